@@ -1,0 +1,3 @@
+from teachin.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""Problems found in content files, reported as ``path:line: severity: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+def error(path: Path, line: int, message: str) -> Problem:
+    return Problem(Path(path), line, Severity.ERROR, message)
+
+
+def warning(path: Path, line: int, message: str) -> Problem:
+    return Problem(Path(path), line, Severity.WARNING, message)
+
+
+def line_of(text: str, needle: str, default: int = 1) -> int:
+    """The 1-based line where ``needle`` first appears in ``text``.
+
+    tomllib reports no positions for values, so checks find the line of the
+    offending text themselves.
+    """
+    index = text.find(needle)
+    if index < 0:
+        return default
+    return text.count("\n", 0, index) + 1

@@ -1,0 +1,1 @@
+"""Workshop content: modules, slides, the glossary and the staircase (no Qt here)."""

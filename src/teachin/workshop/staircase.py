@@ -1,0 +1,79 @@
+"""The escalation staircase: ten steps loaded from ``staircase.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from teachin.problems import Problem, error, line_of
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    label: str
+    examples: str = ""
+    asks: str = ""
+    costs: str = ""
+    builds: str = ""
+
+
+@dataclass(frozen=True)
+class Staircase:
+    title: str
+    source: str
+    steps: tuple[Step, ...]
+    path: Path | None = None
+
+    def index_of(self, step_id: str) -> int:
+        """0-based position of a step from the bottom; ValueError if unknown."""
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        raise ValueError(f"no staircase step {step_id!r}")
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[self.index_of(step_id)]
+
+
+_STEP_FIELDS = ("id", "label", "examples", "asks", "costs", "builds")
+
+
+def parse_staircase(text: str, path: Path) -> tuple[Staircase | None, list[Problem]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, [error(path, getattr(exc, "lineno", 1) or 1, f"malformed TOML: {exc.msg}")]
+    problems: list[Problem] = []
+    steps: list[Step] = []
+    raw_steps = data.get("step", [])
+    if not isinstance(raw_steps, list) or not raw_steps:
+        return None, [error(path, 1, "no [[step]] entries")]
+    for raw in raw_steps:
+        if not isinstance(raw, dict):
+            continue
+        missing = [name for name in ("id", "label") if not raw.get(name)]
+        where = line_of(text, f'"{raw.get("id", "")}"') if raw.get("id") else 1
+        if missing:
+            problems.append(error(path, where, f"step is missing {', '.join(missing)}"))
+            continue
+        unknown = sorted(set(raw) - set(_STEP_FIELDS))
+        if unknown:
+            problems.append(error(path, where, f"unknown step field(s): {', '.join(unknown)}"))
+        steps.append(Step(**{name: str(raw.get(name, "")) for name in _STEP_FIELDS}))
+    staircase = Staircase(
+        title=str(data.get("title", "The escalation staircase")),
+        source=str(data.get("source", "")),
+        steps=tuple(steps),
+        path=path,
+    )
+    return staircase, problems
+
+
+def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [error(path, 1, f"cannot read file: {exc}")]
+    return parse_staircase(text, path)
