@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from teachin.problems import Problem, error, line_of
+from teachin.tomlfile import load_toml_file
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,10 @@ class Staircase:
 _STEP_FIELDS = ("id", "label", "examples", "asks", "costs", "builds")
 
 
-def parse_staircase(text: str, path: Path) -> tuple[Staircase | None, list[Problem]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return None, [error(path, getattr(exc, "lineno", 1) or 1, f"malformed TOML: {exc.msg}")]
-    problems: list[Problem] = []
+def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
+    data, text, problems = load_toml_file(path)
+    if data is None:
+        return None, problems
     steps: list[Step] = []
     raw_steps = data.get("step", [])
     if not isinstance(raw_steps, list) or not raw_steps:
@@ -53,15 +51,15 @@ def parse_staircase(text: str, path: Path) -> tuple[Staircase | None, list[Probl
     for raw in raw_steps:
         if not isinstance(raw, dict):
             continue
+        where = line_of(text, f'"{raw["id"]}"') if raw.get("id") else 1
         missing = [name for name in ("id", "label") if not raw.get(name)]
-        where = line_of(text, f'"{raw.get("id", "")}"') if raw.get("id") else 1
         if missing:
             problems.append(error(path, where, f"step is missing {', '.join(missing)}"))
             continue
         unknown = sorted(set(raw) - set(_STEP_FIELDS))
         if unknown:
             problems.append(error(path, where, f"unknown step field(s): {', '.join(unknown)}"))
-        steps.append(Step(**{name: str(raw.get(name, "")) for name in _STEP_FIELDS}))
+        steps.append(Step(**{name: str(raw.get(name, "")).strip() for name in _STEP_FIELDS}))
     staircase = Staircase(
         title=str(data.get("title", "The escalation staircase")),
         source=str(data.get("source", "")),
@@ -69,11 +67,3 @@ def parse_staircase(text: str, path: Path) -> tuple[Staircase | None, list[Probl
         path=path,
     )
     return staircase, problems
-
-
-def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(path, 1, f"cannot read file: {exc}")]
-    return parse_staircase(text, path)

@@ -1,0 +1,153 @@
+"""The ``teachin`` command: opens the app, or runs a command on the content."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from teachin import __version__
+from teachin.problems import Problem, Severity
+
+
+def _user_content_dir() -> Path:
+    from teachin.userdirs import user_content_dir  # QtCore only; kept out of --help
+
+    return user_content_dir()
+
+
+class Context:
+    """What every command needs: the content folders, lowest layer first."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.extra: list[Path] = [Path(folder) for folder in args.content or []]
+
+    def folders(self) -> list[Path]:
+        from teachin.locations import content_folders
+
+        return content_folders(_user_content_dir(), self.extra)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="teachin",
+        description="Popular-education workshops on social-movement strategy. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"teachin {__version__}")
+    parser.add_argument(
+        "--content",
+        action="append",
+        metavar="DIR",
+        help="add a content folder on top of the built-in one (may be repeated)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    list_parser = commands.add_parser("list", help="list the modules and scenarios found")
+    list_parser.add_argument("--json", action="store_true", help="print one JSON object")
+    list_parser.set_defaults(func=_list)
+
+    check_parser = commands.add_parser(
+        "check", help="check content files and print each problem as path:line: message"
+    )
+    check_parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="content folders or files to check (default: built-in and your own content)",
+    )
+    check_parser.set_defaults(func=_check)
+
+    for register in _command_plugins():
+        register(commands, parser)
+    return parser
+
+
+def _command_plugins() -> list:
+    """Commands that live beside their feature (scenarios, export)."""
+    return []
+
+
+def _list(args: argparse.Namespace, context: Context) -> int:
+    from teachin.workshop.library import load_library
+
+    library = load_library(context.folders())
+    listing: dict[str, list[dict[str, object]]] = {
+        "modules": [
+            {
+                "id": module.id,
+                "title": module.title,
+                "path": str(module.path),
+                "part": module.part,
+                "minutes": module.minutes,
+                "order": module.order,
+            }
+            for module in library.ordered_modules()
+        ]
+    }
+    if args.json:
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    for kind, items in listing.items():
+        print(f"{kind.capitalize()} ({len(items)}):")
+        for item in items:
+            minutes = f"  {item['minutes']} min" if "minutes" in item else ""
+            print(f"  {item['id']:<32} {item['title']}{minutes}")
+    return 0
+
+
+def _content_folder_of(path: Path) -> Path:
+    if path.is_dir():
+        return path
+    parent = path.parent
+    return parent.parent if parent.name in ("modules", "scenarios") else parent
+
+
+def _check(args: argparse.Namespace, context: Context) -> int:
+    from teachin.workshop.check import check_library
+    from teachin.workshop.library import load_library
+
+    folders = context.folders()
+    targets = [path.resolve() for path in args.paths]
+    for path in targets:
+        if not path.exists():
+            print(f"{path}:1: error: no such file or folder", file=sys.stderr)
+            return 1
+        folder = _content_folder_of(path)
+        if folder not in [f.resolve() for f in folders]:
+            folders.append(folder)
+    problems = check_library(load_library(folders))
+    if targets:
+        problems = [p for p in problems if _is_within(p.path, targets)]
+    return _report(problems)
+
+
+def _is_within(path: Path, targets: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == target or target in resolved.parents for target in targets)
+
+
+def _report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem)
+    errors = sum(problem.severity == Severity.ERROR for problem in problems)
+    warnings = len(problems) - errors
+    if problems:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    else:
+        print("No problems found.", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(args)
+    if args.command is None:
+        from teachin.ui.app import run_app
+
+        return run_app(context.extra)
+    return args.func(args, context)

@@ -1,0 +1,28 @@
+"""The user's own folders, from the platform's conventions (QStandardPaths)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+APP_NAME = "teachin"
+ORGANIZATION = "teachin"
+ORGANIZATION_DOMAIN = "org.teachin"
+
+
+def set_application_names() -> None:
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
+
+
+def app_data_dir() -> Path:
+    set_application_names()
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location)
+
+
+def user_content_dir() -> Path:
+    """Where a user keeps their own modules and scenarios (overriding built-in ones)."""
+    return app_data_dir() / "content"

@@ -1,0 +1,141 @@
+"""Modules and the glossary to HTML: Markdown, then Jinja2 templates.
+
+The same HTML goes to the reader, the projector and the PDF; only the view
+(which blocks show) and the stylesheet (theme, size) differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from teachin.workshop.library import Library
+from teachin.workshop.markup import MarkdownRenderer
+from teachin.workshop.module import Module
+from teachin.workshop.themes import LIGHT, Theme
+from teachin.workshop.views import HIDDEN_BLOCKS, View
+
+BASE_POINT_SIZE = 12.0
+SLIDE_ANCHOR = "slide-{}"
+_LINK = Markup('<a class="xref {0}" href="{0}:{1}">{2}</a>')
+
+
+class _PackageLoader(BaseLoader):
+    """Templates and styles read as package resources, so they work from a wheel."""
+
+    def get_source(self, environment, template):  # noqa: ANN001, ANN201
+        folder, _, name = template.partition("/")
+        try:
+            source = resources.files("teachin").joinpath(folder, name).read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError) as exc:
+            raise TemplateNotFound(template) from exc
+        return source, None, lambda: True
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    # Sandboxed and autoescaped: every value a content file supplies reaches
+    # the templates, and none of it may run code or inject markup.
+    return SandboxedEnvironment(
+        loader=_PackageLoader(),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _markdown(view: View) -> MarkdownRenderer:
+    return MarkdownRenderer(HIDDEN_BLOCKS[view])
+
+
+@dataclass(frozen=True)
+class Style:
+    theme: Theme = LIGHT
+    zoom: float = 1.0
+
+    def css(self) -> str:
+        size = BASE_POINT_SIZE * self.zoom
+
+        def scaled(factor: float) -> str:
+            return f"{size * factor:.1f}"
+
+        template = _environment().get_template("styles/document.css.j2")
+        return template.render(c=self.theme, size=scaled)
+
+
+def module_body_html(module: Module, view: View) -> str:
+    """The slides of a module as one HTML fragment, each headed by an anchor."""
+    markers = []
+    for slide in module.slides:
+        markers.append(f"TEACHIN-SLIDE-{slide.index}-MARK")
+        markers.append(slide.text)
+    html = _markdown(view).convert("\n\n".join(markers), image_base=module.path.parent.parent)
+    for slide in module.slides:
+        anchor = SLIDE_ANCHOR.format(slide.index + 1)
+        rule = '<hr class="slide-break" />' if slide.index else ""
+        html = html.replace(
+            f"<p>TEACHIN-SLIDE-{slide.index}-MARK</p>",
+            f'{rule}<a name="{anchor}"></a><p class="slide-number">Slide {slide.index + 1} of {len(module.slides)}</p>',
+        )
+    return html
+
+
+def slide_html(module: Module, index: int, view: View = View.PROJECTOR) -> str:
+    """One slide's HTML fragment (for the projector and presenter console)."""
+    slide = module.slides[index]
+    return _markdown(view).convert(slide.text, image_base=module.path.parent.parent)
+
+
+def render_module(module: Module, view: View = View.FACILITATOR, style: Style | None = None) -> str:
+    style = style or Style()
+    inline = _markdown(view).inline
+    template = _environment().get_template("templates/module.html.j2")
+    return template.render(
+        module=module,
+        body=Markup(module_body_html(module, view)),  # noqa: S704 - our Markdown renderer escapes raw HTML
+        sources=[Markup(inline(source)) for source in module.sources],  # noqa: S704
+        css=Markup(style.css()),  # noqa: S704 - our own stylesheet template
+    )
+
+
+def render_glossary(library: Library, style: Style | None = None) -> str:
+    style = style or Style()
+    markdown = _markdown(View.FACILITATOR)
+    entries = []
+    for term in library.sorted_terms():
+        links = [
+            _LINK.format("glossary", other, library.terms[other].term)
+            for other in term.see_also
+            if other in library.terms
+        ]
+        if term.module in library.modules:
+            module = library.modules[term.module]
+            links.append(_LINK.format("module", module.id, module.title) + " (module)")
+        entries.append(
+            {
+                "term": term,
+                "definition": Markup(markdown.convert(term.definition)),  # noqa: S704
+                "see_also": Markup(", ").join(links),
+            }
+        )
+    template = _environment().get_template("templates/glossary.html.j2")
+    return template.render(entries=entries, css=Markup(style.css()))  # noqa: S704
+
+
+def render_welcome(library: Library, style: Style | None = None) -> str:
+    style = style or Style()
+    template = _environment().get_template("templates/welcome.html.j2")
+    return template.render(
+        css=Markup(style.css()),  # noqa: S704
+        module_count=len(library.modules),
+        part_count=len(library.parts()),
+        total_minutes=sum(m.minutes for m in library.modules.values()),
+        problem_count=len(library.problems),
+    )
