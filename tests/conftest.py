@@ -1,0 +1,46 @@
+"""Shared test set-up: Qt without a screen, and no test ever touches the real home folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME, XDG config/data/cache folders and QSettings paths all point into a temporary folder.
+
+    Qt is imported lazily so that tests of the Qt-free core can still check that
+    no PySide6 module was loaded.
+    """
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings, QStandardPaths
+
+        QStandardPaths.setTestModeEnabled(True)
+        for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+                QSettings.setPath(settings_format, scope, str(home / ".config"))
+    return home
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """tests/data: small content folders (``good`` and friends)."""
+    return DATA
