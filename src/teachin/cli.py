@@ -19,10 +19,17 @@ def _user_content_dir() -> Path:
 
 
 class Context:
-    """What every command needs: the content folders, lowest layer first."""
+    """What every command needs: the content folders, lowest layer first.
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.extra: list[Path] = [Path(folder) for folder in args.content or []]
+    Feature packages register their commands before the arguments are parsed,
+    so they get ``folders`` as a callable that reads this invocation's context.
+    """
+
+    def __init__(self) -> None:
+        self.extra: list[Path] = []
+
+    def configure(self, args: argparse.Namespace) -> None:
+        self.extra = [Path(folder) for folder in args.content or []]
 
     def folders(self) -> list[Path]:
         from teachin.locations import content_folders
@@ -30,7 +37,7 @@ class Context:
         return content_folders(_user_content_dir(), self.extra)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(context: Context) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="teachin",
         description="Popular-education workshops on social-movement strategy. "
@@ -47,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     list_parser = commands.add_parser("list", help="list the modules and scenarios found")
     list_parser.add_argument("--json", action="store_true", help="print one JSON object")
-    list_parser.set_defaults(func=_list)
+    list_parser.set_defaults(func=lambda args: _list(args, context))
 
     check_parser = commands.add_parser(
         "check", help="check content files and print each problem as path:line: message"
@@ -59,14 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="content folders or files to check (default: built-in and your own content)",
     )
-    check_parser.set_defaults(func=_check)
+    check_parser.set_defaults(func=lambda args: _check(args, context))
 
-    for register in _command_plugins():
-        register(commands, parser)
+    for add_commands in _feature_commands():
+        add_commands(commands, context.folders)
     return parser
 
 
-def _command_plugins() -> list:
+def _feature_commands() -> list:
     """Commands that live beside their feature (scenarios, export)."""
     return []
 
@@ -143,11 +150,12 @@ def _report(problems: list[Problem]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    context = Context()
+    parser = build_parser(context)
     args = parser.parse_args(argv)
-    context = Context(args)
+    context.configure(args)
     if args.command is None:
         from teachin.ui.app import run_app
 
         return run_app(context.extra)
-    return args.func(args, context)
+    return args.func(args)

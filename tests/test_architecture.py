@@ -1,0 +1,33 @@
+"""The core never imports Qt: it must run and be tested without a display."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "teachin.problems",
+    "teachin.tomlfile",
+    "teachin.locations",
+    "teachin.platform_check",
+    "teachin.workshop.library",
+    "teachin.workshop.render",
+    "teachin.workshop.check",
+    "teachin.workshop.search",
+    "teachin.workshop.staircase",
+]
+
+
+def test_core_imports_no_qt():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "for optional in ('teachin.workshop.staircase_svg', 'teachin.scenario.engine', 'teachin.scenario.loader'):\n"
+        "    try:\n"
+        "        importlib.import_module(optional)\n"
+        "    except ModuleNotFoundError as exc:\n"
+        "        if exc.name != optional: raise\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(qt)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
