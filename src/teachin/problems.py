@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -41,3 +42,16 @@ def line_of(text: str, needle: str, default: int = 1) -> int:
     if index < 0:
         return default
     return text.count("\n", 0, index) + 1
+
+
+def line_of_id(text: str, value: str, key: str = "id") -> int:
+    """The line of ``key = "value"`` (the entry's own id, not a mention elsewhere)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else line_of(text, value)
+
+
+def line_of_key(text: str, key: str) -> int:
+    """The line where a TOML ``key = ...`` is set."""
+    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -66,3 +66,13 @@ def test_duplicate_glossary_ids_are_errors(tmp_path):
     )
     problems = check_library(load_library([folder]))
     assert any("duplicate term id 'base'" in p.message for p in problems)
+
+
+def test_glossary_problems_point_at_the_terms_own_line(tmp_path):
+    folder = copy_good(tmp_path)
+    (folder / "glossary.toml").write_text(
+        '[[term]]\nid = "organizing"\nterm = "Organizing"\ndefinition = "x"\nsee_also = ["base"]\n\n'
+        '[[term]]\nid = "base"\nterm = "Base"\ndefinition = "y"\nsee_also = ["nowhere"]\n'
+    )
+    problems = [p for p in check_library(load_library([folder])) if p.path.name == "glossary.toml"]
+    assert [(p.line, p.message) for p in problems] == [(8, "term 'base': see_also names unknown term 'nowhere'")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from teachin.problems import Problem, error, line_of, warning
+from teachin.problems import Problem, error, line_of_id, warning
 from teachin.tomlfile import load_toml_file
 
 _FIELDS = {"id", "term", "definition", "see_also", "module"}
@@ -32,7 +32,7 @@ def load_glossary(path: Path) -> tuple[list[Term], list[Problem]]:
     terms: list[Term] = []
     for raw in raw_terms:
         term_id = raw.get("id")
-        line = line_of(text, f'"{term_id}"') if isinstance(term_id, str) else 1
+        line = line_of_id(text, term_id) if isinstance(term_id, str) else 1
         missing = [key for key in ("id", "term", "definition") if not isinstance(raw.get(key), str)]
         if missing:
             problems.append(error(path, line, f"term is missing {', '.join(missing)}"))

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teachin.problems import Problem, error, line_of, warning
+from teachin.problems import Problem, error, line_of_key, warning
 from teachin.tomlfile import read_text, toml_error
 
 FRONT_MATTER_FENCE = "+++"
@@ -168,7 +168,7 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
         return None, [toml_error(exc, path, toml, toml_line)]
 
     def where(key: str) -> int:
-        return toml_line + line_of(toml, key) - 1
+        return toml_line + line_of_key(toml, key) - 1
 
     for key, kind in _REQUIRED.items():
         if key not in settings:

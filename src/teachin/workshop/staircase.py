@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from teachin.problems import Problem, error, line_of
+from teachin.problems import Problem, error, line_of_id
 from teachin.tomlfile import load_toml_file
 
 
@@ -51,7 +51,7 @@ def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
     for raw in raw_steps:
         if not isinstance(raw, dict):
             continue
-        where = line_of(text, f'"{raw["id"]}"') if raw.get("id") else 1
+        where = line_of_id(text, raw["id"]) if raw.get("id") else 1
         missing = [name for name in ("id", "label") if not raw.get(name)]
         if missing:
             problems.append(error(path, where, f"step is missing {', '.join(missing)}"))
