@@ -83,6 +83,7 @@ class Tactic:
     explain_unready: str
     concept: str
     concept_unready: str
+    ends: str | None = None
     line: int = 1
 
 
@@ -98,6 +99,8 @@ class Event:
     chance: Expression
     once: bool
     effects: tuple[Effect, ...]
+    after: str | None = None
+    ends: str | None = None
     line: int = 1
 
 

@@ -1,0 +1,530 @@
+"""The scenario engine: apply a group's choices round by round.
+
+Two ways in:
+
+- :class:`Engine` is the lean core the simulator drives thousands of times a
+  second (:meth:`Engine.new_state`, :meth:`Engine.step`).
+- :class:`Run` wraps it for a group at a laptop (and for run files): it records
+  every step with the random draws, the state before and after and the
+  explanation, can go back to an earlier round and branch (keeping the abandoned
+  branch), and describes the end (fingerprint, turning points).
+
+One round, in order:
+
+1. the tactic's readiness is worked out from its needs (share of needs met);
+2. one random number ``roll`` is drawn, then the tactic's effects are applied
+   (all computed from the state before, then added and clamped to bounds);
+3. a staircase step done fully ready counts as climbed;
+4. each event whose conditions hold draws a random number and fires if it is
+   below its chance (file order);
+5. the ``every_round`` effects apply (pressure fading, fatigue, ...);
+6. early endings are checked; after the last round every ending is checked in
+   file order and the first that holds ends the scenario.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from teachin.scenario.model import ENGINE_NAMES, Scenario, Tactic
+
+READY = 0.999  # readiness at or above this counts as "ready"
+
+
+@dataclass
+class State:
+    """Everything that changes during a run. ``values`` holds the measures first,
+    then the engine values (round, rounds, ready, times, step, climbed, roll)."""
+
+    values: list[float]
+    times: list[int]
+    fired: list[int]
+    ending: int = -1  # index into scenario.endings; -1 while running
+    finished: bool = False
+
+    def copy(self) -> State:
+        return State(self.values[:], self.times[:], self.fired[:], self.ending, self.finished)
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    id: str
+    kind: str
+    title: str
+    text: str
+    explain: str
+    concept: str
+    deltas: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What a choice led to, for the player window and the run file."""
+
+    round: int
+    tactic: str
+    label: str
+    ready: float
+    ready_text: str
+    narrative: str
+    explain: str
+    concept: str
+    before: dict[str, float]
+    after: dict[str, float]
+    events: tuple[EventOutcome, ...]
+    climbed: int  # staircase steps climbed so far (0 = none)
+    step: int  # the staircase step this tactic stands on (0 = not a step)
+    draws: tuple[tuple[str, float], ...]
+    ending: str | None = None
+    result: str | None = None
+
+    @property
+    def deltas(self) -> dict[str, float]:
+        return {k: round(self.after[k] - self.before[k], 6) for k in self.before}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A tactic the group can choose this round, as the group sees it."""
+
+    id: str
+    label: str
+    kind: str
+    description: str
+    step: int
+    builds: tuple[str, ...]
+    ready: float
+    ready_text: str
+    times: int
+
+
+class Engine:
+    """A compiled scenario, ready to run many times."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        n = len(scenario.measures)
+        self.n = n
+        names = scenario.names
+        self.i_round = names["round"]
+        self.i_rounds = names["rounds"]
+        self.i_ready = names["ready"]
+        self.i_times = names["times"]
+        self.i_step = names["step"]
+        self.i_climbed = names["climbed"]
+        self.i_roll = names["roll"]
+        self.size = n + len(ENGINE_NAMES)
+        self.low = [m.low for m in scenario.measures]
+        self.high = [m.high for m in scenario.measures]
+        self.rounds = len(scenario.rounds)
+
+        def effects(items: tuple) -> tuple:
+            return tuple((e.index, e.expression.fn, self.low[e.index], self.high[e.index]) for e in items)
+
+        ending_index = {e.id: i for i, e in enumerate(scenario.endings)}
+        event_index = {e.id: i for i, e in enumerate(scenario.events)}
+        self.tactic_effects = [effects(t.effects) for t in scenario.tactics]
+        self.tactic_needs = [tuple(need.when.fn for need in t.needs) for t in scenario.tactics]
+        self.tactic_available = [t.available.fn if t.available else None for t in scenario.tactics]
+        self.tactic_step = [t.step_index for t in scenario.tactics]
+        self.tactic_ends = [ending_index.get(t.ends, -1) if t.ends else -1 for t in scenario.tactics]
+        self.events = [
+            (
+                e.when.fn if e.when else None,
+                e.chance.fn,
+                e.once,
+                event_index.get(e.after, -1) if e.after else -1,
+                effects(e.effects),
+                ending_index.get(e.ends, -1) if e.ends else -1,
+            )
+            for e in scenario.events
+        ]
+        self.every_round = effects(scenario.every_round)
+        self.early = [(i, e.when.fn) for i, e in enumerate(scenario.endings) if e.early]
+        self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
+        self.round_effects = [effects(r.effects) for r in scenario.rounds]
+        all_ids = range(len(scenario.tactics))
+        self.round_offer = [
+            tuple(scenario.tactic_index[t] for t in r.tactics) if r.tactics else tuple(all_ids)
+            for r in scenario.rounds
+        ]
+        self.visible = [(m.id, i) for i, m in enumerate(scenario.measures) if m.visible]
+        self.measure_ids = [m.id for m in scenario.measures]
+
+    # -- state ---------------------------------------------------------------------------
+    def new_state(self, rng: random.Random, draws: list | None = None) -> State:
+        values = [0.0] * self.size
+        for i, measure in enumerate(self.scenario.measures):
+            if measure.spread:
+                draw = rng.random()
+                if draws is not None:
+                    draws.append((f"start:{measure.id}", draw))
+                value = measure.start + (2 * draw - 1) * measure.spread
+                values[i] = min(max(value, measure.low), measure.high)
+            else:
+                values[i] = measure.start
+        values[self.i_round] = 1.0
+        values[self.i_rounds] = float(self.rounds)
+        state = State(values, [0] * len(self.scenario.tactics), [0] * len(self.scenario.events))
+        self._apply(values, self.round_effects[0])
+        return state
+
+    @staticmethod
+    def _apply(values: list[float], effects: tuple) -> None:
+        if not effects:
+            return
+        deltas = [fn(values) for _, fn, _, _ in effects]
+        for (index, _, low, high), delta in zip(effects, deltas, strict=True):
+            value = values[index] + delta
+            values[index] = low if value < low else high if value > high else value
+
+    # -- what can be chosen --------------------------------------------------------------
+    def choosable(self, state: State) -> list[int]:
+        """Indexes of the tactics the group may choose this round."""
+        if state.finished:
+            return []
+        values = state.values
+        round_number = int(values[self.i_round])
+        offer = self.round_offer[min(round_number, self.rounds) - 1]
+        available = self.tactic_available
+        result = []
+        for index in offer:
+            check = available[index]
+            if check is None:
+                result.append(index)
+                continue
+            values[self.i_times] = state.times[index]
+            values[self.i_step] = self.tactic_step[index]
+            if check(values):
+                result.append(index)
+        return result
+
+    def readiness(self, state: State, index: int) -> float:
+        needs = self.tactic_needs[index]
+        if not needs:
+            return 1.0
+        values = state.values
+        values[self.i_times] = state.times[index]
+        values[self.i_step] = self.tactic_step[index]
+        met = 0
+        for need in needs:
+            if need(values):
+                met += 1
+        return met / len(needs)
+
+    def readiness_text(self, state: State, index: int) -> str:
+        tactic = self.scenario.tactics[index]
+        if not tactic.needs:
+            return "Ready: nothing special is needed."
+        values = state.values
+        values[self.i_times] = state.times[index]
+        values[self.i_step] = self.tactic_step[index]
+        met = [need.text for need in tactic.needs if need.when.fn(values)]
+        unmet = [need.text for need in tactic.needs if not need.when.fn(values)]
+        if not unmet:
+            return "Ready: " + "; ".join(met) + "."
+        text = "Not ready yet. Still needed: " + "; ".join(unmet) + "."
+        if met:
+            text += " Already there: " + "; ".join(met) + "."
+        return text
+
+    def visible_values(self, state: State) -> dict[str, float]:
+        values = state.values
+        return {measure_id: values[i] for measure_id, i in self.visible}
+
+    # -- one round -----------------------------------------------------------------------
+    def step(
+        self, state: State, index: int, rng: random.Random, log: list | None = None
+    ) -> float:
+        """Play tactic ``index`` for the current round; returns its readiness.
+
+        When ``log`` is a list, every random draw and every fired event is appended
+        to it as ``("roll", x)``, ``("event:<id>", x)`` and ``("fired", event index)``.
+        """
+        values = state.values
+        ready = self.readiness(state, index)
+        values[self.i_ready] = ready
+        values[self.i_times] = state.times[index]
+        step_index = self.tactic_step[index]
+        values[self.i_step] = step_index
+        roll = rng.random()
+        values[self.i_roll] = roll
+        if log is not None:
+            log.append(("roll", roll))
+        self._apply(values, self.tactic_effects[index])
+        state.times[index] += 1
+        if step_index and ready >= READY and step_index > values[self.i_climbed]:
+            values[self.i_climbed] = step_index
+        ends = self.tactic_ends[index]
+        if ends >= 0:
+            state.ending = ends
+            state.finished = True
+            return ready
+        fired = state.fired
+        for number, (when, chance, once, after, effects, event_ends) in enumerate(self.events):
+            if once and fired[number]:
+                continue
+            if after >= 0 and not fired[after]:
+                continue
+            if when is not None and not when(values):
+                continue
+            probability = chance(values)
+            if probability <= 0:
+                continue
+            draw = rng.random()
+            if log is not None:
+                log.append((f"event:{self.scenario.events[number].id}", draw))
+            if draw < probability:
+                fired[number] += 1
+                self._apply(values, effects)
+                if log is not None:
+                    log.append(("fired", number))
+                if event_ends >= 0:
+                    state.ending = event_ends
+                    state.finished = True
+                    return ready
+        self._apply(values, self.every_round)
+        for ending, when in self.early:
+            if when(values):
+                state.ending = ending
+                state.finished = True
+                return ready
+        round_number = values[self.i_round] + 1
+        if round_number > self.rounds:
+            state.finished = True
+            for ending, when in self.final:
+                if when(values):
+                    state.ending = ending
+                    break
+            return ready
+        values[self.i_round] = round_number
+        self._apply(values, self.round_effects[int(round_number) - 1])
+        return ready
+
+    def result(self, state: State) -> str:
+        """'win', 'partial' or 'loss' (a run that ends without an ending is a loss)."""
+        if state.ending < 0:
+            return "loss"
+        return self.scenario.endings[state.ending].result
+
+
+# -- a group's run ----------------------------------------------------------------------
+
+
+@dataclass
+class StepRecord:
+    """One recorded round: enough to replay and to explain it."""
+
+    round: int
+    tactic: str
+    consequence: Consequence
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.consequence
+        return {
+            "round": self.round,
+            "choice": self.tactic,
+            "ready": round(c.ready, 6),
+            "draws": [[name, value] for name, value in c.draws],
+            "before": c.before,
+            "after": c.after,
+            "events": [e.id for e in c.events],
+            "narrative": c.narrative,
+            "explanation": c.explain,
+            "concept": c.concept,
+            "climbed": c.climbed,
+            "ending": c.ending,
+            "result": c.result,
+        }
+
+
+@dataclass
+class Branch:
+    """Rounds a group abandoned when it went back to an earlier round."""
+
+    from_round: int
+    steps: list[StepRecord] = field(default_factory=list)
+
+
+class Run:
+    """A group's play-through of one scenario, recorded step by step."""
+
+    def __init__(self, scenario: Scenario, seed: int, engine: Engine | None = None) -> None:
+        self.scenario = scenario
+        self.seed = int(seed)
+        self.engine = engine or Engine(scenario)
+        self.steps: list[StepRecord] = []
+        self.branches: list[Branch] = []
+        self._restart()
+
+    def _restart(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.start_draws: list[tuple[str, float]] = []
+        self.state = self.engine.new_state(self.rng, self.start_draws)
+        self.start_values = self._measures()
+
+    def _measures(self) -> dict[str, float]:
+        values = self.state.values
+        return {measure_id: values[i] for i, measure_id in enumerate(self.engine.measure_ids)}
+
+    # -- what the group sees -------------------------------------------------------------
+    @property
+    def round(self) -> int:
+        return int(self.state.values[self.engine.i_round])
+
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
+
+    @property
+    def climbed(self) -> int:
+        return int(self.state.values[self.engine.i_climbed])
+
+    def current_round(self):
+        return self.scenario.rounds[min(self.round, len(self.scenario.rounds)) - 1]
+
+    def measures(self, *, hidden: bool = False) -> dict[str, float]:
+        """The measures a group sees (all of them with ``hidden=True``)."""
+        if hidden:
+            return self._measures()
+        return self.engine.visible_values(self.state)
+
+    def options(self) -> list[Option]:
+        """The tactics the group may choose now, with readiness and description."""
+        engine = self.engine
+        result = []
+        for index in engine.choosable(self.state):
+            tactic = self.scenario.tactics[index]
+            result.append(
+                Option(
+                    id=tactic.id,
+                    label=tactic.label,
+                    kind=tactic.kind,
+                    description=tactic.description,
+                    step=tactic.step_index,
+                    builds=tactic.builds,
+                    ready=engine.readiness(self.state, index),
+                    ready_text=engine.readiness_text(self.state, index),
+                    times=self.state.times[index],
+                )
+            )
+        return result
+
+    # -- playing -------------------------------------------------------------------------
+    def choose(self, tactic_id: str) -> Consequence:
+        """Play ``tactic_id`` this round. ValueError if it cannot be chosen now."""
+        engine = self.engine
+        if self.state.finished:
+            raise ValueError("the scenario has ended")
+        index = self.scenario.tactic_index.get(tactic_id)
+        if index is None or index not in engine.choosable(self.state):
+            raise ValueError(f"tactic {tactic_id!r} cannot be chosen in round {self.round}")
+        tactic = self.scenario.tactics[index]
+        round_number = self.round
+        before = self._measures()
+        ready_text = engine.readiness_text(self.state, index)
+        log: list = []
+        ready = engine.step(self.state, index, self.rng, log)
+        after = self._measures()
+        consequence = self._consequence(tactic, round_number, ready, ready_text, before, after, log)
+        self.steps.append(StepRecord(round_number, tactic_id, consequence))
+        return consequence
+
+    def _consequence(
+        self,
+        tactic: Tactic,
+        round_number: int,
+        ready: float,
+        ready_text: str,
+        before: dict[str, float],
+        after: dict[str, float],
+        log: list,
+    ) -> Consequence:
+        is_ready = ready >= READY
+        events = []
+        draws = []
+        for name, value in log:
+            if name == "fired":
+                event = self.scenario.events[value]
+                events.append(
+                    EventOutcome(
+                        id=event.id,
+                        kind=event.kind,
+                        title=event.title,
+                        text=event.text,
+                        explain=event.explain,
+                        concept=event.concept,
+                        deltas={},
+                    )
+                )
+            else:
+                draws.append((name, value))
+        ending = result = None
+        if self.state.finished:
+            result = self.engine.result(self.state)
+            if self.state.ending >= 0:
+                ending = self.scenario.endings[self.state.ending].id
+        return Consequence(
+            round=round_number,
+            tactic=tactic.id,
+            label=tactic.label,
+            ready=ready,
+            ready_text=ready_text,
+            narrative=tactic.narrative if is_ready else tactic.narrative_unready,
+            explain=tactic.explain if is_ready else tactic.explain_unready,
+            concept=tactic.concept if is_ready else tactic.concept_unready,
+            before=before,
+            after=after,
+            events=tuple(events),
+            climbed=self.climbed,
+            step=tactic.step_index,
+            draws=tuple(draws),
+            ending=ending,
+            result=result,
+        )
+
+    def go_back(self, round_number: int) -> None:
+        """Return to the start of ``round_number`` (1-based) to choose differently.
+
+        The rounds from there on are kept in :attr:`branches`. The state is
+        rebuilt by replaying the earlier choices from the seed, so it is exactly
+        what the group saw then.
+        """
+        if not 1 <= round_number <= len(self.steps):
+            raise ValueError(f"cannot go back to round {round_number}")
+        keep = self.steps[: round_number - 1]
+        self.branches.append(Branch(round_number, self.steps[round_number - 1 :]))
+        self.steps = []
+        self._restart()
+        for record in keep:
+            self.choose(record.tactic)
+
+    # -- the end -------------------------------------------------------------------------
+    @property
+    def result(self) -> str | None:
+        return self.engine.result(self.state) if self.state.finished else None
+
+    @property
+    def ending(self):
+        if self.state.finished and self.state.ending >= 0:
+            return self.scenario.endings[self.state.ending]
+        return None
+
+    def fingerprint(self):
+        from teachin.scenario.fingerprint import fingerprint
+
+        return fingerprint(self.scenario, self.steps)
+
+    def turning_points(self, count: int = 3):
+        from teachin.scenario.fingerprint import turning_points
+
+        return turning_points(self.scenario, self.steps, count)
+
+
+def start_run(scenario: Scenario, seed: int | None = None) -> Run:
+    """Start a run; without a seed one is picked at random (and recorded)."""
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**31)
+    return Run(scenario, seed)
