@@ -207,6 +207,19 @@ class _Compiler:
         if len(ops) == 1:
             op, second = ops[0]
             kind = type(node.ops[0])
+            right_const = self._constant(node.comparators[0])
+            if isinstance(node.left, ast.Name) and node.left.id in self.names and right_const is not None:
+                # name <op> number: the commonest condition, one closure call.
+                i = self.names[node.left.id]
+                c = right_const
+                if kind is ast.GtE:
+                    return (lambda v: 1.0 if v[i] >= c else 0.0), None
+                if kind is ast.LtE:
+                    return (lambda v: 1.0 if v[i] <= c else 0.0), None
+                if kind is ast.Gt:
+                    return (lambda v: 1.0 if v[i] > c else 0.0), None
+                if kind is ast.Lt:
+                    return (lambda v: 1.0 if v[i] < c else 0.0), None
             if kind is ast.GtE:
                 return (lambda v: 1.0 if first(v) >= second(v) else 0.0), None
             if kind is ast.LtE:
@@ -227,6 +240,12 @@ class _Compiler:
             return 1.0
 
         return chain, None
+
+    def _constant(self, node: ast.AST) -> float | None:
+        try:
+            return _Compiler(self.names).visit(node)[1]
+        except ExpressionError:
+            return None
 
     def visit_IfExp(self, node: ast.IfExp) -> tuple[Fn, float | None]:
         test, tc = self.visit(node.test)

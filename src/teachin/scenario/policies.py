@@ -43,7 +43,7 @@ class TacticInfo:
 class Observation:
     """The visible situation at the start of a round."""
 
-    __slots__ = ("_engine", "_state", "climbed", "measures", "options", "round", "rounds")
+    __slots__ = ("_cache", "_engine", "_state", "climbed", "measures", "options", "round", "rounds")
 
     def __init__(self, engine: Engine, state: State, infos: list[TacticInfo]) -> None:
         self._engine = engine
@@ -54,10 +54,14 @@ class Observation:
         self.climbed = int(values[engine.i_climbed])
         self.measures = {measure_id: values[i] for measure_id, i in engine.visible}
         self.options = [infos[i] for i in engine.choosable(state)]
+        self._cache: dict[int, float] = {}
 
     def ready(self, info: TacticInfo) -> float:
         """Share of the tactic's needs met, as the readiness text shows it."""
-        return self._engine.readiness(self._state, info.order)
+        cached = self._cache.get(info.order)
+        if cached is None:
+            cached = self._cache[info.order] = self._engine.readiness(self._state, info.order)
+        return cached
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
@@ -135,8 +139,8 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
     remaining = obs.rounds - obs.round
     measures = obs.measures
     steps = [o for o in obs.options if o.kind == "step"]
-    ready_steps = [o for o in steps if obs.ready(o) >= READY]
-    higher = [o for o in ready_steps if o.step > obs.climbed]
+    climbed = obs.climbed
+    higher = [o for o in steps if o.step > climbed and obs.ready(o) >= READY]
     base_built = measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30
     if higher:
         best = max(higher, key=lambda o: o.step)
@@ -144,15 +148,18 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
         # lowest steps wait while the base is built.
         if best.step >= 5 or base_built:
             return best.id
-    if ready_steps and remaining <= 1 and obs.climbed >= 5:
+    if remaining <= 1 and climbed >= 5:
         # The deadline is close: use the strongest step the base is ready for.
-        return max(ready_steps, key=lambda o: o.step).id
+        ready_steps = [o for o in steps if obs.ready(o) >= READY]
+        if ready_steps:
+            return max(ready_steps, key=lambda o: o.step).id
     deal = _deal(obs)
     if deal is not None and remaining == 0:
         # Nothing strong is ready and time is up: take what is on the table.
         return deal.id
     organizing = [o for o in obs.options if o.kind == "organizing"]
     if not organizing:
+        ready_steps = [o for o in steps if obs.ready(o) >= READY]
         return (max(ready_steps, key=lambda o: o.step) if ready_steps else obs.options[0]).id
 
     def need(o: TacticInfo) -> float:

@@ -29,7 +29,7 @@ class Summary:
         total = max(self.runs, 1)
         win = self.wins / total
         partial = self.partials / total
-        return {"win": win, "partial": partial, "loss": 1.0 - win - partial if self.runs else 0.0}
+        return {"win": win, "partial": partial, "loss": self.losses / total}
 
     def to_json(self) -> dict:
         return {

@@ -1,0 +1,118 @@
+"""Checks on loaded scenarios that need more than one file, or a simulation.
+
+The loader already reports what one file can show by itself (TOML errors,
+expressions that do not parse, names and ids not defined in the file). Here:
+staircase steps, links to modules and glossary terms, and what only playing the
+scenario reveals: endings never reached and rounds with no tactic to choose.
+"""
+
+from __future__ import annotations
+
+import random
+
+from teachin.problems import Problem, error, line_of, warning
+from teachin.scenario.engine import Engine
+from teachin.scenario.model import Scenario
+from teachin.scenario.policies import POLICIES, Observation, tactic_infos
+from teachin.scenario.simulate import run_seeds
+
+EXPLORE_RUNS = 300
+
+
+def _links(scenario: Scenario) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    for tactic in scenario.tactics:
+        for link in {tactic.concept, tactic.concept_unready}:
+            if link:
+                found.append((link, line_of(scenario.text, f'"{link}"', tactic.line)))
+    for item in (*scenario.events, *scenario.endings):
+        if item.concept:
+            found.append((item.concept, _line_after(scenario.text, f'"{item.concept}"', item.line)))
+    for link in scenario.concepts:
+        found.append((link, line_of(scenario.text, f'"{link}"')))
+    return found
+
+
+def _line_after(text: str, needle: str, start: int) -> int:
+    lines = text.splitlines()
+    for number in range(start, len(lines) + 1):
+        if needle in lines[number - 1]:
+            return number
+    return start
+
+
+def explore(scenario: Scenario, runs: int = EXPLORE_RUNS, seed: int = 1) -> tuple[set[str], dict[int, int]]:
+    """Play the scenario with every built-in policy and with every tactic first.
+
+    Returns the endings reached and, per round number, how many times the group
+    found no tactic it could choose.
+    """
+    engine = Engine(scenario)
+    infos = tactic_infos(scenario)
+    reached: set[str] = set()
+    stuck: dict[int, int] = {}
+    policies = list(POLICIES.values())
+    seeds = run_seeds(seed, runs)
+    for number, run_seed in enumerate(seeds):
+        policy = policies[number % len(policies)]
+        rng = random.Random(run_seed)
+        policy_rng = random.Random(run_seed ^ 0x5EED)
+        state = engine.new_state(rng)
+        first = number % len(scenario.tactics)
+        while not state.finished:
+            obs = Observation(engine, state, infos)
+            if not obs.options:
+                stuck[obs.round] = stuck.get(obs.round, 0) + 1
+                break
+            choice = policy(obs, policy_rng)
+            if obs.round == 1 and number < 2 * len(scenario.tactics):
+                ids = [o.id for o in obs.options]
+                preferred = scenario.tactics[first].id
+                choice = preferred if preferred in ids else choice
+            engine.step(state, scenario.tactic_index[choice], rng)
+        if state.ending >= 0:
+            reached.add(scenario.endings[state.ending].id)
+    return reached, stuck
+
+
+def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    path = scenario.path
+    if staircase is not None:
+        step_ids = {step.id for step in staircase.steps}
+        for tactic in scenario.tactics:
+            if tactic.step and tactic.step not in step_ids:
+                problems.append(
+                    error(path, line_of(scenario.text, f'"{tactic.step}"', tactic.line),
+                          f"tactic '{tactic.id}': unknown staircase step '{tactic.step}'")
+                )
+    for link, line in _links(scenario):
+        if link not in known_links:
+            kind = link.split(":", 1)[0] if ":" in link else ""
+            what = {"module": "module", "glossary": "glossary term"}.get(kind, "link")
+            problems.append(error(path, line, f"unknown {what} '{link}'"))
+    if not 6 <= len(scenario.rounds) <= 12:
+        problems.append(warning(path, scenario.rounds[0].line if scenario.rounds else 1,
+                                f"{len(scenario.rounds)} rounds; a scenario plays best with 6 to 12"))
+    reached, stuck = explore(scenario)
+    for ending in scenario.endings:
+        if ending.id not in reached:
+            problems.append(
+                warning(path, ending.line,
+                        f"ending '{ending.id}' was never reached in {EXPLORE_RUNS} simulated runs")
+            )
+    for round_number in sorted(stuck):
+        line = scenario.rounds[round_number - 1].line
+        problems.append(error(path, line, f"round {round_number}: no tactic can be chosen"))
+    return problems
+
+
+def check_scenarios(scenarios: dict[str, Scenario], staircase, known_links: set[str]) -> list[Problem]:
+    """Problems in the loaded scenarios (see the module docstring)."""
+    problems: list[Problem] = []
+    for scenario in scenarios.values():
+        try:
+            problems.extend(check_scenario(scenario, staircase, known_links))
+        except Exception as exc:  # noqa: BLE001 - a checker must report, never crash
+            problems.append(error(scenario.path, 1, f"the scenario could not be simulated: {exc}"))
+    return problems

@@ -1,0 +1,154 @@
+"""Run files: a recorded run as versioned JSON, saved atomically, replayed exactly.
+
+::
+
+    {"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 42,
+     "saved": "...", "result": "win", "ending": "won",
+     "start": {...measures...}, "start_draws": [["start:support", 0.12], ...],
+     "steps": [{"round": 1, "choice": "committee", "ready": 1.0, "draws": [...],
+                "before": {...}, "after": {...}, "events": [...], "explanation": "...",
+                "concept": "...", ...}, ...],
+     "branches": [{"from_round": 4, "steps": [...]}]}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from teachin.scenario.engine import Run
+from teachin.scenario.model import Scenario
+
+FORMAT = "teachin-run"
+VERSION = 1
+TOLERANCE = 1e-9
+
+
+class RunFileError(ValueError):
+    """A run file that cannot be read; the message names the file (and line)."""
+
+
+def run_to_json(run: Run) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "scenario": run.scenario.id,
+        "seed": run.seed,
+        "saved": datetime.now(UTC).isoformat(timespec="seconds"),
+        "result": run.result,
+        "ending": run.ending.id if run.ending else None,
+        "start": run.start_values,
+        "start_draws": [[name, value] for name, value in run.start_draws],
+        "steps": [record.to_json() for record in run.steps],
+        "branches": [
+            {"from_round": b.from_round, "steps": [r.to_json() for r in b.steps]}
+            for b in run.branches
+        ],
+    }
+
+
+def save_run(run: Run, path: Path) -> None:
+    """Write the run file atomically: a temporary file in the same folder, then replace."""
+    path = Path(path)
+    data = json.dumps(run_to_json(run), indent=1, ensure_ascii=False)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(data)
+            stream.write("\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def read_run(path: Path) -> dict[str, Any]:
+    """Read and validate a run file; RunFileError with a clear message otherwise."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RunFileError(f"{path}: not a run file (not UTF-8 text)") from None
+    except OSError as exc:
+        raise RunFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not text.strip():
+        raise RunFileError(f"{path}:1: the run file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) - 1 else ""
+        raise RunFileError(f"{path}:{exc.lineno}: damaged run file: {exc.msg}{hint}") from None
+    except RecursionError:
+        raise RunFileError(f"{path}: damaged run file: nested too deeply") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise RunFileError(f"{path}: not a teachin run file (no \"format\": \"{FORMAT}\")")
+    if data.get("version") != VERSION:
+        raise RunFileError(f"{path}: run file version {data.get('version')!r} is not supported")
+    if not isinstance(data.get("scenario"), str):
+        raise RunFileError(f"{path}: the run file names no scenario")
+    seed = data.get("seed")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise RunFileError(f"{path}: the run file has no whole-number seed")
+    steps = data.get("steps")
+    if not isinstance(steps, list):
+        raise RunFileError(f"{path}: the run file has no list of steps")
+    for number, step in enumerate(steps, start=1):
+        if not isinstance(step, dict) or not isinstance(step.get("choice"), str):
+            raise RunFileError(f"{path}: step {number} has no choice")
+    return data
+
+
+@dataclass
+class ReplayReport:
+    matches: bool
+    steps: int
+    differences: list[str] = field(default_factory=list)
+    run: Run | None = None
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return math.isclose(a, b, rel_tol=0, abs_tol=TOLERANCE)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+_COMPARED = ("round", "choice", "ready", "draws", "before", "after", "events", "climbed",
+             "ending", "result")
+
+
+def replay(data: dict[str, Any], scenario: Scenario) -> ReplayReport:
+    """Re-run the recorded choices from the seed and compare every step."""
+    run = Run(scenario, data["seed"])
+    differences: list[str] = []
+    if "start" in data and not _same(data["start"], run.start_values):
+        differences.append("the starting measures differ")
+    for number, recorded in enumerate(data["steps"], start=1):
+        if run.finished:
+            differences.append(f"step {number}: the run had already ended")
+            break
+        try:
+            run.choose(recorded["choice"])
+        except ValueError as exc:
+            differences.append(f"step {number}: {exc}")
+            break
+        fresh = run.steps[-1].to_json()
+        for key in _COMPARED:
+            if key in recorded and not _same(recorded[key], fresh[key]):
+                differences.append(f"step {number} (round {fresh['round']}): '{key}' differs")
+    if not differences and data.get("result") is not None and data.get("result") != run.result:
+        differences.append("the result differs")
+    return ReplayReport(not differences, len(data["steps"]), differences, run)
