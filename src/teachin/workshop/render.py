@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 
 from teachin.workshop.library import Library
-from teachin.workshop.markup import MarkdownRenderer
 from teachin.workshop.module import Module
 from teachin.workshop.themes import LIGHT, Theme
 from teachin.workshop.views import HIDDEN_BLOCKS, View
@@ -25,24 +24,35 @@ SLIDE_ANCHOR = "slide-{}"
 _LINK = Markup('<a class="xref {0}" href="{0}:{1}">{2}</a>')
 
 
-class _PackageLoader(BaseLoader):
-    """Templates and styles read as package resources, so they work from a wheel."""
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
-    def get_source(self, environment, template):  # noqa: ANN001, ANN201
-        folder, _, name = template.partition("/")
-        try:
-            source = resources.files("teachin").joinpath(folder, name).read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise TemplateNotFound(template) from exc
-        return source, None, lambda: True
+    from teachin.workshop.markup import MarkdownRenderer
+
+
+def read_package_text(name: str) -> str:
+    """A template or stylesheet shipped in the package (works from a wheel too)."""
+    folder, _, filename = name.partition("/")
+    return resources.files("teachin").joinpath(folder, filename).read_text(encoding="utf-8")
 
 
 @cache
 def _environment() -> SandboxedEnvironment:
+    # Jinja2 and Markdown are imported on first use: a start-up that finds its
+    # page in the cache of rendered pages never needs them.
+    from jinja2 import FunctionLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    def load(name: str) -> tuple[str, None, object] | None:
+        try:
+            return read_package_text(name), None, lambda: True
+        except (FileNotFoundError, OSError):
+            return None
+
     # Sandboxed and autoescaped: every value a content file supplies reaches
     # the templates, and none of it may run code or inject markup.
     return SandboxedEnvironment(
-        loader=_PackageLoader(),
+        loader=FunctionLoader(load),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -52,6 +62,8 @@ def _environment() -> SandboxedEnvironment:
 
 @cache
 def _markdown(view: View) -> MarkdownRenderer:
+    from teachin.workshop.markup import MarkdownRenderer
+
     return MarkdownRenderer(HIDDEN_BLOCKS[view])
 
 
