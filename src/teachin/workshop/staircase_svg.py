@@ -90,7 +90,8 @@ def staircase_svg(
             inset = 3.0
             current_shape = (
                 f'<rect x="{x + inset:.1f}" y="{y + inset:.1f}" width="{w - 2 * inset:.1f}" '
-                f'height="{band - 2 * inset:.1f}" fill="none" stroke="{theme.text}" stroke-width="6"/>'
+                f'height="{band - 2 * inset:.1f}" fill="none" stroke="{theme.text}" '
+                'stroke-width="6"/>'
                 + _arrow(x - 6, y + band / 2, min(band * 0.8, _MARKER_SPACE - 8), theme.text)
             )
     parts.append(current_shape)

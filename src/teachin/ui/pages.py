@@ -1,0 +1,100 @@
+"""What the reader can show: places (``module:ID``, ``glossary:ID``, ``welcome:``) their HTML.
+
+Rendered pages are cached per (page, view, theme, zoom), so going back to a
+module, or switching between two, costs no Markdown work.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from teachin.workshop.library import Library
+from teachin.workshop.render import (
+    SLIDE_ANCHOR,
+    Style,
+    render_glossary,
+    render_module,
+    render_welcome,
+)
+from teachin.workshop.views import View
+
+WELCOME = "welcome"
+MODULE = "module"
+GLOSSARY = "glossary"
+
+
+@dataclass
+class Location:
+    """A place in the reader: a page, an anchor on it, and the scroll position last seen there."""
+
+    kind: str
+    target: str = ""
+    anchor: str = ""
+    scroll: int | None = None
+
+    @classmethod
+    def parse(cls, href: str) -> Location | None:
+        """``module:ID``, ``module:ID#slide-2``, ``glossary:``, ``glossary:ID`` or ``welcome:``."""
+        kind, colon, rest = href.partition(":")
+        if not colon or kind not in (WELCOME, MODULE, GLOSSARY):
+            return None
+        target, _, anchor = rest.partition("#")
+        if kind == GLOSSARY and target and not anchor:
+            anchor = f"term-{target}"
+        return cls(kind, target if kind != WELCOME else "", anchor)
+
+    @classmethod
+    def slide(cls, module_id: str, index: int | None) -> Location:
+        return cls(MODULE, module_id, SLIDE_ANCHOR.format(index + 1) if index is not None else "")
+
+    @property
+    def page(self) -> str:
+        """The page's address: a module, the glossary (one page) or the welcome page."""
+        return f"{self.kind}:{self.target}" if self.kind == MODULE else f"{self.kind}:"
+
+    @property
+    def href(self) -> str:
+        if self.kind == GLOSSARY and self.anchor.startswith("term-"):
+            return f"{GLOSSARY}:{self.anchor.removeprefix('term-')}"
+        return self.page + (f"#{self.anchor}" if self.anchor else "")
+
+
+class PageCache:
+    """Renders pages of one library, keeping the most recent ones."""
+
+    def __init__(self, library: Library, size: int = 48) -> None:
+        self.library = library
+        self._size = size
+        self._pages: OrderedDict[tuple[str, View, str, float], str] = OrderedDict()
+
+    def exists(self, location: Location) -> bool:
+        if location.kind == MODULE:
+            return location.target in self.library.modules
+        if location.kind == GLOSSARY:
+            return not location.target or location.target in self.library.terms
+        return True
+
+    def title(self, location: Location) -> str:
+        if location.kind == MODULE and location.target in self.library.modules:
+            return self.library.modules[location.target].title
+        return "Glossary" if location.kind == GLOSSARY else "Welcome"
+
+    def html(self, location: Location, view: View, style: Style) -> str:
+        key = (location.page, view, style.theme.id, style.zoom)
+        page = self._pages.get(key)
+        if page is None:
+            page = self._render(location, view, style)
+            self._pages[key] = page
+            if len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(key)
+        return page
+
+    def _render(self, location: Location, view: View, style: Style) -> str:
+        if location.kind == MODULE:
+            return render_module(self.library.modules[location.target], view, style)
+        if location.kind == GLOSSARY:
+            return render_glossary(self.library, style)
+        return render_welcome(self.library, style)

@@ -1,0 +1,152 @@
+"""Search across all content: a field, and the results down to the slide.
+
+The index is built on the first search, not at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from teachin.workshop.search import Hit, SearchIndex
+
+HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def hit_heading(hit: Hit) -> str:
+    if hit.kind == "glossary":
+        return f"Glossary · {hit.where}"
+    if hit.slide is None:
+        return f"{hit.title} · overview"
+    return f"{hit.title} · slide {hit.slide + 1}: {hit.where}"
+
+
+class SearchPanel(QWidget):
+    """Emits ``hit_activated(hit)``; ``searching(bool)`` when results appear or go."""
+
+    hit_activated = Signal(object)
+    searching = Signal(bool)
+
+    def __init__(
+        self, make_index: Callable[[], SearchIndex], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._make_index = make_index
+        self._index: SearchIndex | None = None
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName("Search")
+        self.field.setAccessibleDescription(
+            "Search all modules and the glossary; Down moves to the results"
+        )
+        self.field.setPlaceholderText("Search everything (Ctrl+K)")
+        self.field.setClearButtonEnabled(True)
+        self.field.installEventFilter(self)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setAccessibleName("Search result count")
+        self.status.hide()
+
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.setSpacing(2)
+        self.results.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self._activate_first)
+        self.results.itemActivated.connect(self._on_item_activated)
+
+    def reset_index(self) -> None:
+        """The content changed: the next search builds a fresh index."""
+        self._index = None
+        if self.field.text().strip():
+            self.run_search()
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._show([], "")
+
+    @Slot()
+    def run_search(self) -> None:
+        self._timer.stop()
+        query = self.field.text().strip()
+        if not query:
+            self._show([], "")
+            return
+        if self._index is None:
+            self._index = self._make_index()
+        self._show(self._index.search(query), query)
+
+    def _show(self, hits: list[Hit], query: str) -> None:
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit_heading(hit)}\n{hit.snippet}")
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.snippet)
+            self.results.addItem(item)
+        active = bool(query)
+        if active:
+            count = len(hits)
+            self.status.setText(
+                f"{count} result{'' if count == 1 else 's'}" if count else "No results"
+            )
+            self.results.setCurrentRow(0)
+        self.status.setVisible(active)
+        self.results.setVisible(active)
+        self.searching.emit(active)
+
+    @Slot()
+    def _activate_first(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        item = self.results.currentItem() or self.results.item(0)
+        if item is not None:
+            self._on_item_activated(item)
+
+    @Slot(QListWidgetItem)
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        self.hit_activated.emit(item.data(HIT_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.results.count():
+                if self._timer.isActive():
+                    self.run_search()
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if key == Qt.Key.Key_Escape and self.field.text():
+                self.field.clear()
+                return True
+        return super().eventFilter(watched, event)

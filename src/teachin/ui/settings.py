@@ -1,0 +1,117 @@
+"""Typed settings over QSettings, with a schema version for migrations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from teachin.workshop.themes import THEMES
+
+SCHEMA_VERSION = 1
+ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+DEFAULT_THEME = "light"
+
+
+class Settings:
+    """The app's remembered choices. Pass a QSettings to choose where they are kept."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._int("schema_version", 0)
+        if version < SCHEMA_VERSION:
+            # Version 0 is a fresh (or pre-release) store: nothing to convert yet.
+            # Later versions add a step here for each change of key or meaning.
+            self._store.setValue("schema_version", SCHEMA_VERSION)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._store.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @property
+    def theme(self) -> str:
+        theme = self._str("view/theme", DEFAULT_THEME)
+        return theme if theme in THEMES else DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, theme_id: str) -> None:
+        self._store.setValue("view/theme", theme_id)
+
+    @property
+    def zoom(self) -> float:
+        try:
+            zoom = float(self._store.value("view/zoom", 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+        return min(ZOOM_STEPS, key=lambda step: abs(step - zoom))
+
+    @zoom.setter
+    def zoom(self, zoom: float) -> None:
+        self._store.setValue("view/zoom", float(zoom))
+
+    @property
+    def show_notes(self) -> bool:
+        return self._bool("view/facilitator_notes", True)
+
+    @show_notes.setter
+    def show_notes(self, show: bool) -> None:
+        self._store.setValue("view/facilitator_notes", bool(show))
+
+    @property
+    def last_location(self) -> str:
+        return self._str("session/last_location", "")
+
+    @last_location.setter
+    def last_location(self, href: str) -> None:
+        self._store.setValue("session/last_location", href)
+
+    @property
+    def added_folders(self) -> list[Path]:
+        try:
+            folders = json.loads(self._str("content/added_folders", "[]"))
+        except ValueError:
+            return []
+        return [Path(folder) for folder in folders if isinstance(folder, str)]
+
+    @added_folders.setter
+    def added_folders(self, folders: list[Path]) -> None:
+        self._store.setValue("content/added_folders", json.dumps([str(f) for f in folders]))
+
+    @property
+    def geometry(self) -> QByteArray:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, state: QByteArray) -> None:
+        self._store.setValue("window/state", state)
