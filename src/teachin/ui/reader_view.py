@@ -83,6 +83,10 @@ class ReaderView(QTextBrowser):
         """Where in the document an ``<a name=...>`` anchor sits."""
         block = self.document().begin()
         while block.isValid():
+            # An empty <a name> before a paragraph lands on the block's own format
+            # (as QTextBrowser.scrollToAnchor also knows).
+            if name in block.charFormat().anchorNames():
+                return block.position()
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()

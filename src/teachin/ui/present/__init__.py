@@ -1,0 +1,1 @@
+"""Presenting a plan: the audience window, the presenter console and the controller between them."""

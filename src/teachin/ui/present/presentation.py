@@ -1,0 +1,393 @@
+"""The presentation: one controller, an audience window and a presenter console.
+
+The controller owns where the presentation is (frame, staircase steps shown,
+blanking, text size) and the timers; both windows only draw it and pass every
+key and click back here, so the clicker works whichever window has focus.
+
+Entry point for the main window: :func:`start_presentation`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+
+from teachin.plan.deck import (
+    Frame,
+    Navigator,
+    build_deck,
+    frame_html,
+    frame_notes_html,
+    plan_for_module,
+)
+from teachin.plan.model import BlockKind, Plan, clock_text
+from teachin.plan.timing import PlanTimer, Times
+from teachin.workshop.library import Library
+from teachin.workshop.module import Module
+from teachin.workshop.themes import HIGH_CONTRAST, Theme
+
+Key = Qt.Key
+BLACK = "black"
+WHITE = "white"
+ZOOM_STEP = 1.1
+ZOOM_MIN = 0.5
+ZOOM_MAX = 2.5
+
+FORWARD_KEYS = {Key.Key_Right, Key.Key_Space, Key.Key_PageDown, Key.Key_N, Key.Key_Return, Key.Key_Enter}
+BACK_KEYS = {Key.Key_Left, Key.Key_PageUp, Key.Key_P, Key.Key_Backspace}
+DIGIT_KEYS = {getattr(Key, f"Key_{n}"): str(n) for n in range(10)}
+
+KEY_HELP = (
+    ("Right, Space, Page Down, click", "next slide or staircase step"),
+    ("Left, Page Up, right-click", "previous"),
+    ("Home / End", "first / last slide"),
+    ("B / W", "black / white screen (again to show)"),
+    ("G, a number, Enter", "go to that slide"),
+    ("+ / −", "larger / smaller text"),
+    ("F", "audience window full screen or not"),
+    ("Escape", "end the presentation"),
+)
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now()
+
+
+class PresentationController(QObject):
+    """Where the presentation is, and what every key and click does to it."""
+
+    changed = Signal()
+    """The frame, staircase step, blanking, text size or go-to prompt changed."""
+    fullScreenToggled = Signal()
+    finished = Signal()
+    notesScrolled = Signal(int)
+    """+1 / -1: scroll the console's notes down or up (Down / Up keys)."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        library: Library,
+        clock: Clock | None = None,
+        scenarios: Mapping[str, tuple[str, str]] | None = None,
+        theme: Theme = HIGH_CONTRAST,
+        parent: QObject | None = None,
+    ) -> None:
+        """``scenarios``: id -> (title, summary) of the scenarios a plan may name."""
+        super().__init__(parent)
+        self.plan = plan
+        self.library = library
+        self.clock: Clock = clock or SystemClock()
+        self.theme = theme
+        self._scenarios = dict(scenarios or {})
+        self.frames: list[Frame] = build_deck(plan, library, {k: v[0] for k, v in self._scenarios.items()})
+        self.navigator = Navigator(self.frames)
+        self.timer = PlanTimer(plan, self.clock.monotonic())
+        self.blank = ""
+        self.zoom = 1.0
+        self.goto_text: str | None = None
+        """Digits typed after G (or straight away), waiting for Enter; None when not going anywhere."""
+        self.running = True
+
+    # -- what is shown ----------------------------------------------------------
+
+    @property
+    def frame(self) -> Frame | None:
+        return self.navigator.current
+
+    @property
+    def index(self) -> int:
+        return self.navigator.position.frame
+
+    @property
+    def revealed(self) -> int | None:
+        frame = self.frame
+        return self.navigator.position.revealed if frame is not None and frame.steps else None
+
+    @property
+    def count(self) -> int:
+        return len(self.frames)
+
+    def html(self, frame: Frame | None = None) -> str:
+        frame = frame or self.frame
+        if frame is None:
+            return "<h1 class=\"frame-title\">This plan has no blocks yet</h1>"
+        summary = self._scenarios.get(self.plan.blocks[frame.block].ref, ("", ""))[1]
+        return frame_html(frame, self.plan, self.block_end_clock(frame.block), summary)
+
+    def notes_html(self) -> str:
+        frame = self.frame
+        return frame_notes_html(frame, self.plan) if frame is not None else ""
+
+    def staircase_for(self, frame: Frame | None):
+        return self.library.staircase if frame is not None and frame.steps else None
+
+    def block_end_clock(self, block: int) -> str | None:
+        """When the block will end at this pace: now plus what is left of it (at least now)."""
+        if block != self.timer.block:
+            return None
+        remaining = max(0.0, self.block_times().remaining)
+        now = self.clock.now()
+        minutes = now.hour * 60 + now.minute + (now.second + remaining + 59) // 60
+        return clock_text(int(minutes))
+
+    def block_times(self) -> Times:
+        return self.timer.block_times(self.clock.monotonic())
+
+    def plan_times(self) -> Times:
+        return self.timer.plan_times(self.clock.monotonic())
+
+    def schedule_drift(self) -> float:
+        return self.timer.schedule_drift(self.clock.monotonic())
+
+    # -- actions ------------------------------------------------------------------
+
+    def _moved(self, moved: bool) -> bool:
+        if moved:
+            frame = self.frame
+            if frame is not None:
+                self.timer.enter(frame.block, self.clock.monotonic())
+            self.changed.emit()
+        return moved
+
+    @Slot()
+    def next(self) -> bool:
+        return self._moved(self.navigator.forward())
+
+    @Slot()
+    def previous(self) -> bool:
+        return self._moved(self.navigator.back())
+
+    @Slot()
+    def first(self) -> bool:
+        return self._moved(self.navigator.first())
+
+    @Slot()
+    def last(self) -> bool:
+        return self._moved(self.navigator.last())
+
+    def go_to(self, number: int) -> bool:
+        """To slide ``number`` (1-based, counted over the whole plan)."""
+        return self._moved(self.navigator.go_to(number - 1))
+
+    def go_to_block(self, block: int) -> bool:
+        index = self.navigator.first_frame_of_block(block)
+        return index is not None and self._moved(self.navigator.go_to(index))
+
+    def set_blank(self, mode: str) -> None:
+        """Blank the audience screen to ``"black"`` or ``"white"``; the same again (or ``""``) shows it."""
+        self.blank = "" if mode == self.blank else mode
+        self.changed.emit()
+
+    @Slot()
+    def toggle_black(self) -> None:
+        self.set_blank(BLACK)
+
+    @Slot()
+    def toggle_white(self) -> None:
+        self.set_blank(WHITE)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self._set_zoom(self.zoom * ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self._set_zoom(self.zoom / ZOOM_STEP)
+
+    def _set_zoom(self, zoom: float) -> None:
+        zoom = round(max(ZOOM_MIN, min(ZOOM_MAX, zoom)), 3)
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.changed.emit()
+
+    @Slot()
+    def start_go_to(self) -> None:
+        self.goto_text = ""
+        self.changed.emit()
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        self.fullScreenToggled.emit()
+
+    @Slot()
+    def leave(self) -> None:
+        if self.running:
+            self.running = False
+            self.finished.emit()
+
+    # -- keys -----------------------------------------------------------------------
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Does what a key asks; False for keys the presentation does not use."""
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+            if key == Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
+                self._set_zoom(1.0)
+                return True
+            return False
+        if self.goto_text is not None and self._handle_go_to_key(key):
+            return True
+        if key in DIGIT_KEYS:
+            self.goto_text = DIGIT_KEYS[key]
+            self.changed.emit()
+            return True
+        actions = {
+            Key.Key_Home: self.first,
+            Key.Key_End: self.last,
+            Key.Key_B: self.toggle_black,
+            Key.Key_Period: self.toggle_black,
+            Key.Key_W: self.toggle_white,
+            Key.Key_Comma: self.toggle_white,
+            Key.Key_F: self.toggle_full_screen,
+            Key.Key_F5: self.toggle_full_screen,
+            Key.Key_Escape: self.leave,
+            Key.Key_Plus: self.zoom_in,
+            Key.Key_Equal: self.zoom_in,
+            Key.Key_Minus: self.zoom_out,
+            Key.Key_Underscore: self.zoom_out,
+            Key.Key_G: self.start_go_to,
+        }
+        if key in FORWARD_KEYS:
+            self.next()
+        elif key in BACK_KEYS:
+            self.previous()
+        elif key == Key.Key_Down:
+            self.notesScrolled.emit(1)
+        elif key == Key.Key_Up:
+            self.notesScrolled.emit(-1)
+        elif key in actions:
+            actions[key]()
+        else:
+            return False
+        return True
+
+    def _handle_go_to_key(self, key: int) -> bool:
+        if key in DIGIT_KEYS:
+            self.goto_text = (self.goto_text or "") + DIGIT_KEYS[key]
+        elif key == Key.Key_Backspace:
+            self.goto_text = (self.goto_text or "")[:-1]
+        elif key in (Key.Key_Return, Key.Key_Enter):
+            text, self.goto_text = self.goto_text, None
+            if (text and not self.go_to(int(text))) or not text:
+                self.changed.emit()
+        elif key == Key.Key_Escape:
+            self.goto_text = None
+        else:
+            return False
+        self.changed.emit()
+        return True
+
+
+def choose_audience_screen(screens: Sequence[QScreen], console: QScreen | None = None) -> QScreen | None:
+    """The projector: the first screen that is not the console's (the laptop's), else the only one."""
+    if not screens:
+        return None
+    console = console if console is not None else screens[0]
+    for screen in screens:
+        if screen is not console:
+            return screen
+    return screens[0]
+
+
+class Presentation(QObject):
+    """The two windows and their controller; keep a reference while it runs."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        controller: PresentationController,
+        audience_screen: QScreen | None,
+        console_screen: QScreen | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from teachin.ui.present.audience_window import AudienceWindow
+        from teachin.ui.present.presenter_console import PresenterConsole
+
+        self.controller = controller
+        self.audience = AudienceWindow(controller)
+        self.console = PresenterConsole(controller)
+        self.audience_screen = audience_screen
+        self.console_screen = console_screen
+        controller.finished.connect(self._close)
+
+    def show(self, full_screen: bool = True) -> None:
+        two_screens = self.audience_screen is not None and self.audience_screen is not self.console_screen
+        if self.console_screen is not None:
+            self.console.place_on(self.console_screen)
+        self.console.show()
+        if self.audience_screen is not None:
+            self.audience.place_on(self.audience_screen)
+        if full_screen:
+            self.audience.showFullScreen()
+        else:
+            self.audience.show()
+        if two_screens:
+            self.console.activateWindow()
+        else:
+            self.audience.raise_()
+            self.audience.activateWindow()
+
+    @Slot()
+    def _close(self) -> None:
+        self.audience.close()
+        self.console.close()
+        self.finished.emit()
+
+
+def start_presentation(
+    library: Library,
+    plan_or_module: Plan | Module,
+    screens: Sequence[QScreen] | None = None,
+    audience_screen: QScreen | None = None,
+    clock: Clock | None = None,
+    scenarios: Mapping[str, tuple[str, str]] | None = None,
+    theme: Theme = HIGH_CONTRAST,
+    full_screen: bool = True,
+) -> Presentation:
+    """Opens the audience window (full screen on the projector) and the presenter console.
+
+    ``screens``: the screens to choose from (default: all of them; the first is
+    the laptop's). ``audience_screen``: the facilitator's own choice.
+    ``scenarios``: id -> (title, summary), for plans with scenario blocks.
+    """
+    plan = plan_or_module if isinstance(plan_or_module, Plan) else plan_for_module(plan_or_module)
+    screens = list(screens) if screens is not None else QGuiApplication.screens()
+    console_screen = screens[0] if screens else None
+    chosen = audience_screen or choose_audience_screen(screens, console_screen)
+    controller = PresentationController(plan, library, clock, scenarios, theme)
+    presentation = Presentation(controller, chosen, console_screen)
+    controller.setParent(presentation)
+    presentation.show(full_screen)
+    return presentation
+
+
+def scenario_summaries(folders: Sequence) -> Mapping[str, tuple[str, str]]:
+    """id -> (title, summary) of the scenarios in the content folders, if the scenario loader exists."""
+    try:
+        from teachin.scenario.loader import load_scenarios
+    except ImportError:
+        return {}
+    scenarios, _problems = load_scenarios(list(folders))
+    return {key: (s.title, getattr(s, "summary", "")) for key, s in scenarios.items()}
+
+
+def is_break(frame: Frame | None) -> bool:
+    return frame is not None and frame.kind == BlockKind.BREAK

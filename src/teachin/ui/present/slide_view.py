@@ -1,0 +1,183 @@
+"""One slide, filling its widget: large text sized to the widget's height, the staircase revealed step by step.
+
+Used three times: full screen on the audience window, and twice (now and next)
+in the presenter console, so the facilitator sees exactly what the room sees.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from teachin.workshop.markup import STAIRCASE_IMAGE
+from teachin.workshop.render import BASE_POINT_SIZE, Style
+from teachin.workshop.staircase import Staircase
+from teachin.workshop.staircase_svg import staircase_svg
+from teachin.workshop.themes import HIGH_CONTRAST, Theme
+
+BODY_PX_AT_1080 = 30.0
+"""Body text height on a 1080-pixel-high audience screen at zoom 1 (the back row can read it)."""
+_PX_PER_POINT = 96.0 / 72.0
+_STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
+_LOCAL_SCHEMES = ("file", "")
+_SVG_WIDTH, _SVG_HEIGHT = 960, 540
+_SLIDE_CSS = """
+h1, h2 {{ margin-top: 0; }}
+h1.frame-title {{ font-size: {title}pt; margin-top: {gap}pt; }}
+p.frame-big {{ font-size: {big}pt; font-weight: bold; }}
+p.staircase {{ text-align: center; margin-top: 0; }}
+th, td {{ padding: 8px; }}
+"""
+
+
+def staircase_image(
+    staircase: Staircase | None,
+    theme: Theme,
+    width: int,
+    ratio: float = 1.0,
+    revealed: int | None = None,
+    current: int | None = None,
+) -> QImage:
+    """The staircase drawing as an image ``width`` logical pixels wide (16:9), for a text document."""
+    width = max(16, width)
+    height = round(width * _SVG_HEIGHT / _SVG_WIDTH)
+    image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor(theme.background))
+    if staircase is None:
+        return image
+    svg = staircase_svg(staircase, theme, revealed=revealed, current=current, width=_SVG_WIDTH, height=_SVG_HEIGHT)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+class SlideView(QTextBrowser):
+    """A slide sized to the widget. Never takes keyboard focus: its window handles the keys.
+
+    A left click asks for the next slide, a right click for the previous one.
+    """
+
+    clicked = Signal(bool)
+    """True: forward (left button); False: back (right button)."""
+
+    def __init__(self, name: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name.casefold().replace(" ", "-"))
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(description)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self._body = ""
+        self._theme: Theme = HIGH_CONTRAST
+        self._zoom = 1.0
+        self._staircase: Staircase | None = None
+        self._revealed: int | None = None
+        self._fit = 1.0
+        self._body_px = 0.0
+        self._apply_palette()
+
+    # -- what to show ----------------------------------------------------------
+
+    def show_slide(
+        self,
+        body_html: str,
+        theme: Theme = HIGH_CONTRAST,
+        zoom: float = 1.0,
+        staircase: Staircase | None = None,
+        revealed: int | None = None,
+    ) -> None:
+        """Shows a slide's HTML body; ``revealed`` staircase steps (None: all of them)."""
+        changed_theme = theme != self._theme
+        self._body, self._theme, self._zoom = body_html, theme, zoom
+        self._staircase, self._revealed = staircase, revealed
+        if changed_theme:
+            self._apply_palette()
+        self._render()
+
+    @property
+    def body_pixel_size(self) -> float:
+        """Body text height in pixels as shown now (after shrinking a long slide to fit)."""
+        return self._body_px
+
+    @property
+    def revealed(self) -> int | None:
+        return self._revealed
+
+    def wanted_body_px(self) -> float:
+        return BODY_PX_AT_1080 * self.viewport().height() / 1080.0 * self._zoom
+
+    # -- Qt overrides ----------------------------------------------------------
+
+    def loadResource(self, resource_type: int, url: QUrl | str) -> object:
+        url = QUrl(url)
+        if url == _STAIRCASE_URL:
+            current = None if self._revealed is None else self._revealed - 1
+            return staircase_image(
+                self._staircase, self._theme, self._staircase_width(), self.devicePixelRatioF(), self._revealed, current
+            )
+        if url.scheme() not in _LOCAL_SCHEMES:
+            return None  # offline: nothing is ever fetched
+        return super().loadResource(resource_type, url)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._body:
+            self._render()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(True)
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.clicked.emit(False)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.mousePressEvent(event)  # a quick second click is a second step, not a word selection
+
+    # -- rendering -------------------------------------------------------------
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+            palette.setColor(role, QColor(self._theme.background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(self._theme.text))
+        self.setPalette(palette)
+        self.viewport().setAutoFillBackground(True)
+
+    def _staircase_width(self) -> int:
+        margin = 2 * int(self.document().documentMargin()) + 8
+        by_width = self.viewport().width() - margin
+        by_height = self.viewport().height() * 0.66 * self._fit * _SVG_WIDTH / _SVG_HEIGHT
+        return int(max(64, min(by_width, by_height)))
+
+    def _render(self) -> None:
+        """Lays the slide out at the wanted size, shrinking it step by step if it would not fit."""
+        height = max(1, self.viewport().height())
+        self.document().setDocumentMargin(max(8.0, self.viewport().width() * 0.035))
+        self._fit = 1.0
+        for _attempt in range(8):
+            body_px = max(6.0, self.wanted_body_px() * self._fit)
+            zoom = body_px / (BASE_POINT_SIZE * _PX_PER_POINT)
+            size = BASE_POINT_SIZE * zoom
+            css = Style(self._theme, zoom).css() + _SLIDE_CSS.format(
+                title=f"{size * 2.2:.1f}", big=f"{size * 1.6:.1f}", gap=f"{size * 2:.1f}"
+            )
+            self.setHtml(f"<html><head><style>{css}</style></head><body>{self._body}</body></html>")
+            self._body_px = body_px
+            if self.document().size().height() <= height or self._fit < 0.5:
+                break
+            self._fit *= 0.88
+        self.verticalScrollBar().setValue(0)

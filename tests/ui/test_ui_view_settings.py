@@ -1,0 +1,108 @@
+"""Zoom, themes and facilitator notes: applied at once, and remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from teachin.ui.main_window import MainWindow
+from teachin.workshop.themes import DARK, HIGH_CONTRAST, LIGHT
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def title_point_size(window: MainWindow) -> float:
+    """The size of the module's title, as laid out in the reader."""
+    found = window.reader.document().find("A sample module")
+    assert not found.isNull()
+    found.setPosition(found.selectionStart() + 1)  # the format of the title's first letter
+    return found.charFormat().fontPointSize()
+
+
+def open_sample(qtbot: QtBot, window: MainWindow) -> None:
+    window.library_panel.setFocus()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_Return)
+    assert window.reader.toPlainText().startswith("A sample module")
+
+
+def test_zoom_changes_text_size_and_is_remembered(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    open_sample(qtbot, window)
+    normal = title_point_size(window)
+    height = window.reader.document().size().height()
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, CTRL)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, CTRL)
+    assert title_point_size(window) > normal
+    assert window.reader.document().size().height() > height
+    assert window.zoom_label.text() == "Text 125%"
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, CTRL)
+    assert window.zoom_label.text() == "Text 110%"
+    larger = title_point_size(window)
+    assert normal < larger
+    window.close()
+
+    again = make_window()
+    assert again.zoom_label.text() == "Text 110%"
+    assert again.reader.toPlainText().startswith("A sample module")
+    assert title_point_size(again) == larger
+    qtbot.keyClick(again.reader, Qt.Key.Key_0, CTRL)
+    assert title_point_size(again) == normal
+
+
+def test_theme_switch_applies_to_app_and_document(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    open_sample(qtbot, window)
+    assert window.theme_actions["light"].isChecked()
+    window.theme_actions["dark"].trigger()
+    assert window.theme_actions["dark"].isChecked()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == DARK.background
+    assert DARK.background in window.reader.toHtml()
+    assert LIGHT.background not in window.reader.toHtml()
+    window.theme_actions["high-contrast"].trigger()
+    assert HIGH_CONTRAST.heading in window.reader.toHtml()
+    window.close()
+
+    again = make_window()
+    assert again.theme_actions["high-contrast"].isChecked()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == HIGH_CONTRAST.background
+    again.theme_actions["light"].trigger()
+
+
+def test_notes_toggle_hides_notes_and_is_remembered(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    open_sample(qtbot, window)
+    notes = "Ask the room what they think"
+    assert notes in window.reader.toPlainText()
+    assert window.notes_action.isChecked()
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert notes not in window.reader.toPlainText()
+    assert "What would you do?" in window.reader.toPlainText()  # questions stay
+    window.close()
+
+    again = make_window()
+    assert not again.notes_action.isChecked()
+    assert notes not in again.reader.toPlainText()
+    notes_button = again.toolbar.widgetForAction(again.notes_action)
+    qtbot.mouseClick(notes_button, Qt.MouseButton.LeftButton)
+    assert notes in again.reader.toPlainText()
+
+
+def test_geometry_and_last_module_restored(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    window.library_panel.setFocus()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_Down)
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_Return)
+    window.resize(730, 520)
+    qtbot.waitUntil(lambda: window.size().width() == 730)
+    window.problems_dock.show()
+    window.close()
+
+    again = make_window()
+    assert again.reader.toPlainText().startswith("The second module")
+    assert (again.width(), again.height()) == (730, 520)
+    assert again.problems_dock.isVisible()
