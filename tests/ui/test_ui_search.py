@@ -34,7 +34,9 @@ def test_search_then_activate_result_opens_the_slide(qtbot: QtBot, window: MainW
     assert QApplication.focusWidget() is window.reader
 
 
-def test_ctrl_f_focuses_search_and_escape_returns_to_library(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_f_focuses_search_and_escape_returns_to_library(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.search_panel.field
     assert QApplication.focusWidget() is field

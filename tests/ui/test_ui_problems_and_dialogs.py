@@ -1,0 +1,140 @@
+"""A broken content file shows in the Problems panel and the rest keeps working; dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from teachin.ui.about_dialog import AboutDialog
+from teachin.ui.content_folders_dialog import ContentFoldersDialog
+from teachin.ui.main_window import MainWindow
+
+FINE = """+++
+id = "local-fight"
+title = "Our local fight"
+summary = "A module written by a local group."
+minutes = 25
+part = "Local"
+order = 50
+objectives = ["Plan the next step."]
+sources = ["Our own notes (2024)."]
++++
+
+## What we want
+
+Lower rents for everyone in the building.
+"""
+
+
+def broken_folder(root: Path) -> Path:
+    folder = root / "pack"
+    (folder / "modules").mkdir(parents=True)
+    (folder / "modules" / "fine.md").write_text(FINE, encoding="utf-8")
+    (folder / "modules" / "broken.md").write_text("+++\nid = \n+++\n\n## Oops\n", encoding="utf-8")
+    return folder
+
+
+def test_broken_module_is_listed_and_the_rest_still_opens(
+    qtbot: QtBot, make_window, tmp_path: Path
+) -> None:
+    window: MainWindow = make_window(extra=[broken_folder(tmp_path)])
+    panel = window.problems_panel
+    rows = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    broken = [row for row in rows if row.text(1).startswith("modules/broken.md:")]
+    assert broken, [row.text(1) for row in rows]
+    assert broken[0].text(0) == "Error"
+    assert broken[0].text(2)
+    assert window.problems_dock.isVisible()  # first run with problems: shown
+    assert "error" in window.problems_button.text()
+
+    # Activating a problem copies it as path:line: severity: message.
+    panel.setFocus()
+    panel.setCurrentItem(broken[0])
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith(str(tmp_path / "pack" / "modules" / "broken.md") + ":")
+    assert ": error: " in copied
+    assert "Copied:" in window.statusBar().currentMessage()
+
+    # The other modules still open, from the sidebar.
+    tree = window.library_panel
+    items = tree.findItems(
+        "Our local fight", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )
+    tree.setFocus()
+    tree.setCurrentItem(items[0])
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.reader.toPlainText().startswith("Our local fight")
+    items = tree.findItems(
+        "A sample module", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )
+    assert items
+
+
+def test_reload_picks_up_a_fixed_file(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path)
+    window: MainWindow = make_window(extra=[folder])
+    before = window.problems_panel.topLevelItemCount()
+    (folder / "modules" / "broken.md").unlink()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_F5)
+    assert window.problems_panel.topLevelItemCount() < before
+    assert "reloaded" in window.statusBar().currentMessage()
+
+
+def test_added_content_folder_is_remembered(make_window, tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path)
+    window: MainWindow = make_window()
+    assert not window.library_panel.findItems("Our local fight", Qt.MatchFlag.MatchRecursive)
+    window.add_content_folder(folder)
+    assert window.library_panel.findItems("Our local fight", Qt.MatchFlag.MatchRecursive)
+    window.close()
+    again: MainWindow = make_window()
+    assert again.library_panel.findItems("Our local fight", Qt.MatchFlag.MatchRecursive)
+
+
+def test_about_dialog_names_source_and_licences(qtbot: QtBot, window: MainWindow) -> None:
+    window.about_action.trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    text = dialog.findChild(QLabel, "aboutText").text()
+    assert "From Theory To Practice" in text
+    assert "Solidarity Winnipeg" in text
+    assert "2020" in text
+    assert "GPL-3.0-or-later" in text
+    assert "CC BY-SA 4.0" in text
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible() if _alive(dialog) else True)
+
+
+def _alive(widget: object) -> bool:
+    try:
+        widget.isVisible()  # type: ignore[attr-defined]
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_content_folders_dialog_shows_the_user_folder(qtbot: QtBot, window: MainWindow) -> None:
+    window.content_folders_action.trigger()
+    dialog = window.findChild(ContentFoldersDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.findChild(QLabel, "userFolderPath").text() == str(window.user_folder)
+    assert dialog.open_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_every_widget_has_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QToolButton
+
+    for kind in (QAbstractScrollArea, QLineEdit):
+        for widget in window.findChildren(kind):
+            if widget.isVisible() and widget.objectName() != "qt_scrollarea_viewport":
+                assert widget.accessibleName(), widget
+    for button in window.toolbar.findChildren(QToolButton):
+        if button.isVisible() and button.defaultAction() is not None:
+            assert button.accessibleName(), button

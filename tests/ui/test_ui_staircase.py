@@ -1,0 +1,57 @@
+"""The staircase: an SVG from staircase.toml, drawn in the reader."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from teachin.ui.main_window import MainWindow
+from teachin.ui.reader_view import STAIRCASE_URL
+from teachin.workshop.staircase import Staircase, Step, load_staircase
+from teachin.workshop.staircase_svg import staircase_svg
+from teachin.workshop.themes import LIGHT
+
+GOOD = Path(__file__).parent.parent / "data" / "good"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def labels(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    return ["".join(text.itertext()) for text in root.iter(f"{SVG}text")]
+
+
+def test_svg_has_every_step_bottom_to_top() -> None:
+    staircase, problems = load_staircase(GOOD / "staircase.toml")
+    assert staircase is not None and not problems
+    found = labels(staircase_svg(staircase, LIGHT))
+    assert len(found) == len(staircase.steps)
+    assert found[0].endswith(staircase.steps[0].label)
+    assert found[0].startswith("1")
+
+
+def test_svg_escapes_labels_and_reveals_and_marks_the_current_step() -> None:
+    steps = tuple(Step(id=f"s{i}", label=f"Step <{i}> & co") for i in range(4))
+    svg = staircase_svg(Staircase("T & t", "", steps), LIGHT, revealed=2, current=1)
+    assert labels(svg) == ["1  Step <0> & co", "2  Step <1> & co"]  # parsed: it was escaped
+    root = ET.fromstring(svg)
+    dashed = [r for r in root.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+    assert len(dashed) == 2  # the two hidden steps
+    assert [r for r in root.iter(f"{SVG}rect") if r.get("stroke-width") == "6"]  # thick outline
+    assert list(root.iter(f"{SVG}polygon"))  # and an arrow: not colour alone
+
+
+def test_reader_draws_the_staircase_sized_to_the_view(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_Return)
+    image = window.reader.document().resource(
+        QTextDocument.ResourceType.ImageResource, STAIRCASE_URL
+    )
+    assert isinstance(image, QImage) and not image.isNull()
+    logical_width = image.width() / image.devicePixelRatio()
+    assert 300 <= logical_width <= window.reader.viewport().width()
+    # Drawn, not blank: the picture has more than the background colour in it.
+    colours = {image.pixelColor(x, image.height() - 10).name() for x in range(0, image.width(), 7)}
+    assert len(colours) > 1
