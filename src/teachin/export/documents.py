@@ -1,0 +1,283 @@
+"""What can be printed: handouts, the facilitator guide and worksheets, as HTML.
+
+Every module and the glossary come from ``teachin.workshop.render``, the same
+renderer the reader uses, in the black-and-white print theme; the export
+templates only add a cover, a table of contents and the worksheet around them.
+``layout()`` puts a document on pages (filling in the table of contents), and
+``export_pdf()`` writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from PySide6.QtGui import QTextCursor
+
+from teachin import __version__
+from teachin.export.paged import PagedDocument, Paper, write_pdf
+from teachin.workshop.library import Library, Part
+from teachin.workshop.module import Module
+from teachin.workshop.render import Style, render_glossary, render_module
+from teachin.workshop.staircase_svg import staircase_svg
+from teachin.workshop.themes import PRINT
+from teachin.workshop.views import View
+
+PRINT_STYLE = Style(theme=PRINT, zoom=11 / 12)
+"""Body text at 11 pt, headings in proportion, black on white."""
+AUTHOR = "teachin contributors"
+WORKSHOP_TITLE = "From theory to practice"
+WORKSHOP_SUBTITLE = "Workshops on how ordinary people win change together"
+CREDIT = (
+    "Based on “From Theory To Practice” (Solidarity Winnipeg, 2020). "
+    f"Printed from teachin {__version__}."
+)
+WORKSHEET_FIELDS = (
+    "Our issue",
+    "What we demand",
+    "Who can give it to us",
+    "Who is with us already",
+)
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
+_GLOSSARY_LINK = re.compile(r'href="glossary:([a-z0-9]+(?:-[a-z0-9]+)*)"')
+_TOC_PLACEHOLDER = "[p{:03d}]"
+
+
+class UnknownModuleError(KeyError):
+    """A module id that is not in the library."""
+
+    def __init__(self, unknown: list[str], known: Iterable[str]) -> None:
+        self.unknown = unknown
+        self.known = sorted(known)
+        super().__init__(", ".join(unknown))
+
+    def __str__(self) -> str:
+        which = "module" if len(self.unknown) == 1 else "modules"
+        return (
+            f"unknown {which}: {', '.join(self.unknown)} "
+            f"(known modules: {', '.join(self.known) or 'none'})"
+        )
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    """A printable document before layout: its HTML and what the pages need to know."""
+
+    kind: str
+    title: str
+    html: str
+    cover: bool = False
+    staircase_svg: str | None = None
+    toc: dict[str, str] = field(default_factory=dict)
+    """Anchor name → the placeholder standing for its page number in the contents."""
+    sections: tuple[tuple[str, str], ...] = ()
+    """(anchor, heading) of each top-level section, in order."""
+    author: str = AUTHOR
+
+
+@cache
+def _environment() -> Environment:
+    # Content values reach these templates: autoescaped, and strict about typos.
+    return Environment(
+        loader=PackageLoader("teachin", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def print_css(style: Style = PRINT_STYLE) -> str:
+    """The reader's stylesheet in the print theme, then the print-only rules."""
+    size = 12.0 * style.zoom
+    source = resources.files("teachin").joinpath("styles", "export_print.css.j2").read_text("utf-8")
+    extra = (
+        _environment().from_string(source).render(c=style.theme, size=lambda f: f"{size * f:.1f}")
+    )
+    return style.css() + "\n" + extra
+
+
+def _render(template: str, **values: object) -> str:
+    css = Markup(print_css())  # noqa: S704 - our own stylesheet templates
+    return _environment().get_template(template).render(css=css, **values)
+
+
+def _body(html: str) -> Markup:
+    match = _BODY.search(html)
+    return Markup(match.group(1) if match else html)  # noqa: S704 - our own renderer's output
+
+
+def select_modules(library: Library, ids: Iterable[str] | None) -> list[Module]:
+    """The modules asked for, in the order given; none asked for: every module in order."""
+    ids = [ids] if isinstance(ids, str) else list(ids or [])
+    if not ids:
+        return library.ordered_modules()
+    unknown = [module_id for module_id in ids if module_id not in library.modules]
+    if unknown:
+        raise UnknownModuleError(unknown, library.modules)
+    return [library.modules[module_id] for module_id in dict.fromkeys(ids)]
+
+
+def _staircase(library: Library, revealed: int | None = None) -> str | None:
+    if library.staircase is None:
+        return None
+    return staircase_svg(library.staircase, PRINT, revealed=revealed)
+
+
+def _glossary_for(library: Library, modules: list[Module]) -> Library:
+    """The library with only the terms these modules link to."""
+    used = {term for module in modules for term in _GLOSSARY_LINK.findall(module.text)}
+    # Links inside the definitions of the kept terms point at terms that stay out.
+    return Library(
+        folders=library.folders,
+        modules=library.modules,
+        terms={term_id: term for term_id, term in library.terms.items() if term_id in used},
+        staircase=library.staircase,
+    )
+
+
+def handout(library: Library, module_ids: Iterable[str] | None = None) -> ExportDocument:
+    """The participant handout: the modules without facilitator notes or activities,
+    then the glossary terms they use."""
+    modules = select_modules(library, module_ids)
+    articles = [
+        {"anchor": f"module-{m.id}", "body": _body(render_module(m, View.PARTICIPANT, PRINT_STYLE))}
+        for m in modules
+    ]
+    words = _glossary_for(library, modules)
+    if words.terms:
+        articles.append({"anchor": "glossary", "body": _body(render_glossary(words, PRINT_STYLE))})
+    title = f"Handout: {modules[0].title}" if len(modules) == 1 else f"Handout: {WORKSHOP_TITLE}"
+    html = _render("export_handout.html.j2", title=title, articles=articles)
+    return ExportDocument(
+        kind="handout",
+        title=title,
+        html=html,
+        staircase_svg=_staircase(library),
+        sections=tuple((a["anchor"], "") for a in articles),
+    )
+
+
+def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDocument:
+    """The facilitator guide: cover, contents with page numbers, every module, glossary."""
+    modules = select_modules(library, module_ids)
+    chosen = {m.id for m in modules}
+    parts = [
+        Part(part.title, [m for m in part.modules if m.id in chosen]) for part in library.parts()
+    ]
+    parts = [part for part in parts if part.modules]
+    articles = [
+        {"anchor": f"module-{m.id}", "body": _body(render_module(m, View.FACILITATOR, PRINT_STYLE))}
+        for part in parts
+        for m in part.modules
+    ]
+    if library.terms:
+        articles.append(
+            {"anchor": "glossary", "body": _body(render_glossary(library, PRINT_STYLE))}
+        )
+    placeholders = {a["anchor"]: _TOC_PLACEHOLDER.format(i) for i, a in enumerate(articles)}
+    title = f"Facilitator guide: {WORKSHOP_TITLE}"
+    html = _render(
+        "export_guide.html.j2",
+        title=title,
+        heading=WORKSHOP_TITLE,
+        subtitle=WORKSHOP_SUBTITLE,
+        credit=CREDIT,
+        parts=parts,
+        modules=[m for part in parts for m in part.modules],
+        total_minutes=sum(part.minutes for part in parts),
+        glossary=bool(library.terms),
+        staircase=library.staircase is not None,
+        placeholders=placeholders,
+        articles=articles,
+    )
+    return ExportDocument(
+        kind="guide",
+        title=title,
+        html=html,
+        cover=True,
+        staircase_svg=_staircase(library),
+        toc=placeholders,
+    )
+
+
+def worksheet(library: Library) -> ExportDocument:
+    """A blank staircase for planning one's own campaign, and a step-by-step plan."""
+    title = "Worksheet: plan your campaign on the staircase"
+    steps = []
+    if library.staircase is not None:
+        steps = [
+            {"number": index + 1, "label": step.label}
+            for index, step in reversed(list(enumerate(library.staircase.steps)))
+        ]
+    html = _render(
+        "export_worksheet.html.j2",
+        title=title,
+        fields=WORKSHEET_FIELDS,
+        steps=steps,
+        source=library.staircase.source if library.staircase else "",
+    )
+    return ExportDocument(
+        kind="worksheet",
+        title=title,
+        html=html,
+        staircase_svg=_staircase(library, revealed=0),
+    )
+
+
+def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
+    """Lays the document out on pages; the contents get the real page numbers."""
+    paged = PagedDocument(
+        document.html,
+        title=document.title,
+        author=document.author,
+        paper=paper,
+        cover=document.cover,
+        staircase_svg=document.staircase_svg,
+    )
+    if document.toc:
+        fill_toc(paged, document.toc)
+    return paged
+
+
+def fill_toc(paged: PagedDocument, placeholders: dict[str, str], rounds: int = 3) -> dict[str, int]:
+    """Writes the page each anchor falls on over its placeholder, until nothing moves.
+
+    The numbers are written in place (no second HTML parse); each one's text
+    cursor follows the edits, so a number can be rewritten if the pages move.
+    """
+    spots: dict[str, QTextCursor] = {}
+    for anchor, placeholder in placeholders.items():
+        cursor = paged.document.find(placeholder)
+        if not cursor.isNull():
+            spots[anchor] = cursor
+    pages = paged.anchor_pages()
+    for _ in range(rounds):
+        with paged.editing():
+            for anchor, cursor in spots.items():
+                number = str(pages.get(anchor, "?"))
+                if cursor.selectedText() != number:
+                    start = cursor.selectionStart()
+                    cursor.insertText(number)
+                    cursor.setPosition(start)
+                    cursor.setPosition(start + len(number), QTextCursor.MoveMode.KeepAnchor)
+        paged.keep_with_next()
+        now = paged.anchor_pages()
+        if now == pages:
+            break
+        pages = now
+    return pages
+
+
+def export_pdf(document: ExportDocument, path: Path, paper: Paper) -> PagedDocument:
+    """Lays out and writes ``document`` as a PDF at ``path``; returns the pages."""
+    paged = layout(document, paper)
+    write_pdf(paged, Path(path))
+    return paged

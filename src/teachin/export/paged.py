@@ -1,0 +1,628 @@
+"""The paged engine: one QTextDocument laid out at the paper size, painted page by page.
+
+``QTextDocument.print_()`` only adds a page number. Here the document is laid out
+once at the full page size (the page margins are the root frame's margins, so
+Qt's own pagination keeps every line inside them), then each page's slice is
+painted with a running header (the document title, and the current section on
+the right) and a footer "page X of Y", except on the cover.
+
+Before painting, the document is made fit for paper:
+
+* the staircase picture (``<img src="teachin:staircase">``) becomes a text
+  object painted from SVG, so it stays vector graphics in the PDF;
+* links become readable text: internal links plain, web links followed by
+  their address in parentheses;
+* a heading (or a block label, or a table's header row) never ends a page: when
+  the text it introduces starts on the next page, the page breaks before it.
+
+QtGui only: no widgets, so the command line and the GUI preview share it.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from html import escape, unescape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSaveFile,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+    QTextTable,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from teachin.export._none_refcount import keep_none_alive
+
+keep_none_alive()
+
+RESOLUTION = 1200
+"""Dots per inch of the layout and of the PDF: fine enough for exact font metrics."""
+MM = RESOLUTION / 25.4
+PAGE_TOP_SLACK = 14.0
+"""Millimetres below the top margin within which a heading already starts its page."""
+KEEP_TOGETHER = 0.45
+"""A table shorter than this share of a page is moved whole rather than cut."""
+STAIRCASE_SRC = "teachin:staircase"
+STAIRCASE_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
+STAIRCASE_ASPECT = 540 / 960
+STAIRCASE_WIDTH = 0.85
+"""The staircase's share of the text width: big enough to read, small enough to share a page."""
+LETTER_TERRITORIES = frozenset({"US", "CA"})
+"""Territories whose default paper is US Letter; everywhere else gets A4."""
+
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+_SLIDE_NUMBER = re.compile(r"^Slide \d+ of \d+$")
+_WEB_SCHEMES = ("http", "https", "mailto")
+
+
+class Paper(StrEnum):
+    LETTER = "letter"
+    A4 = "a4"
+
+    def page_size(self) -> QPageSize:
+        return QPageSize(
+            QPageSize.PageSizeId.Letter if self is Paper.LETTER else QPageSize.PageSizeId.A4
+        )
+
+
+def territory_of(locale_name: str) -> str:
+    """``en_CA.UTF-8`` → ``CA``; ``fr-CA`` → ``CA``; no territory → ``""``."""
+    name = locale_name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    _, _, territory = name.partition("_")
+    return territory.upper()
+
+
+def user_locale_name(environ: dict[str, str] | None = None) -> str:
+    """The locale that decides paper: LC_ALL, then LC_PAPER, then LANG, then Python's."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        if environ.get(variable):
+            return environ[variable]
+    return locale.getlocale()[0] or ""
+
+
+def default_paper(locale_name: str | None = None) -> Paper:
+    """Letter for Canada and the US, A4 elsewhere."""
+    name = user_locale_name() if locale_name is None else locale_name
+    return Paper.LETTER if territory_of(name) in LETTER_TERRITORIES else Paper.A4
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres; the wide inner margin leaves room for binder holes."""
+
+    inner: float = 27.0
+    outer: float = 18.0
+    top: float = 24.0
+    bottom: float = 22.0
+    header: float = 11.0
+    """Distance from the page top to the header's text box."""
+    footer: float = 11.0
+    """Distance from the page bottom to the footer's text box."""
+
+
+@cache
+def _layout_device() -> QPdfWriter:
+    """A PDF writer that is never written: it gives the layout PDF font metrics."""
+    buffer = QBuffer()
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer._buffer = buffer  # keep the buffer alive with the writer
+    return writer
+
+
+@cache
+def _px_scale() -> float:
+    """How many device units Qt's layout makes of one CSS pixel (and of a frame margin unit)."""
+    probe = QTextDocument()
+    probe.documentLayout().setPaintDevice(_layout_device())
+    probe.setDocumentMargin(100)
+    probe.setPlainText("x")
+    top = probe.documentLayout().blockBoundingRect(probe.firstBlock()).top()
+    return top / 100 if top > 0 else RESOLUTION / 96
+
+
+class StaircaseObject(QPyTextObject):
+    """Paints the staircase SVG into the text as vector graphics, one text-width wide."""
+
+    def __init__(self, svg: str | None, width: float) -> None:
+        super().__init__()
+        self.renderer = QSvgRenderer(QByteArray(svg.encode("utf-8"))) if svg else None
+        self.width = width
+
+    def intrinsicSize(self, doc, pos_in_document, format) -> QSizeF:
+        return QSizeF(self.width, self.width * STAIRCASE_ASPECT)
+
+    def drawObject(self, painter, rect, doc, pos_in_document, format) -> None:
+        if self.renderer is not None and self.renderer.isValid():
+            self.renderer.render(painter, rect)
+        else:
+            painter.save()
+            painter.setPen(QPen(QColor("#000000"), MM * 0.3, Qt.PenStyle.DashLine))
+            painter.drawRect(rect)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "The escalation staircase")
+            painter.restore()
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    page: int
+    """0-based page index."""
+    anchors: tuple[str, ...]
+
+
+class PagedDocument:
+    """HTML laid out on pages of one paper size, ready to paint to a PDF or to images."""
+
+    def __init__(
+        self,
+        html: str,
+        *,
+        title: str,
+        paper: Paper,
+        author: str = "",
+        cover: bool = False,
+        staircase_svg: str | None = None,
+        margins: Margins | None = None,
+        base_url: Path | None = None,
+    ) -> None:
+        self.title = title
+        self.author = author
+        self.paper = paper
+        self.cover = cover
+        self.margins = margins or Margins()
+        size = paper.page_size().sizePoints()
+        self.page_width = size.width() / 72 * RESOLUTION
+        self.page_height = size.height() / 72 * RESOLUTION
+        self.text_width = self.page_width - (self.margins.inner + self.margins.outer) * MM
+
+        self.document = document = QTextDocument()
+        layout = document.documentLayout()
+        layout.setPaintDevice(_layout_device())
+        self._staircase = StaircaseObject(staircase_svg, self.text_width * STAIRCASE_WIDTH)
+        layout.registerHandler(STAIRCASE_OBJECT, self._staircase)
+        # The picture is drawn by the handler; a blank resource keeps Qt from looking for it.
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(STAIRCASE_SRC), QImage()
+        )
+        if base_url is not None:
+            document.setBaseUrl(QUrl.fromLocalFile(str(base_url) + "/"))
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        document.setHtml(printable_links(html))
+        self._no_break_at_start()
+
+        scale = _px_scale()
+        frame = document.rootFrame().frameFormat()
+        frame.setLeftMargin(self.margins.inner * MM / scale)
+        frame.setRightMargin(self.margins.outer * MM / scale)
+        frame.setTopMargin(self.margins.top * MM / scale)
+        frame.setBottomMargin(self.margins.bottom * MM / scale)
+        document.rootFrame().setFrameFormat(frame)
+        # Edits before the page size is set cost nothing: Qt lays out only once it has one.
+        self._place_staircases()
+        document.setPageSize(QSizeF(self.page_width, self.page_height))
+        self.keep_with_next()
+
+    # -- preparing the text ---------------------------------------------------------
+
+    def _fragments(self) -> Iterator[tuple[int, int, QTextCharFormat, str]]:
+        block = self.document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid():
+                    yield (
+                        fragment.position(),
+                        fragment.length(),
+                        fragment.charFormat(),
+                        fragment.text(),
+                    )
+                it += 1
+            block = block.next()
+
+    def _no_break_at_start(self) -> None:
+        """A page break before the very first block would only leave an empty page."""
+        block = self.document.firstBlock()
+        if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            QTextCursor(block).setBlockFormat(fmt)
+
+    def _place_staircases(self) -> None:
+        spots = [
+            position
+            for position, _, fmt, _ in self._fragments()
+            if fmt.isImageFormat() and fmt.toImageFormat().name() == STAIRCASE_SRC
+        ]
+        cursor = QTextCursor(self.document)
+        for position in spots:
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setObjectType(STAIRCASE_OBJECT)
+            cursor.setCharFormat(fmt)
+
+    # -- pagination -----------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _line_tops(self, block: QTextBlock) -> list[tuple[float, float]]:
+        """(top, bottom) of each line of a block, in document coordinates."""
+        layout = block.layout()
+        rect = self.document.documentLayout().blockBoundingRect(block)
+        origin = rect.top() - layout.boundingRect().top()
+        return [
+            (
+                origin + layout.lineAt(i).y(),
+                origin + layout.lineAt(i).y() + layout.lineAt(i).height(),
+            )
+            for i in range(layout.lineCount())
+        ]
+
+    def page_of(self, y: float) -> int:
+        return int(y // self.page_height)
+
+    def page_of_line(self, top: float, bottom: float) -> int:
+        """The page a line is printed on: a line reaching into the bottom margin goes over."""
+        page = self.page_of(top + 1)
+        body_bottom = (page + 1) * self.page_height - self.margins.bottom * MM
+        return page + 1 if bottom > body_bottom + 1 else page
+
+    def block_page(self, block: QTextBlock) -> int:
+        lines = self._line_tops(block)
+        if lines:
+            return self.page_of_line(*lines[0])
+        return self.page_of(self.document.documentLayout().blockBoundingRect(block).top() + 1)
+
+    def _table_of(self, block: QTextBlock) -> QTextTable | None:
+        # Not QTextCursor.currentTable(): in PySide6 6.12 each call that finds no
+        # table takes a reference from None, and the interpreter aborts at exit.
+        frame = self.document.frameAt(block.position())
+        return frame if isinstance(frame, QTextTable) else None
+
+    def _keeps_with_next(self, block: QTextBlock) -> bool:
+        if block.blockFormat().headingLevel() > 0:
+            return True
+        text = block.text().strip()
+        if _SLIDE_NUMBER.match(text):
+            return True
+        table = self._table_of(block)
+        if table is not None:
+            cell = table.cellAt(block.position())
+            if cell.row() < table.format().headerRowCount():
+                return True
+            # A block's label: the first paragraph of a one-cell table.
+            if (
+                table.rows() == 1
+                and table.columns() == 1
+                and cell.firstPosition() == block.position()
+            ):
+                return bool(text)
+        return False
+
+    def keep_with_next(self) -> int:
+        """Moves to the next page any heading stranded at a page bottom, and any short
+        table that would be cut in two; returns how many moves it made.
+
+        One pass from the top: each move lays out only the text after it, and the
+        scan goes on from there with the new positions.
+        """
+        moved = 0
+        chain: QTextBlock | None = None  # the first of the headings waiting for their text
+        block = self.document.begin()
+        while block.isValid():
+            table = self._table_of(block)
+            if (
+                table is not None
+                and table.firstPosition() == block.position()
+                and self._cut_short(table)
+            ):
+                target = chain or block
+                if not self._at_page_top(target):
+                    self._break_before(target)
+                    moved += 1
+            if not block.text().strip():
+                block = block.next()
+                continue
+            if self._keeps_with_next(block):
+                chain = chain or block
+            elif chain is not None:
+                lines = self._line_tops(block)[:2]
+                start_page = self.block_page(chain)
+                if any(
+                    self.page_of_line(*line) > start_page for line in lines
+                ) and not self._at_page_top(chain):
+                    self._break_before(chain)
+                    moved += 1
+                chain = None
+            block = block.next()
+        return moved
+
+    def _cut_short(self, table: QTextTable) -> bool:
+        """True for a table cut by a page break that would fit on one page with room to spare."""
+        first = self._line_tops(self.document.findBlock(table.firstPosition()))
+        last = self._line_tops(self.document.findBlock(table.lastPosition()))
+        if not first or not last:
+            return False
+        top_page, bottom_page = self.page_of_line(*first[0]), self.page_of_line(*last[-1])
+        if top_page == bottom_page:
+            return False
+        gap = (bottom_page - top_page) * (self.margins.top + self.margins.bottom) * MM
+        height = last[-1][1] - first[0][0] - gap
+        return height < KEEP_TOGETHER * (
+            self.page_height - (self.margins.top + self.margins.bottom) * MM
+        )
+
+    def _has_object(self, block: QTextBlock) -> bool:
+        return "\ufffc" in block.text()
+
+    def _at_page_top(self, block: QTextBlock) -> bool:
+        """True when the block is (nearly) the first thing on its page: moving it is no help."""
+        lines = self._line_tops(block)
+        if not lines:
+            return True
+        page = self.page_of_line(*lines[0])
+        page_top = page * self.page_height + self.margins.top * MM
+        return lines[0][0] - page_top < PAGE_TOP_SLACK * MM
+
+    def _break_before(self, block: QTextBlock) -> None:
+        """Starts a new page before the block, or before the table it opens."""
+        table = self._table_of(block)
+        fmt = QTextBlockFormat()
+        if table is None:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).mergeBlockFormat(fmt)
+            return
+        # A break after the block before the table costs far less than a new table
+        # format (which lays out the whole table again), and does the same.
+        before = table.firstCursorPosition().block().previous()
+        if before.isValid() and self._table_of(before) is None:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+            QTextCursor(before).mergeBlockFormat(fmt)
+        else:
+            table_format = table.format()
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(table_format)
+
+    # -- what is where ----------------------------------------------------------------
+
+    def headings(self) -> list[Heading]:
+        found = []
+        block = self.document.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level > 0 and block.text().strip():
+                anchors: list[str] = []
+                it = block.begin()
+                while not it.atEnd():
+                    anchors.extend(it.fragment().charFormat().anchorNames())
+                    it += 1
+                found.append(
+                    Heading(level, block.text().strip(), self.block_page(block), tuple(anchors))
+                )
+            block = block.next()
+        return found
+
+    def anchor_pages(self) -> dict[str, int]:
+        """1-based page of every named anchor (``<a name>`` or heading id)."""
+        pages: dict[str, int] = {}
+        for position, _, fmt, _ in self._fragments():
+            names = fmt.anchorNames()
+            if names:
+                page = self.block_page(self.document.findBlock(position)) + 1
+                for name in names:
+                    pages.setdefault(name, page)
+        return pages
+
+    @contextmanager
+    def editing(self) -> Iterator[QTextDocument]:
+        """Edits the text with pagination off, then lays the pages out once again.
+
+        Every edit to a paginated document lays out all the text after it;
+        without a page size Qt waits, so many small edits cost one layout.
+        """
+        self.document.setPageSize(QSizeF())
+        try:
+            yield self.document
+        finally:
+            self.document.setPageSize(QSizeF(self.page_width, self.page_height))
+
+    def section_titles(self) -> list[str]:
+        """For each page, the title of the top-level section it belongs to."""
+        starts = [heading for heading in self.headings() if heading.level == 1]
+        titles: list[str] = []
+        current = ""
+        for page in range(self.page_count):
+            here = [heading.text for heading in starts if heading.page == page]
+            # The first section starting on a page names it; the last one carries on.
+            titles.append(here[0] if here else current)
+            current = here[-1] if here else current
+        return titles
+
+    # -- painting -------------------------------------------------------------------------
+
+    def page_rect(self) -> QRectF:
+        return QRectF(0, 0, self.page_width, self.page_height)
+
+    def paint_pages(
+        self, painter: QPainter, pages: list[int], new_page: Callable[[], bool]
+    ) -> None:
+        sections = self.section_titles()
+        for count, index in enumerate(pages):
+            if count and not new_page():
+                raise OSError("could not start a new PDF page")
+            self.paint_page(painter, index, sections[index] if index < len(sections) else "")
+
+    def paint_page(self, painter: QPainter, index: int, section: str | None = None) -> None:
+        """Paints page ``index`` (0-based) in device units, origin at the page's corner."""
+        if section is None:
+            section = self.section_titles()[index]
+        top = index * self.page_height
+        # Exactly the text area: Qt paints a table cell cut by a page break as one
+        # rectangle, which would otherwise show through into the margins.
+        body = QRectF(
+            0,
+            self.margins.top * MM,
+            self.page_width,
+            self.page_height - (self.margins.top + self.margins.bottom) * MM,
+        )
+        painter.save()
+        painter.setClipRect(body)
+        painter.translate(0, -top)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = body.translated(0, top)
+        context.palette.setColor(context.palette.ColorRole.Text, QColor("#000000"))
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+        if not (self.cover and index == 0):
+            self._paint_furniture(painter, index, section)
+
+    def _paint_furniture(self, painter: QPainter, index: int, section: str) -> None:
+        m = self.margins
+        left, width = m.inner * MM, self.text_width
+        font = QFont(self.document.defaultFont())
+        font.setPointSizeF(8.5)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor("#000000"))
+        metrics = QFontMetricsF(font, painter.device())
+        box_height = metrics.height()
+        header = QRectF(left, m.header * MM, width, box_height)
+        title = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, width * 0.48)
+        painter.drawText(
+            header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
+        )
+        if section and section.casefold() not in self.title.casefold():
+            shown = metrics.elidedText(section, Qt.TextElideMode.ElideRight, width * 0.48)
+            painter.drawText(
+                header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), shown
+            )
+        painter.setPen(QPen(QColor("#000000"), 0.25 * MM))
+        rule_y = header.bottom() + 1.2 * MM
+        painter.drawLine(QPointF(left, rule_y), QPointF(left + width, rule_y))
+        footer = QRectF(left, self.page_height - m.footer * MM - box_height, width, box_height)
+        painter.drawText(
+            footer,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+            f"page {index + 1} of {self.page_count}",
+        )
+        painter.restore()
+
+    def page_image(self, index: int, dpi: float = 96) -> QImage:
+        """One page as a picture, for a print preview."""
+        scale = dpi / RESOLUTION
+        image = QImage(
+            max(1, round(self.page_width * scale)),
+            max(1, round(self.page_height * scale)),
+            QImage.Format.Format_RGB32,
+        )
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        self.paint_page(painter, index)
+        painter.end()
+        return image
+
+
+def printable_links(html: str) -> str:
+    """Links readable on paper: internal ones as plain text, web ones with their address.
+
+    Works on the renderer's own HTML, whose links are ``<a ...>text</a>``
+    without nesting; named anchors (``<a name>``) stay as they are.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        attributes, text = match.group(1), match.group(2)
+        href = _HREF.search(attributes)
+        if href is None:
+            return match.group(0)
+        url = unescape(href.group(1))
+        if urlsplit(url).scheme not in _WEB_SCHEMES:
+            return text  # module:, glossary: and footnote links read as their text
+        shown = url.removeprefix("mailto:")
+        if _bare(shown) == _bare(unescape(_TAG.sub("", text))):
+            return text
+        return f'{text} <span class="url">({escape(shown)})</span>'
+
+    return _LINK.sub(swap, html)
+
+
+def _bare(url: str) -> str:
+    return re.sub(r"^(https?://|mailto:)", "", url.strip()).rstrip("/").casefold()
+
+
+def write_pdf(paged: PagedDocument, path: Path) -> None:
+    """Writes every page to ``path`` atomically (a temporary file replaced on success)."""
+    save = QSaveFile(str(path))
+    if not save.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(f"cannot write {path}: {save.errorString()}")
+    writer = QPdfWriter(save)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            paged.paper.page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
+    writer.setTitle(paged.title)
+    writer.setAuthor(paged.author)
+    writer.setCreator("teachin")
+    painter = QPainter()
+    if not painter.begin(writer):
+        save.cancelWriting()
+        raise OSError(f"cannot write {path}: the PDF could not be started")
+    try:
+        paged.paint_pages(painter, list(range(paged.page_count)), writer.newPage)
+    finally:
+        painter.end()
+    del writer
+    if not save.commit():
+        raise OSError(f"cannot write {path}: {save.errorString()}")
