@@ -146,9 +146,12 @@ class Engine:
         self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
         self.round_effects = [effects(r.effects) for r in scenario.rounds]
         all_ids = range(len(scenario.tactics))
-        self.round_offer = [
+        offers = [
             tuple(scenario.tactic_index[t] for t in r.tactics) if r.tactics else tuple(all_ids)
             for r in scenario.rounds
+        ]
+        self.round_offer = [
+            (offer, any(self.tactic_available[i] is not None for i in offer)) for offer in offers
         ]
         self.visible = [(m.id, i) for i, m in enumerate(scenario.measures) if m.visible]
         self.measure_ids = [m.id for m in scenario.measures]
@@ -173,12 +176,20 @@ class Engine:
 
     @staticmethod
     def _apply(values: list[float], effects: tuple) -> None:
+        # All changes are computed from the state before any is applied.
         if not effects:
             return
-        deltas = [fn(values) for _, fn, _, _ in effects]
-        for (index, _, low, high), delta in zip(effects, deltas, strict=True):
-            value = values[index] + delta
+        if len(effects) == 1:
+            index, fn, low, high = effects[0]
+            value = values[index] + fn(values)
             values[index] = low if value < low else high if value > high else value
+            return
+        deltas = [fn(values) for _, fn, _, _ in effects]
+        i = 0
+        for index, _, low, high in effects:
+            value = values[index] + deltas[i]
+            values[index] = low if value < low else high if value > high else value
+            i += 1
 
     # -- what can be chosen --------------------------------------------------------------
     def choosable(self, state: State) -> list[int]:
@@ -187,7 +198,9 @@ class Engine:
             return []
         values = state.values
         round_number = int(values[self.i_round])
-        offer = self.round_offer[min(round_number, self.rounds) - 1]
+        offer, conditional = self.round_offer[min(round_number, self.rounds) - 1]
+        if not conditional:
+            return list(offer)
         available = self.tactic_available
         result = []
         for index in offer:

@@ -169,13 +169,25 @@ class _Compiler:
             if rc is not None:
                 return (lambda v: left(v) * rc), None
             return (lambda v: left(v) * right(v)), None
-        if kind is ast.Div and rc:
-            inverse = 1.0 / rc
-            return (lambda v: left(v) * inverse), None
+        if kind is ast.Div:
+            if rc:
+                inverse = 1.0 / rc
+                return (lambda v: left(v) * inverse), None
+
+            def divide(v: list[float]) -> float:
+                d = right(v)
+                return left(v) / d if d else 0.0
+
+            return divide, None
         return (lambda v: op(left(v), right(v))), None
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
         parts = [self.visit(value)[0] for value in node.values]
+        if len(parts) == 2:
+            first, second = parts
+            if isinstance(node.op, ast.And):
+                return (lambda v: 1.0 if first(v) and second(v) else 0.0), None
+            return (lambda v: 1.0 if first(v) or second(v) else 0.0), None
         if isinstance(node.op, ast.And):
 
             def and_(v: list[float]) -> float:

@@ -43,7 +43,7 @@ class TacticInfo:
 class Observation:
     """The visible situation at the start of a round."""
 
-    __slots__ = ("_cache", "_engine", "_state", "climbed", "measures", "options", "round", "rounds")
+    __slots__ = ("_cache", "_engine", "_measures", "_state", "climbed", "options", "round", "rounds")
 
     def __init__(self, engine: Engine, state: State, infos: list[TacticInfo]) -> None:
         self._engine = engine
@@ -52,9 +52,17 @@ class Observation:
         self.round = int(values[engine.i_round])
         self.rounds = engine.rounds
         self.climbed = int(values[engine.i_climbed])
-        self.measures = {measure_id: values[i] for measure_id, i in engine.visible}
+        self._measures: dict[str, float] | None = None
         self.options = [infos[i] for i in engine.choosable(state)]
         self._cache: dict[int, float] = {}
+
+    @property
+    def measures(self) -> dict[str, float]:
+        """The visible measures (hidden ones are never included)."""
+        if self._measures is None:
+            values = self._state.values
+            self._measures = {measure_id: values[i] for measure_id, i in self._engine.visible}
+        return self._measures
 
     def ready(self, info: TacticInfo) -> float:
         """Share of the tactic's needs met, as the readiness text shows it."""
