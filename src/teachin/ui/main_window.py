@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Slot
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -52,6 +52,11 @@ EXTERNAL_SCHEMES = ("http", "https", "mailto")
 SIDEBAR_FONT_SCALE = 1.15
 
 
+def default_cache_folder() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) / "pages"
+
+
 def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "teachin.svg"))
 
@@ -59,7 +64,8 @@ def app_icon() -> QIcon:
 class MainWindow(QMainWindow):
     """Reads the content folders, lowest layer first: ``base_folders`` (the built-in
     content by default), the user's own folder, folders added from the File menu, then
-    ``extra_folders`` (from ``--content``)."""
+    ``extra_folders`` (from ``--content``). Rendered pages are kept in ``cache_folder``
+    (the platform's cache location by default)."""
 
     def __init__(
         self,
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
         user_folder: Path,
         extra_folders: list[Path] | None = None,
         base_folders: list[Path] | None = None,
+        cache_folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
         )
         self._extra_folders = list(extra_folders or [])
         self._added_folders = settings.added_folders
+        self._cache_folder = cache_folder if cache_folder is not None else default_cache_folder()
         self._theme: Theme = theme_named(settings.theme)
         self._zoom = settings.zoom
         self.history = History()
@@ -374,7 +382,7 @@ class MainWindow(QMainWindow):
     def _load_content(self) -> None:
         folders = self.content_folders()
         self.library = load_library(folders)
-        self.pages = PageCache(self.library)
+        self.pages = PageCache(self.library, disk=self._cache_folder)
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
         self.library_panel.set_library(self.library)
         self.search_panel.reset_index()

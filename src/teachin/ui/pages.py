@@ -6,9 +6,16 @@ module, or switching between two, costs no Markdown work.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
+from teachin import __version__
 from teachin.workshop.library import Library
 from teachin.workshop.render import (
     SLIDE_ANCHOR,
@@ -60,12 +67,37 @@ class Location:
         return self.page + (f"#{self.anchor}" if self.anchor else "")
 
 
-class PageCache:
-    """Renders pages of one library, keeping the most recent ones."""
+@cache
+def renderer_stamp() -> str:
+    """Changes whenever the code or templates that make pages change."""
+    package = Path(str(resources.files("teachin")))
+    files = [
+        package / "workshop" / name for name in ("render.py", "markup.py", "themes.py", "views.py")
+    ]
+    for folder in ("templates", "styles"):
+        files.extend(sorted((package / folder).glob("*")))
+    parts = [__version__]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return "|".join(parts)
 
-    def __init__(self, library: Library, size: int = 48) -> None:
+
+class PageCache:
+    """Renders pages of one library, keeping the most recent ones.
+
+    With a ``disk`` folder, rendered pages are also kept there (keyed by their
+    source text, the view, the theme, the zoom and the renderer), so the page
+    open at the last quit shows at start-up without loading Markdown at all.
+    """
+
+    def __init__(self, library: Library, size: int = 48, disk: Path | None = None) -> None:
         self.library = library
         self._size = size
+        self._disk = disk
         self._pages: OrderedDict[tuple[str, View, str, float], str] = OrderedDict()
 
     def exists(self, location: Location) -> bool:
@@ -84,13 +116,64 @@ class PageCache:
         key = (location.page, view, style.theme.id, style.zoom)
         page = self._pages.get(key)
         if page is None:
-            page = self._render(location, view, style)
+            page = self._render_or_load(location, view, style)
             self._pages[key] = page
             if len(self._pages) > self._size:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(key)
         return page
+
+    def _source_key(self, location: Location, view: View, style: Style) -> str:
+        library = self.library
+        if location.kind == MODULE:
+            source = library.modules[location.target].text
+        elif location.kind == GLOSSARY:
+            source = repr(library.sorted_terms()) + repr(
+                sorted((m.id, m.title) for m in library.modules.values())
+            )
+        else:
+            source = repr(
+                (
+                    len(library.modules),
+                    len(library.parts()),
+                    sum(m.minutes for m in library.modules.values()),
+                    len(library.problems),
+                )
+            )
+        key = "\0".join([renderer_stamp(), location.page, view, repr(style), source])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+    def _render_or_load(self, location: Location, view: View, style: Style) -> str:
+        if self._disk is None:
+            return self._render(location, view, style)
+        path = self._disk / f"{self._source_key(location, view, style)}.html"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        page = self._render(location, view, style)
+        self._store(path, page)
+        return page
+
+    @staticmethod
+    def _store(path: Path, page: str, keep: int = 200) -> None:
+        """Written whole or not at all (a temporary file, then renamed); a cache may fail."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    stream.write(page)
+                os.replace(temporary, path)
+            except OSError:
+                Path(temporary).unlink(missing_ok=True)
+                return
+            pages = sorted(path.parent.glob("*.html"), key=lambda p: p.stat().st_mtime_ns)
+            for old in pages[:-keep]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            return
 
     def _render(self, location: Location, view: View, style: Style) -> str:
         if location.kind == MODULE:

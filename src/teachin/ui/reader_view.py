@@ -15,11 +15,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
-from teachin.workshop.markup import STAIRCASE_IMAGE
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import LIGHT, Theme
 
+STAIRCASE_IMAGE = "teachin:staircase"
+"""As in teachin.workshop.markup (not imported here: it pulls in Markdown at start-up)."""
 STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
 _SVG_SIZE = QSize(960, 540)
 _MIN_STAIRCASE_WIDTH = 320
@@ -49,6 +50,8 @@ class ReaderView(QTextBrowser):
         self._theme: Theme = LIGHT
         self._zoom = 1.0
         self._has_staircase = False
+        self._image: QImage | None = None
+        self._image_key: tuple[object, ...] = ()
         self._staircase_width = 0
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
@@ -65,8 +68,6 @@ class ReaderView(QTextBrowser):
         """Shows a page, then scrolls to the remembered position, an anchor, or the top."""
         self.setExtraSelections([])
         self._has_staircase = STAIRCASE_IMAGE in html
-        if self._has_staircase:
-            self._add_staircase_image()
         self.setHtml(html)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         if self._has_staircase:
@@ -149,6 +150,13 @@ class ReaderView(QTextBrowser):
     def _staircase_image(self) -> QImage:
         width = self._target_width()
         self._staircase_width = width
+        key = (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
+        if self._image_key != key or self._image is None:
+            self._image = self._draw_staircase(width)
+            self._image_key = key
+        return self._image
+
+    def _draw_staircase(self, width: int) -> QImage:
         height = round(width * _SVG_SIZE.height() / _SVG_SIZE.width())
         ratio = self.devicePixelRatioF()
         image = QImage(
