@@ -6,10 +6,10 @@ The same HTML goes to the reader, the projector and the PDF; only the view
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -151,3 +151,41 @@ def render_welcome(library: Library, style: Style | None = None) -> str:
         total_minutes=sum(m.minutes for m in library.modules.values()),
         problem_count=len(library.problems),
     )
+
+
+def _blocks_of(text: str, kinds: frozenset[str]) -> list[str]:
+    """The top-level ``/// kind`` … ``///`` blocks of the given kinds, as Markdown."""
+    open_block = re.compile(r"^///\s*([A-Za-z][\w-]*)")
+    found: list[str] = []
+    current: list[str] | None = None
+    depth = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped == "///":
+            depth = max(0, depth - 1)
+            if current is not None:
+                current.append(line)
+                if depth == 0:
+                    found.append("\n".join(current))
+                    current = None
+            continue
+        match = open_block.match(stripped)
+        if match:
+            if depth == 0 and match.group(1) in kinds:
+                current = []
+            depth += 1
+        if current is not None:
+            current.append(line)
+    return found
+
+
+def slide_notes_html(module: Module, index: int) -> str:
+    """What the facilitator sees of a slide and the room does not: notes, activity, handout, example.
+
+    For the presenter console; empty when the slide has none of these.
+    """
+    hidden = HIDDEN_BLOCKS[View.PROJECTOR] - HIDDEN_BLOCKS[View.FACILITATOR]
+    blocks = _blocks_of(module.slides[index].text, hidden)
+    if not blocks:
+        return ""
+    return _markdown(View.FACILITATOR).convert("\n\n".join(blocks), image_base=module.path.parent.parent)

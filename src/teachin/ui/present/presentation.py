@@ -38,7 +38,14 @@ ZOOM_STEP = 1.1
 ZOOM_MIN = 0.5
 ZOOM_MAX = 2.5
 
-FORWARD_KEYS = {Key.Key_Right, Key.Key_Space, Key.Key_PageDown, Key.Key_N, Key.Key_Return, Key.Key_Enter}
+FORWARD_KEYS = {
+    Key.Key_Right,
+    Key.Key_Space,
+    Key.Key_PageDown,
+    Key.Key_N,
+    Key.Key_Return,
+    Key.Key_Enter,
+}
 BACK_KEYS = {Key.Key_Left, Key.Key_PageUp, Key.Key_P, Key.Key_Backspace}
 DIGIT_KEYS = {getattr(Key, f"Key_{n}"): str(n) for n in range(10)}
 
@@ -94,7 +101,9 @@ class PresentationController(QObject):
         self.clock: Clock = clock or SystemClock()
         self.theme = theme
         self._scenarios = dict(scenarios or {})
-        self.frames: list[Frame] = build_deck(plan, library, {k: v[0] for k, v in self._scenarios.items()})
+        self.titles = {k: v[0] for k, v in self._scenarios.items()}
+        self.titles.update({module.id: module.title for module in library.modules.values()})
+        self.frames: list[Frame] = build_deck(plan, library, self.titles)
         self.navigator = Navigator(self.frames)
         self.timer = PlanTimer(plan, self.clock.monotonic())
         self.blank = ""
@@ -125,7 +134,7 @@ class PresentationController(QObject):
     def html(self, frame: Frame | None = None) -> str:
         frame = frame or self.frame
         if frame is None:
-            return "<h1 class=\"frame-title\">This plan has no blocks yet</h1>"
+            return '<h1 class="frame-title">This plan has no blocks yet</h1>'
         summary = self._scenarios.get(self.plan.blocks[frame.block].ref, ("", ""))[1]
         return frame_html(frame, self.plan, self.block_end_clock(frame.block), summary)
 
@@ -236,7 +245,11 @@ class PresentationController(QObject):
         """Does what a key asks; False for keys the presentation does not use."""
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+        if modifiers & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
             if key == Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
                 self._set_zoom(1.0)
                 return True
@@ -294,7 +307,9 @@ class PresentationController(QObject):
         return True
 
 
-def choose_audience_screen(screens: Sequence[QScreen], console: QScreen | None = None) -> QScreen | None:
+def choose_audience_screen(
+    screens: Sequence[QScreen], console: QScreen | None = None
+) -> QScreen | None:
     """The projector: the first screen that is not the console's (the laptop's), else the only one."""
     if not screens:
         return None
@@ -329,7 +344,9 @@ class Presentation(QObject):
         controller.finished.connect(self._close)
 
     def show(self, full_screen: bool = True) -> None:
-        two_screens = self.audience_screen is not None and self.audience_screen is not self.console_screen
+        two_screens = (
+            self.audience_screen is not None and self.audience_screen is not self.console_screen
+        )
         if self.console_screen is not None:
             self.console.place_on(self.console_screen)
         self.console.show()

@@ -7,7 +7,7 @@ in the presenter console, so the facilitator sees exactly what the room sees.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
@@ -17,7 +17,7 @@ from teachin.workshop.staircase import Staircase
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import HIGH_CONTRAST, Theme
 
-BODY_PX_AT_1080 = 30.0
+BODY_PX_AT_1080 = 36.0
 """Body text height on a 1080-pixel-high audience screen at zoom 1 (the back row can read it)."""
 _PX_PER_POINT = 96.0 / 72.0
 _STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
@@ -25,7 +25,7 @@ _LOCAL_SCHEMES = ("file", "")
 _SVG_WIDTH, _SVG_HEIGHT = 960, 540
 _SLIDE_CSS = """
 h1, h2 {{ margin-top: 0; }}
-h1.frame-title {{ font-size: {title}pt; margin-top: {gap}pt; }}
+h1.frame-title {{ margin-top: {gap}pt; }}
 p.frame-big {{ font-size: {big}pt; font-weight: bold; }}
 p.staircase {{ text-align: center; margin-top: 0; }}
 th, td {{ padding: 8px; }}
@@ -43,12 +43,16 @@ def staircase_image(
     """The staircase drawing as an image ``width`` logical pixels wide (16:9), for a text document."""
     width = max(16, width)
     height = round(width * _SVG_HEIGHT / _SVG_WIDTH)
-    image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
     image.setDevicePixelRatio(ratio)
     image.fill(QColor(theme.background))
     if staircase is None:
         return image
-    svg = staircase_svg(staircase, theme, revealed=revealed, current=current, width=_SVG_WIDTH, height=_SVG_HEIGHT)
+    svg = staircase_svg(
+        staircase, theme, revealed=revealed, current=current, width=_SVG_WIDTH, height=_SVG_HEIGHT
+    )
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -86,6 +90,7 @@ class SlideView(QTextBrowser):
         self._staircase: Staircase | None = None
         self._revealed: int | None = None
         self._fit = 1.0
+        self._stair_share = 0.66
         self._body_px = 0.0
         self._apply_palette()
 
@@ -126,7 +131,12 @@ class SlideView(QTextBrowser):
         if url == _STAIRCASE_URL:
             current = None if self._revealed is None else self._revealed - 1
             return staircase_image(
-                self._staircase, self._theme, self._staircase_width(), self.devicePixelRatioF(), self._revealed, current
+                self._staircase,
+                self._theme,
+                self._staircase_width(),
+                self.devicePixelRatioF(),
+                self._revealed,
+                current,
             )
         if url.scheme() not in _LOCAL_SCHEMES:
             return None  # offline: nothing is ever fetched
@@ -160,24 +170,33 @@ class SlideView(QTextBrowser):
     def _staircase_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 8
         by_width = self.viewport().width() - margin
-        by_height = self.viewport().height() * 0.66 * self._fit * _SVG_WIDTH / _SVG_HEIGHT
+        by_height = self.viewport().height() * self._stair_share * _SVG_WIDTH / _SVG_HEIGHT
         return int(max(64, min(by_width, by_height)))
 
     def _render(self) -> None:
-        """Lays the slide out at the wanted size, shrinking it step by step if it would not fit."""
+        """Lays the slide out at the wanted size; if it does not fit, the staircase shrinks first, then the text."""
         height = max(1, self.viewport().height())
         self.document().setDocumentMargin(max(8.0, self.viewport().width() * 0.035))
-        self._fit = 1.0
-        for _attempt in range(8):
-            body_px = max(6.0, self.wanted_body_px() * self._fit)
+        has_staircase = STAIRCASE_IMAGE in self._body
+        attempts = [
+            (1.0, share) for share in ((0.66, 0.56, 0.47, 0.4) if has_staircase else (0.66,))
+        ]
+        attempts += [(0.88**n, 0.4) for n in range(1, 7)]
+        for fit, share in attempts:
+            self._fit, self._stair_share = fit, share
+            body_px = max(6.0, self.wanted_body_px() * fit)
             zoom = body_px / (BASE_POINT_SIZE * _PX_PER_POINT)
             size = BASE_POINT_SIZE * zoom
+            # Qt sizes <h1>/<h2> relative to the document's default font and ignores
+            # their CSS font-size, so the default font carries the body size.
+            font = QFont(self.document().defaultFont())
+            font.setPointSizeF(size)
+            self.document().setDefaultFont(font)
             css = Style(self._theme, zoom).css() + _SLIDE_CSS.format(
-                title=f"{size * 2.2:.1f}", big=f"{size * 1.6:.1f}", gap=f"{size * 2:.1f}"
+                big=f"{size * 1.6:.1f}", gap=f"{size * 2:.1f}"
             )
             self.setHtml(f"<html><head><style>{css}</style></head><body>{self._body}</body></html>")
             self._body_px = body_px
-            if self.document().size().height() <= height or self._fit < 0.5:
+            if self.document().size().height() <= height:
                 break
-            self._fit *= 0.88
         self.verticalScrollBar().setValue(0)
