@@ -61,7 +61,7 @@ class LibraryPanel(QTreeWidget):
             for module in part.modules:
                 item = QTreeWidgetItem(part_item, [module.title, minutes_text(module.minutes)])
                 item.setData(0, HREF_ROLE, f"module:{module.id}")
-                item.setToolTip(0, module.summary)
+                item.setToolTip(0, f"{module.title}\n\n{module.summary}")
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )

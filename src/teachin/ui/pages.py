@@ -165,7 +165,7 @@ class PageCache:
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     stream.write(page)
-                os.replace(temporary, path)
+                Path(temporary).replace(path)
             except OSError:
                 Path(temporary).unlink(missing_ok=True)
                 return
