@@ -131,3 +131,19 @@ def test_garbage_files_never_raise(tmp_path, data):
     scenarios, problems = load_scenarios([tmp_path])
     assert not scenarios
     assert problems and all(p.path.name == "g.toml" for p in problems)
+
+
+def test_docs_example_is_a_valid_scenario(tmp_path):
+    docs = (CONTENT.parent / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    example = docs.split("## A complete small scenario", 1)[1].split("```toml\n", 1)[1]
+    example = example.split("```", 1)[0]
+    scenario, problems = parse_scenario(example, tmp_path / "library-hours.toml")
+    assert scenario is not None, [str(p) for p in problems]
+    assert not [p for p in problems if p.severity == "error"]
+    from teachin.scenario.engine import Run
+
+    run = Run(scenario, 1)
+    for choice in ["conversations"] * 3 + ["pack-the-meeting"] * 3:
+        if not run.finished:
+            run.choose(choice)
+    assert run.finished and run.result in ("win", "partial", "loss")
