@@ -55,8 +55,10 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             total_steps += summary.steps
             total_time += elapsed
-            print(f"{scenario.id:18} {policy:18} {summary.steps / elapsed:10,.0f} steps/s"
-                  f"  ({args.runs} runs in {elapsed:.2f} s)")
+            print(
+                f"{scenario.id:18} {policy:18} {summary.steps / elapsed:10,.0f} steps/s"
+                f"  ({args.runs} runs in {elapsed:.2f} s)"
+            )
     print(f"overall with policies: {total_steps / total_time:,.0f} steps/s")
 
 

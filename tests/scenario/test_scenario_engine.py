@@ -15,7 +15,9 @@ from teachin.scenario.policies import Observation, get_policy, tactic_infos
 SHIPPED = ("care-homes", "transit-fares", "tuition-hike", "tenants-retrofit")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     scenario_id=st.sampled_from(SHIPPED),
     seed=st.integers(min_value=0, max_value=2**48),
@@ -114,8 +116,11 @@ def test_policies_see_no_hidden_measures(scenarios):
     state = engine.new_state(random.Random(1))
     obs = Observation(engine, state, tactic_infos(scenario))
     assert "resolve" not in obs.measures and "deal" not in obs.measures
-    assert not any(name.startswith("_") for name in dir(obs) if not name.startswith("__")
-                   and name not in ("_cache", "_engine", "_measures", "_state"))
+    assert not any(
+        name.startswith("_")
+        for name in dir(obs)
+        if not name.startswith("__") and name not in ("_cache", "_engine", "_measures", "_state")
+    )
 
 
 def test_scenario_core_imports_no_qt():
@@ -125,6 +130,7 @@ def test_scenario_core_imports_no_qt():
         "import teachin.scenario.simulate, teachin.scenario.fingerprint\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))"
     )
-    out = subprocess.run([sys.executable, "-c", "import json\n" + code], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout) == []

@@ -31,15 +31,26 @@ def test_shipped_scenarios_load(scenarios):
         assert scenario.title and scenario.summary and scenario.minutes > 0
         assert scenario.difficulty in ("introductory", "intermediate", "advanced")
         assert scenario.questions
-        assert {"repression", "independence", "support", "organization", "leaders", "solidarity",
-                "pressure", "sympathy", "morale"} <= set(scenario.measure_index)
+        assert {
+            "repression",
+            "independence",
+            "support",
+            "organization",
+            "leaders",
+            "solidarity",
+            "pressure",
+            "sympathy",
+            "morale",
+        } <= set(scenario.measure_index)
         assert {e.result for e in scenario.endings} == {"win", "partial", "loss"}
 
 
 def test_shipped_scenarios_check_clean(scenarios, content):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("sc_conftest", Path(__file__).with_name("conftest.py"))
+    spec = importlib.util.spec_from_file_location(
+        "sc_conftest", Path(__file__).with_name("conftest.py")
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     staircase, _ = load_staircase(content / "staircase.toml")
@@ -50,23 +61,87 @@ def test_shipped_scenarios_check_clean(scenarios, content):
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),
     [
-        ('title = "Short-staffed at Evergreen"', 'title = "Short-staffed', 'title = "Short-staffed', "malformed TOML"),
-        ('support = "14 / (1 + 0.3 * times)"', 'support = "14 / (1 + "', 'support = "14 / (1 + "', "cannot read expression"),
-        ('when = "support >= 30"', 'when = "suport >= 30"', 'when = "suport >= 30"', "unknown name 'suport'"),
-        ('pressure = "4"\nrepression = "12"', 'presure = "4"\nrepression = "12"', 'presure = "4"', "unknown measure 'presure'"),
-        ('ends = "partial-deal"', 'ends = "partial-dael"', 'ends = "partial-dael"', "unknown ending 'partial-dael'"),
-        ('after = "election"', 'after = "elections"', 'after = "elections"', "unknown event 'elections'"),
-        ('step = "week-strike"', 'step = "weeks-strike"', 'step = "weeks-strike"', "unknown staircase step"),
+        (
+            'title = "Short-staffed at Evergreen"',
+            'title = "Short-staffed',
+            'title = "Short-staffed',
+            "malformed TOML",
+        ),
+        (
+            'support = "14 / (1 + 0.3 * times)"',
+            'support = "14 / (1 + "',
+            'support = "14 / (1 + "',
+            "cannot read expression",
+        ),
+        (
+            'when = "support >= 30"',
+            'when = "suport >= 30"',
+            'when = "suport >= 30"',
+            "unknown name 'suport'",
+        ),
+        (
+            'pressure = "4"\nrepression = "12"',
+            'presure = "4"\nrepression = "12"',
+            'presure = "4"',
+            "unknown measure 'presure'",
+        ),
+        (
+            'ends = "partial-deal"',
+            'ends = "partial-dael"',
+            'ends = "partial-dael"',
+            "unknown ending 'partial-dael'",
+        ),
+        (
+            'after = "election"',
+            'after = "elections"',
+            'after = "elections"',
+            "unknown event 'elections'",
+        ),
+        (
+            'step = "week-strike"',
+            'step = "weeks-strike"',
+            'step = "weeks-strike"',
+            "unknown staircase step",
+        ),
         ('kind = "militant"', 'kind = "militnat"', 'kind = "militnat"', "unknown kind"),
-        ('strategy = "ultra-left"', 'strategy = "ultraleft"', 'strategy = "ultraleft"', "unknown strategy"),
+        (
+            'strategy = "ultra-left"',
+            'strategy = "ultraleft"',
+            'strategy = "ultraleft"',
+            "unknown strategy",
+        ),
         ('result = "win"', 'result = "victory"', 'result = "victory"', "'result' must be one of"),
         ('chance = "0.45"', 'chance = "0.45 +"', 'chance = "0.45 +"', "cannot read expression"),
-        ('start = 35\nspread = 6', 'start = "lots"\nspread = 6', 'start = "lots"', "must be a number"),
-        ('label = "Reach out to allies"', 'label = "Reach out to allies"\ncolour = "red"', 'colour = "red"', "unknown tactic field 'colour'"),
-        ('id = "lobby"', 'id = "one-on-ones"', 'id = "one-on-ones"\nlabel = "Lobby', "defined twice"),
-        ('situation = "Two weeks to go. What will make the difference?"',
-         'situation = "Two weeks to go."\ntactics = ["lobby", "petiton"]', 'tactics = ["lobby", "petiton"]', "unknown tactic 'petiton'"),
-        ('independence = "-5"\nmorale = "-1"', 'independence = "-5"\nmorale = "__import__(1)"', "morale = \"__import__(1)\"", "unknown function"),
+        (
+            "start = 35\nspread = 6",
+            'start = "lots"\nspread = 6',
+            'start = "lots"',
+            "must be a number",
+        ),
+        (
+            'label = "Reach out to allies"',
+            'label = "Reach out to allies"\ncolour = "red"',
+            'colour = "red"',
+            "unknown tactic field 'colour'",
+        ),
+        (
+            'id = "lobby"',
+            'id = "one-on-ones"',
+            'id = "one-on-ones"\nlabel = "Lobby',
+            "defined twice",
+        ),
+        (
+            'situation = "Two weeks to go. What will make the difference?"',
+            'situation = "Two weeks to go."\ntactics = ["lobby", "petiton"]',
+            'tactics = ["lobby", "petiton"]',
+            "unknown tactic 'petiton'",
+        ),
+        (
+            'independence = "-5"\nmorale = "-1"',
+            'independence = "-5"\nmorale = "__import__(1)"',
+            'morale = "__import__(1)"',
+            "unknown function",
+        ),
     ],
 )
 def test_damaged_file_reports_file_and_line(tmp_path, old, new, needle, message):
@@ -77,7 +152,10 @@ def test_damaged_file_reports_file_and_line(tmp_path, old, new, needle, message)
     expected_line = line_number(text, needle)
     matching = [p for p in problems if message in p.message]
     assert matching, [str(p) for p in problems]
-    assert any(p.line == expected_line for p in matching), (expected_line, [str(p) for p in matching])
+    assert any(p.line == expected_line for p in matching), (
+        expected_line,
+        [str(p) for p in matching],
+    )
     for problem in problems:
         assert re.match(rf"{re.escape(str(path))}:\d+: (error|warning): ", str(problem))
 
@@ -94,29 +172,40 @@ def test_unknown_link_and_unreached_ending(tmp_path, content):
     links = {"glossary:one-on-one"}
     found = check_scenarios(scenarios, staircase, links)
     messages = [str(p) for p in found]
-    assert any("unknown glossary term 'glossary:one-on-once'" in m and
-               f":{line_number(text, 'glossary:one-on-once')}:" in m for m in messages), messages
+    assert any(
+        "unknown glossary term 'glossary:one-on-once'" in m
+        and f":{line_number(text, 'glossary:one-on-once')}:" in m
+        for m in messages
+    ), messages
     assert any("ending 'crushed' was never reached" in m for m in messages), messages
 
 
 def test_round_without_choosable_tactic(tmp_path):
-    text = damaged('situation = "Two weeks to go. What will make the difference?"',
-                   'situation = "Two weeks to go."\ntactics = ["accept-deal"]')
+    text = damaged(
+        'situation = "Two weeks to go. What will make the difference?"',
+        'situation = "Two weeks to go."\ntactics = ["accept-deal"]',
+    )
     path = tmp_path / "scenarios" / "x.toml"
     path.parent.mkdir()
     path.write_text(text, encoding="utf-8")
     scenarios, problems = load_scenarios([tmp_path])
     assert not [p for p in problems if p.severity == "error"]
     found = check_scenarios(scenarios, None, set())
-    assert any("round 9: no tactic can be chosen" in p.message and p.line in (line_number(text, 'title = "Week 9') - 1, line_number(text, 'title = "Week 9'))
-               for p in found), [str(p) for p in found]
+    assert any(
+        "round 9: no tactic can be chosen" in p.message
+        and p.line
+        in (line_number(text, 'title = "Week 9') - 1, line_number(text, 'title = "Week 9'))
+        for p in found
+    ), [str(p) for p in found]
 
 
 def test_later_folder_replaces_earlier(tmp_path, content):
     mine = tmp_path / "scenarios"
     mine.mkdir()
-    (mine / "copy.toml").write_text(ORIGINAL.replace('title = "Short-staffed at Evergreen"',
-                                                     'title = "Our own version"'), encoding="utf-8")
+    (mine / "copy.toml").write_text(
+        ORIGINAL.replace('title = "Short-staffed at Evergreen"', 'title = "Our own version"'),
+        encoding="utf-8",
+    )
     (mine / "broken.toml").write_text("id = [", encoding="utf-8")
     scenarios, problems = load_scenarios([content, tmp_path])
     assert scenarios["care-homes"].title == "Our own version"

@@ -81,8 +81,14 @@ def test_cli_replay(scenarios, tmp_path, capsys):
         ("", "empty"),
         ('{"format": "something-else"}', "not a teachin run file"),
         ('{"format": "teachin-run", "version": 99}', "version 99"),
-        ('{"format": "teachin-run", "version": 1, "scenario": "nope", "seed": 1, "steps": []}', "not installed"),
-        ('{"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 1, "steps": [{"choice": "fly"}]}', "NOT match"),
+        (
+            '{"format": "teachin-run", "version": 1, "scenario": "nope", "seed": 1, "steps": []}',
+            "not installed",
+        ),
+        (
+            '{"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 1, "steps": [{"choice": "fly"}]}',
+            "NOT match",
+        ),
     ],
 )
 def test_cli_replay_damaged(scenarios, tmp_path, capsys, text, expected):
@@ -110,7 +116,20 @@ def test_cli_replay_missing_file(tmp_path, capsys):
 
 
 def test_cli_simulate_json(capsys):
-    assert cli("simulate", "care-homes", "--policy", "liberal", "--runs", "200", "--seed", "3", "--json") == 0
+    assert (
+        cli(
+            "simulate",
+            "care-homes",
+            "--policy",
+            "liberal",
+            "--runs",
+            "200",
+            "--seed",
+            "3",
+            "--json",
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["scenario"] == "care-homes" and data["policy"] == "liberal"
     assert data["runs"] == 200 and data["seed"] == 3

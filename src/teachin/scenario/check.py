@@ -41,7 +41,9 @@ def _line_after(text: str, needle: str, start: int) -> int:
     return start
 
 
-def explore(scenario: Scenario, runs: int = EXPLORE_RUNS, seed: int = 1) -> tuple[set[str], dict[int, int]]:
+def explore(
+    scenario: Scenario, runs: int = EXPLORE_RUNS, seed: int = 1
+) -> tuple[set[str], dict[int, int]]:
     """Play the scenario with every built-in policy and with every tactic first.
 
     Returns the endings reached and, per round number, how many times the group
@@ -55,8 +57,8 @@ def explore(scenario: Scenario, runs: int = EXPLORE_RUNS, seed: int = 1) -> tupl
     seeds = run_seeds(seed, runs)
     for number, run_seed in enumerate(seeds):
         policy = policies[number % len(policies)]
-        rng = random.Random(run_seed)
-        policy_rng = random.Random(run_seed ^ 0x5EED)
+        rng = random.Random(run_seed)  # noqa: S311 - seeded, reproducible draws
+        policy_rng = random.Random(run_seed ^ 0x5EED)  # noqa: S311 - seeded, reproducible draws
         state = engine.new_state(rng)
         first = number % len(scenario.tactics)
         while not state.finished:
@@ -83,8 +85,11 @@ def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list
         for tactic in scenario.tactics:
             if tactic.step and tactic.step not in step_ids:
                 problems.append(
-                    error(path, line_of(scenario.text, f'"{tactic.step}"', tactic.line),
-                          f"tactic '{tactic.id}': unknown staircase step '{tactic.step}'")
+                    error(
+                        path,
+                        line_of(scenario.text, f'"{tactic.step}"', tactic.line),
+                        f"tactic '{tactic.id}': unknown staircase step '{tactic.step}'",
+                    )
                 )
     for link, line in _links(scenario):
         if link not in known_links:
@@ -92,14 +97,22 @@ def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list
             what = {"module": "module", "glossary": "glossary term"}.get(kind, "link")
             problems.append(error(path, line, f"unknown {what} '{link}'"))
     if not 6 <= len(scenario.rounds) <= 12:
-        problems.append(warning(path, scenario.rounds[0].line if scenario.rounds else 1,
-                                f"{len(scenario.rounds)} rounds; a scenario plays best with 6 to 12"))
+        problems.append(
+            warning(
+                path,
+                scenario.rounds[0].line if scenario.rounds else 1,
+                f"{len(scenario.rounds)} rounds; a scenario plays best with 6 to 12",
+            )
+        )
     reached, stuck = explore(scenario)
     for ending in scenario.endings:
         if ending.id not in reached:
             problems.append(
-                warning(path, ending.line,
-                        f"ending '{ending.id}' was never reached in {EXPLORE_RUNS} simulated runs")
+                warning(
+                    path,
+                    ending.line,
+                    f"ending '{ending.id}' was never reached in {EXPLORE_RUNS} simulated runs",
+                )
             )
     for round_number in sorted(stuck):
         line = scenario.rounds[round_number - 1].line
@@ -107,12 +120,14 @@ def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list
     return problems
 
 
-def check_scenarios(scenarios: dict[str, Scenario], staircase, known_links: set[str]) -> list[Problem]:
+def check_scenarios(
+    scenarios: dict[str, Scenario], staircase, known_links: set[str]
+) -> list[Problem]:
     """Problems in the loaded scenarios (see the module docstring)."""
     problems: list[Problem] = []
     for scenario in scenarios.values():
         try:
             problems.extend(check_scenario(scenario, staircase, known_links))
-        except Exception as exc:  # noqa: BLE001 - a checker must report, never crash
+        except Exception as exc:
             problems.append(error(scenario.path, 1, f"the scenario could not be simulated: {exc}"))
     return problems

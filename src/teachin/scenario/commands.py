@@ -51,10 +51,16 @@ def add_commands(subparsers, content_folders: Callable[[], list[Path]]) -> None:
         metavar="POLICY",
         help=f"one of {', '.join(POLICY_NAMES)}, or always:TACTIC (default: mass-action)",
     )
-    sim.add_argument("--runs", type=_positive, default=1000, metavar="N",
-                     help="number of runs (default: 1000)")
-    sim.add_argument("--seed", type=_seed, default=1, metavar="S",
-                     help="seed; the same seed gives the same results (default: 1)")
+    sim.add_argument(
+        "--runs", type=_positive, default=1000, metavar="N", help="number of runs (default: 1000)"
+    )
+    sim.add_argument(
+        "--seed",
+        type=_seed,
+        default=1,
+        metavar="S",
+        help="seed; the same seed gives the same results (default: 1)",
+    )
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.set_defaults(func=lambda args: run_simulate(args, content_folders))
 
@@ -93,8 +99,10 @@ def run_simulate(args: argparse.Namespace, content_folders: Callable[[], list[Pa
         print(json.dumps(summary.to_json(), indent=2))
         return 0
     rates = summary.rates
-    print(f"{scenario.title} ({scenario.id}), policy {args.policy}, "
-          f"{args.runs} runs, seed {args.seed}")
+    print(
+        f"{scenario.title} ({scenario.id}), policy {args.policy}, "
+        f"{args.runs} runs, seed {args.seed}"
+    )
     print(f"  win      {rates['win']:7.1%}")
     print(f"  partial  {rates['partial']:7.1%}")
     print(f"  loss     {rates['loss']:7.1%}")
@@ -120,8 +128,10 @@ def run_replay(args: argparse.Namespace, content_folders: Callable[[], list[Path
     scenarios, _ = _load(content_folders)
     scenario = scenarios.get(data["scenario"])
     if scenario is None:
-        print(f"teachin: {args.runfile}: scenario '{data['scenario']}' is not installed",
-              file=sys.stderr)
+        print(
+            f"teachin: {args.runfile}: scenario '{data['scenario']}' is not installed",
+            file=sys.stderr,
+        )
         return 2
     try:
         report = replay(data, scenario)
@@ -129,12 +139,23 @@ def run_replay(args: argparse.Namespace, content_folders: Callable[[], list[Path
         print(f"teachin: {args.runfile}: damaged run file ({exc})", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps({"runfile": str(args.runfile), "scenario": scenario.id,
-                          "matches": report.matches, "steps": report.steps,
-                          "differences": report.differences}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "runfile": str(args.runfile),
+                    "scenario": scenario.id,
+                    "matches": report.matches,
+                    "steps": report.steps,
+                    "differences": report.differences,
+                },
+                indent=2,
+            )
+        )
     elif report.matches:
-        print(f"{args.runfile}: matches ({report.steps} steps replayed, "
-              f"result: {report.run.result if report.run else '?'})")
+        print(
+            f"{args.runfile}: matches ({report.steps} steps replayed, "
+            f"result: {report.run.result if report.run else '?'})"
+        )
     else:
         print(f"{args.runfile}: does NOT match")
         for line in report.differences[:20]:

@@ -121,7 +121,9 @@ class Engine:
         self.rounds = len(scenario.rounds)
 
         def effects(items: tuple) -> tuple:
-            return tuple((e.index, e.expression.fn, self.low[e.index], self.high[e.index]) for e in items)
+            return tuple(
+                (e.index, e.expression.fn, self.low[e.index], self.high[e.index]) for e in items
+            )
 
         ending_index = {e.id: i for i, e in enumerate(scenario.endings)}
         event_index = {e.id: i for i, e in enumerate(scenario.events)}
@@ -129,7 +131,9 @@ class Engine:
         self.tactic_needs = [tuple(need.when.fn for need in t.needs) for t in scenario.tactics]
         self.tactic_available = [t.available.fn if t.available else None for t in scenario.tactics]
         self.tactic_step = [t.step_index for t in scenario.tactics]
-        self.tactic_ends = [ending_index.get(t.ends, -1) if t.ends else -1 for t in scenario.tactics]
+        self.tactic_ends = [
+            ending_index.get(t.ends, -1) if t.ends else -1 for t in scenario.tactics
+        ]
         self.events = [
             (
                 e.when.fn if e.when else None,
@@ -248,9 +252,7 @@ class Engine:
         return {measure_id: values[i] for measure_id, i in self.visible}
 
     # -- one round -----------------------------------------------------------------------
-    def step(
-        self, state: State, index: int, rng: random.Random, log: list | None = None
-    ) -> float:
+    def step(self, state: State, index: int, rng: random.Random, log: list | None = None) -> float:
         """Play tactic ``index`` for the current round; returns its readiness.
 
         When ``log`` is a list, every random draw and every fired event is appended
@@ -373,7 +375,7 @@ class Run:
         self._restart()
 
     def _restart(self) -> None:
-        self.rng = random.Random(self.seed)
+        self.rng = random.Random(self.seed)  # noqa: S311 - seeded, reproducible draws
         self.start_draws: list[tuple[str, float]] = []
         self.state = self.engine.new_state(self.rng, self.start_draws)
         self.start_values = self._measures()

@@ -220,7 +220,11 @@ class _Compiler:
             op, second = ops[0]
             kind = type(node.ops[0])
             right_const = self._constant(node.comparators[0])
-            if isinstance(node.left, ast.Name) and node.left.id in self.names and right_const is not None:
+            if (
+                isinstance(node.left, ast.Name)
+                and node.left.id in self.names
+                and right_const is not None
+            ):
                 # name <op> number: the commonest condition, one closure call.
                 i = self.names[node.left.id]
                 c = right_const

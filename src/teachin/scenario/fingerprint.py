@@ -85,7 +85,9 @@ class TurningPoint:
 _WEIGHTS = {"pressure": 1.5, "support": 1.0, "organization": 1.0, "repression": 1.2, "morale": 0.6}
 
 
-def turning_points(scenario: Scenario, steps: list[StepRecord], count: int = 3) -> list[TurningPoint]:
+def turning_points(
+    scenario: Scenario, steps: list[StepRecord], count: int = 3
+) -> list[TurningPoint]:
     """The rounds where the most changed: big swings in the main measures, events,
     a step climbed, or the end."""
     points = []
@@ -109,7 +111,10 @@ def turning_points(scenario: Scenario, steps: list[StepRecord], count: int = 3) 
             reasons.append("a new step climbed")
         if c.ending:
             score += 10
-            reasons.append("the end: " + scenario.endings[[e.id for e in scenario.endings].index(c.ending)].title)
+            reasons.append(
+                "the end: "
+                + scenario.endings[[e.id for e in scenario.endings].index(c.ending)].title
+            )
         if not reasons:
             continue
         points.append(

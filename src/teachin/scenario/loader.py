@@ -50,18 +50,57 @@ _DIFFICULTIES = ("introductory", "intermediate", "advanced")
 EVENT_KINDS = ("target", "police", "media", "politicians", "allies", "base", "other")
 
 _TOP_KEYS = {
-    "format", "version", "id", "title", "summary", "minutes", "difficulty", "concepts",
-    "setting", "measure", "tactic", "event", "ending", "round", "every_round", "debrief",
+    "format",
+    "version",
+    "id",
+    "title",
+    "summary",
+    "minutes",
+    "difficulty",
+    "concepts",
+    "setting",
+    "measure",
+    "tactic",
+    "event",
+    "ending",
+    "round",
+    "every_round",
+    "debrief",
 }
 _MEASURE_KEYS = {"id", "label", "meaning", "start", "spread", "min", "max", "visible"}
 _TACTIC_KEYS = {
-    "id", "label", "kind", "description", "strategy", "strategy_unready", "step", "builds",
-    "need", "available", "effects", "narrative", "narrative_unready", "explain",
-    "explain_unready", "concept", "concept_unready", "ends",
+    "id",
+    "label",
+    "kind",
+    "description",
+    "strategy",
+    "strategy_unready",
+    "step",
+    "builds",
+    "need",
+    "available",
+    "effects",
+    "narrative",
+    "narrative_unready",
+    "explain",
+    "explain_unready",
+    "concept",
+    "concept_unready",
+    "ends",
 }
 _EVENT_KEYS = {
-    "id", "kind", "title", "text", "explain", "concept", "when", "chance", "once", "effects",
-    "after", "ends",
+    "id",
+    "kind",
+    "title",
+    "text",
+    "explain",
+    "concept",
+    "when",
+    "chance",
+    "once",
+    "effects",
+    "after",
+    "ends",
 }
 _ENDING_KEYS = {"id", "result", "title", "text", "explain", "concept", "when", "early"}
 _ROUND_KEYS = {"title", "situation", "tactics", "effects"}
@@ -216,13 +255,17 @@ class _Reader:
             for key, default in (("start", None), ("spread", 0.0), ("min", 0.0), ("max", 100.0)):
                 value = raw.get(key, default)
                 if isinstance(value, bool) or not isinstance(value, int | float):
-                    self.err(self.at.key(line, key), f"measure '{measure_id}': '{key}' must be a number")
+                    self.err(
+                        self.at.key(line, key), f"measure '{measure_id}': '{key}' must be a number"
+                    )
                     value = default if default is not None else 0.0
                 numbers[key] = float(value)
             if numbers["min"] >= numbers["max"]:
                 self.err(self.at.key(line, "max"), f"measure '{measure_id}': max must be above min")
             elif not numbers["min"] <= numbers["start"] <= numbers["max"]:
-                self.err(self.at.key(line, "start"), f"measure '{measure_id}': start is outside min..max")
+                self.err(
+                    self.at.key(line, "start"), f"measure '{measure_id}': start is outside min..max"
+                )
             visible = raw.get("visible", True)
             if not isinstance(visible, bool):
                 self.err(self.at.key(line, "visible"), "'visible' must be true or false")
@@ -325,7 +368,8 @@ class _Reader:
             available = None
             if "available" in raw:
                 available = self.expression(
-                    raw["available"], self.at.key(line, "available"),
+                    raw["available"],
+                    self.at.key(line, "available"),
                     f"tactic '{tactic_id}' 'available'",
                 )
             effects_line = self.at.sub_table(line, "tactic.effects", 0)
@@ -334,7 +378,9 @@ class _Reader:
             effects = self.effects(raw.get("effects"), effects_line, f"tactic '{tactic_id}'")
             ends = raw.get("ends")
             if ends is not None:
-                self.refs.append((self.at.key(line, "ends"), "ending", ends, f"tactic '{tactic_id}'"))
+                self.refs.append(
+                    (self.at.key(line, "ends"), "ending", ends, f"tactic '{tactic_id}'")
+                )
             explain = self.text_field(raw, "explain", line)
             concept = self.text_field(raw, "concept", line)
             if not explain:
@@ -391,7 +437,9 @@ class _Reader:
                 )
             when = None
             if "when" in raw:
-                when = self.expression(raw["when"], self.at.key(line, "when"), f"event '{event_id}' 'when'")
+                when = self.expression(
+                    raw["when"], self.at.key(line, "when"), f"event '{event_id}' 'when'"
+                )
             if "chance" not in raw:
                 self.err(line, f"event '{event_id}' has no 'chance'")
             chance = self.expression(
@@ -424,7 +472,9 @@ class _Reader:
             )
             for key, kind in (("after", "event"), ("ends", "ending")):
                 if key in raw:
-                    self.refs.append((self.at.key(line, key), kind, raw[key], f"event '{event_id}'"))
+                    self.refs.append(
+                        (self.at.key(line, key), kind, raw[key], f"event '{event_id}'")
+                    )
         return result
 
     def endings(self, data: dict) -> list[Ending]:
@@ -473,7 +523,7 @@ class _Reader:
         elif not any(not e.early and e.when.constant for e in result):
             self.warn(
                 result[-1].line,
-                "no ending has when = \"true\"; a run may finish without any ending "
+                'no ending has when = "true"; a run may finish without any ending '
                 "(it will count as a loss)",
             )
         return result
@@ -560,8 +610,10 @@ class _Reader:
             if isinstance(raw_q, list) and all(isinstance(q, str) for q in raw_q):
                 questions = [q.strip() for q in raw_q]
             else:
-                self.err(self.at.key(self.at.table("debrief"), "questions"),
-                         "debrief 'questions' must be a list of texts")
+                self.err(
+                    self.at.key(self.at.table("debrief"), "questions"),
+                    "debrief 'questions' must be a list of texts",
+                )
         if not questions:
             self.warn(self.at.table("debrief"), "the scenario has no debrief questions")
         concepts = data.get("concepts", [])
@@ -620,7 +672,9 @@ def parse_scenario(
     return scenario, reader.problems
 
 
-def load_scenario(path: Path, steps: tuple[str, ...] = DEFAULT_STEPS) -> tuple[Scenario | None, list[Problem]]:
+def load_scenario(
+    path: Path, steps: tuple[str, ...] = DEFAULT_STEPS
+) -> tuple[Scenario | None, list[Problem]]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -665,7 +719,11 @@ def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Probl
                 continue
             if scenario.id in seen_here:
                 problems.append(
-                    error(path, 1, f"scenario id '{scenario.id}' is also used by {seen_here[scenario.id].name}")
+                    error(
+                        path,
+                        1,
+                        f"scenario id '{scenario.id}' is also used by {seen_here[scenario.id].name}",
+                    )
                 )
                 continue
             seen_here[scenario.id] = path

@@ -43,7 +43,16 @@ class TacticInfo:
 class Observation:
     """The visible situation at the start of a round."""
 
-    __slots__ = ("_cache", "_engine", "_measures", "_state", "climbed", "options", "round", "rounds")
+    __slots__ = (
+        "_cache",
+        "_engine",
+        "_measures",
+        "_state",
+        "climbed",
+        "options",
+        "round",
+        "rounds",
+    )
 
     def __init__(self, engine: Engine, state: State, infos: list[TacticInfo]) -> None:
         self._engine = engine
@@ -207,7 +216,9 @@ def get_policy(name: str, scenario: Scenario) -> Policy:
         tactic_id = name.split(":", 1)[1]
         if tactic_id not in scenario.tactic_index:
             known = ", ".join(t.id for t in scenario.tactics)
-            raise ValueError(f"scenario '{scenario.id}' has no tactic '{tactic_id}' (tactics: {known})")
+            raise ValueError(
+                f"scenario '{scenario.id}' has no tactic '{tactic_id}' (tactics: {known})"
+            )
         return always(tactic_id)
     if name not in POLICIES:
         raise ValueError(

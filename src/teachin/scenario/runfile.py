@@ -89,7 +89,7 @@ def read_run(path: Path) -> dict[str, Any]:
     except RecursionError:
         raise RunFileError(f"{path}: damaged run file: nested too deeply") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RunFileError(f"{path}: not a teachin run file (no \"format\": \"{FORMAT}\")")
+        raise RunFileError(f'{path}: not a teachin run file (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:
         raise RunFileError(f"{path}: run file version {data.get('version')!r} is not supported")
     if not isinstance(data.get("scenario"), str):
@@ -126,8 +126,18 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-_COMPARED = ("round", "choice", "ready", "draws", "before", "after", "events", "climbed",
-             "ending", "result")
+_COMPARED = (
+    "round",
+    "choice",
+    "ready",
+    "draws",
+    "before",
+    "after",
+    "events",
+    "climbed",
+    "ending",
+    "result",
+)
 
 
 def replay(data: dict[str, Any], scenario: Scenario) -> ReplayReport:
