@@ -44,11 +44,15 @@ def line_of(text: str, needle: str, default: int = 1) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def line_of_id(text: str, value: str, key: str = "id") -> int:
-    """The line of ``key = "value"`` (the entry's own id, not a mention elsewhere)."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.MULTILINE)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else line_of(text, value)
+_ID_ASSIGNMENT = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
+
+
+def id_lines(text: str) -> dict[str, int]:
+    """The line of each entry's own ``id = "..."`` (not of a mention elsewhere), in one pass."""
+    lines: dict[str, int] = {}
+    for match in _ID_ASSIGNMENT.finditer(text):
+        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return lines
 
 
 def line_of_key(text: str, key: str) -> int:

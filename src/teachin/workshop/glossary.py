@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from teachin.problems import Problem, error, line_of_id, warning
+from teachin.problems import Problem, error, id_lines, warning
 from teachin.tomlfile import load_toml_file
 
 _FIELDS = {"id", "term", "definition", "see_also", "module"}
@@ -30,9 +30,10 @@ def load_glossary(path: Path) -> tuple[list[Term], list[Problem]]:
     if not isinstance(raw_terms, list):
         return [], [error(path, 1, "the glossary has no [[term]] entries")]
     terms: list[Term] = []
+    lines = id_lines(text)
     for raw in raw_terms:
         term_id = raw.get("id")
-        line = line_of_id(text, term_id) if isinstance(term_id, str) else 1
+        line = lines.get(term_id, 1) if isinstance(term_id, str) else 1
         missing = [key for key in ("id", "term", "definition") if not isinstance(raw.get(key), str)]
         if missing:
             problems.append(error(path, line, f"term is missing {', '.join(missing)}"))

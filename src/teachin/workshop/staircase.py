@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from teachin.problems import Problem, error, line_of_id
+from teachin.problems import Problem, error, id_lines
 from teachin.tomlfile import load_toml_file
 
 
@@ -48,10 +48,11 @@ def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
     raw_steps = data.get("step", [])
     if not isinstance(raw_steps, list) or not raw_steps:
         return None, [error(path, 1, "no [[step]] entries")]
+    lines = id_lines(text)
     for raw in raw_steps:
         if not isinstance(raw, dict):
             continue
-        where = line_of_id(text, raw["id"]) if raw.get("id") else 1
+        where = lines.get(raw["id"], 1) if raw.get("id") else 1
         missing = [name for name in ("id", "label") if not raw.get(name)]
         if missing:
             problems.append(error(path, where, f"step is missing {', '.join(missing)}"))
