@@ -52,7 +52,7 @@ def build_parser(context: Context) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    list_parser = commands.add_parser("list", help="list the modules and scenarios found")
+    list_parser = commands.add_parser("list", help="list the modules, scenarios and session plans found")
     list_parser.add_argument("--json", action="store_true", help="print one JSON object")
     list_parser.set_defaults(func=lambda args: _list(args, context))
 
@@ -75,33 +75,23 @@ def build_parser(context: Context) -> argparse.ArgumentParser:
 
 def _feature_commands() -> list:
     """Commands that live beside their feature (scenarios, export)."""
-    return []
+    from teachin.export.commands import add_commands as add_export_commands
+    from teachin.scenario.commands import add_commands as add_scenario_commands
+
+    return [add_scenario_commands, add_export_commands]
 
 
 def _list(args: argparse.Namespace, context: Context) -> int:
-    from teachin.workshop.library import load_library
+    from teachin.catalog import load_catalog
 
-    library = load_library(context.folders())
-    listing: dict[str, list[dict[str, object]]] = {
-        "modules": [
-            {
-                "id": module.id,
-                "title": module.title,
-                "path": str(module.path),
-                "part": module.part,
-                "minutes": module.minutes,
-                "order": module.order,
-            }
-            for module in library.ordered_modules()
-        ]
-    }
+    listing = load_catalog(context.folders()).listing()
     if args.json:
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     for kind, items in listing.items():
         print(f"{kind.capitalize()} ({len(items)}):")
         for item in items:
-            minutes = f"  {item['minutes']} min" if "minutes" in item else ""
+            minutes = f"  {item['minutes']} min" if item.get("minutes") else ""
             print(f"  {item['id']:<32} {item['title']}{minutes}")
     return 0
 
@@ -114,8 +104,7 @@ def _content_folder_of(path: Path) -> Path:
 
 
 def _check(args: argparse.Namespace, context: Context) -> int:
-    from teachin.workshop.check import check_library
-    from teachin.workshop.library import load_library
+    from teachin.catalog import check_catalog, load_catalog
 
     folders = context.folders()
     targets = [path.resolve() for path in args.paths]
@@ -126,7 +115,7 @@ def _check(args: argparse.Namespace, context: Context) -> int:
         folder = _content_folder_of(path)
         if folder not in [f.resolve() for f in folders]:
             folders.append(folder)
-    problems = check_library(load_library(folders))
+    problems = check_catalog(load_catalog(folders))
     if targets:
         problems = [p for p in problems if _is_within(p.path, targets)]
     return _report(problems)

@@ -40,9 +40,12 @@ def test_list_json_has_the_documented_shape(run):
     listing = json.loads(result.stdout)
     ids = [item["id"] for item in listing["modules"]]
     assert {"sample", "second"} <= set(ids)
-    for item in listing["modules"]:
-        assert {"id", "title", "path"} <= set(item)
-        assert Path(item["path"]).is_file()
+    assert set(listing) == {"modules", "scenarios", "plans"}
+    assert len(listing["scenarios"]) >= 4 and len(listing["plans"]) >= 2
+    for kind in listing.values():
+        for item in kind:
+            assert {"id", "title", "path"} <= set(item)
+            assert Path(item["path"]).is_file()
 
 
 def test_list_text_names_modules(run):
@@ -93,3 +96,18 @@ def test_user_content_folder_overrides_builtin(run, tmp_path):
     (user_modules / "second.md").write_text(text)
     listing = json.loads(run("list", "--json").stdout)
     assert "From the user folder" in [m["title"] for m in listing["modules"]]
+
+
+def test_check_reports_scenario_and_plan_problems(run, tmp_path):
+    pack = tmp_path / "pack"
+    (pack / "plans").mkdir(parents=True)
+    (pack / "scenarios").mkdir()
+    (pack / "plans" / "ours.toml").write_text(
+        'title = "Our evening"\nstart = "18:30"\n\n[[block]]\nmodule = "no-such-module"\nminutes = 20\n'
+    )
+    (pack / "scenarios" / "broken.toml").write_text('id = "broken"\ntitle = \n')
+    result = run("check", str(pack))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"{pack / 'plans' / 'ours.toml'}:") and "no-such-module" in line for line in lines), lines
+    assert any(line.startswith(f"{pack / 'scenarios' / 'broken.toml'}:2: error:") for line in lines), lines
