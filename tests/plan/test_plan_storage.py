@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from teachin.storage import atomic_write_text
@@ -14,7 +12,7 @@ def test_writes_creates_folders_and_leaves_no_temporary_file(tmp_path):
     atomic_write_text(target, "one\n")
     atomic_write_text(target, "two\n")
     assert target.read_text(encoding="utf-8") == "two\n"
-    assert os.listdir(target.parent) == ["plan.toml"]
+    assert [p.name for p in target.parent.iterdir()] == ["plan.toml"]
 
 
 def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
@@ -28,7 +26,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space"):
         atomic_write_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
-    assert os.listdir(tmp_path) == ["plan.toml"]
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.toml"]
 
 
 def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
