@@ -356,11 +356,9 @@ class Presentation(QObject):
             self.audience.showFullScreen()
         else:
             self.audience.show()
-        if two_screens:
-            self.console.activateWindow()
-        else:
-            self.audience.raise_()
-            self.audience.activateWindow()
+        # One screen: the audience window, shown last, covers the console (F shrinks it).
+        # Two screens: the keyboard goes to the console on the laptop.
+        (self.console if two_screens else self.audience).activateWindow()
 
     @Slot()
     def _close(self) -> None:

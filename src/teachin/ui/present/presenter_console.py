@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.plan.model import KIND_LABELS, Block, clock_text
+from teachin.plan.model import KIND_LABELS, Block, BlockKind, clock_text
 from teachin.plan.timing import Times, timer_text
 from teachin.ui.present.presentation import KEY_HELP, PresentationController
 from teachin.ui.present.slide_view import SlideView
@@ -56,10 +56,11 @@ def _label(
 
 
 def block_label(block: Block, titles: Mapping[str, str]) -> str:
-    """``Module: Solidarity``, or just ``Break`` when the title says it all."""
+    """``Module: Solidarity``; just ``Break`` or ``Introductions`` when the title says it all."""
     kind = KIND_LABELS[block.kind]
     title = block.display_title(titles)
-    return title if title.casefold() == kind.casefold() else f"{kind}: {title}"
+    plain = block.kind == BlockKind.FREE or title.casefold() == kind.casefold()
+    return title if plain else f"{kind}: {title}"
 
 
 def times_text(times: Times) -> tuple[str, str]:
