@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from present_fakes import open_presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from teachin.locations import builtin_content_dir
-from teachin.plan.fileformat import load_plans
 from teachin.plan.model import Block, BlockKind, Plan
-from teachin.workshop.library import load_library
 
 CONTENT = builtin_content_dir()
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library([CONTENT])
-
-
-@pytest.fixture
-def shown(qtbot, library):
-    plan = load_plans([CONTENT])[0]["teach-in-90"]
-    return open_presentation(qtbot, plan, library)
 
 
 def test_console_shows_now_next_notes_and_the_plan(shown):

@@ -1,4 +1,4 @@
-"""Which screen the audience window goes to: the projector when there is one, else the only screen."""
+"""Which screen the audience window goes to: the projector if there is one, else the only one."""
 
 from __future__ import annotations
 
