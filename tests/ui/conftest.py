@@ -34,9 +34,10 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> MakeWindow:
             tmp_path / "user-content",
             extra or [],
             base_folders=base if base is not None else [GOOD],
+            check_delay_ms=0,
         )
         qtbot.addWidget(window)
-        with qtbot.waitActive(window):
+        with qtbot.waitSignal(window.problems_checked), qtbot.waitActive(window):
             window.show()
             window.activateWindow()
         return window

@@ -138,3 +138,19 @@ def test_every_widget_has_an_accessible_name(window: MainWindow) -> None:
     for button in window.toolbar.findChildren(QToolButton):
         if button.isVisible() and button.defaultAction() is not None:
             assert button.accessibleName(), button
+
+
+def test_broken_scenario_and_plan_files_show_in_the_problems_panel(make_window, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "scenarios").mkdir(parents=True)
+    (pack / "plans").mkdir()
+    (pack / "scenarios" / "ours.toml").write_text('id = "ours"\ntitle = \n', encoding="utf-8")
+    (pack / "plans" / "evening.toml").write_text(
+        'title = "Evening"\n\n[[block]]\nmodule = "nowhere"\nminutes = 10\n', encoding="utf-8"
+    )
+    window: MainWindow = make_window(extra=[pack])
+    panel = window.problems_panel
+    where = [panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())]
+    assert "scenarios/ours.toml:2" in where
+    assert any(text.startswith("plans/evening.toml:") for text in where)
+    assert window.problems_dock.isVisible()

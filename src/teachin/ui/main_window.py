@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,7 +41,7 @@ from teachin.ui.problems_panel import ProblemsPanel
 from teachin.ui.reader_view import ReaderView
 from teachin.ui.search_panel import SearchPanel
 from teachin.ui.settings import ZOOM_STEPS, Settings
-from teachin.workshop.check import check_library
+from teachin.problems import Problem
 from teachin.workshop.library import Library, load_library
 from teachin.workshop.render import Style
 from teachin.workshop.search import Hit, SearchIndex
@@ -49,6 +50,7 @@ from teachin.workshop.views import View
 
 WELCOME = Location("welcome")
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
+CHECK_DELAY_MS = 400
 SIDEBAR_FONT_SCALE = 1.15
 
 
@@ -61,11 +63,28 @@ def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "teachin.svg"))
 
 
+def _check(library: Library, folders: list[Path]) -> list[Problem] | Exception:
+    """Every problem in the content (a checker bug is returned, never raised)."""
+    from teachin.catalog import check_catalog, load_catalog
+
+    try:
+        catalog = load_catalog(folders)
+        catalog.library = library
+        return check_catalog(catalog)
+    except Exception as exc:  # a checker bug must not stop the app  # noqa: BLE001
+        return exc
+
+
 class MainWindow(QMainWindow):
     """Reads the content folders, lowest layer first: ``base_folders`` (the built-in
     content by default), the user's own folder, folders added from the File menu, then
     ``extra_folders`` (from ``--content``). Rendered pages are kept in ``cache_folder``
-    (the platform's cache location by default)."""
+    (the platform's cache location by default). Every content file is checked
+    ``check_delay_ms`` after start-up, in the background."""
+
+    problems_checked = Signal(int)
+    """Emitted when every content file has been checked, with the number of problems."""
+    _checked = Signal(int, object, object)
 
     def __init__(
         self,
@@ -74,6 +93,7 @@ class MainWindow(QMainWindow):
         extra_folders: list[Path] | None = None,
         base_folders: list[Path] | None = None,
         cache_folder: Path | None = None,
+        check_delay_ms: int = CHECK_DELAY_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +111,10 @@ class MainWindow(QMainWindow):
         self._theme: Theme = theme_named(settings.theme)
         self._zoom = settings.zoom
         self.history = History()
+        self._reveal_problems = False
+        self._check_generation = 0
+        self._check_delay_ms = check_delay_ms
+        self._checked.connect(self._show_problems)
         self.library = Library(folders=[])
         self.pages = PageCache(self.library)
 
@@ -99,7 +123,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._apply_theme()
-        self._load_content()
+        self._load_content(check_later=True)
         self._restore_window()
         self._open_start_page()
         self.library_panel.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -379,20 +403,51 @@ class MainWindow(QMainWindow):
                 folders.append(folder)
         return folders
 
-    def _load_content(self) -> None:
+    def _load_content(self, check_later: bool = False) -> None:
+        """Loads the library; checks everything (scenarios and plans too) now or,
+        at start-up, in the background once the window is up."""
         folders = self.content_folders()
         self.library = load_library(folders)
         self.pages = PageCache(self.library, disk=self._cache_folder)
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
         self.library_panel.set_library(self.library)
         self.search_panel.reset_index()
-        try:
-            problems = check_library(self.library)
-        except Exception as exc:  # a checker bug must not stop the app
+        self.problems_panel.set_problems(self.library.problems, folders)
+        self.problems_button.setText(self.problems_panel.summary())
+        self._check_generation += 1
+        if check_later:
+            # Once the first page is on screen: checking loads and simulates
+            # every scenario, which start-up should neither wait for nor slow.
+            QTimer.singleShot(self._check_delay_ms, self._check_in_background)
+        else:
+            self._show_problems(self._check_generation, folders, _check(self.library, folders))
+
+    @Slot()
+    def _check_in_background(self) -> None:
+        # Checking explores every scenario by simulation: a fraction of a second
+        # that start-up should not wait for. The result comes back as a signal.
+        generation, library, folders = self._check_generation, self.library, self.content_folders()
+
+        def work() -> None:
+            self._checked.emit(generation, folders, _check(library, folders))
+
+        threading.Thread(target=work, name="teachin-check", daemon=True).start()
+
+    @Slot(int, object, object)
+    def _show_problems(self, generation: int, folders: list[Path], result: object) -> None:
+        if generation != self._check_generation:
+            return  # the content was reloaded meanwhile
+        if isinstance(result, Exception):
             problems = [*self.library.problems]
-            self.statusBar().showMessage(f"Checking the content failed: {exc}")
+            self.statusBar().showMessage(f"Checking the content failed: {result}")
+        else:
+            problems = result
         self.problems_panel.set_problems(problems, folders)
         self.problems_button.setText(self.problems_panel.summary())
+        if self._reveal_problems and problems:
+            self.problems_dock.show()
+        self._reveal_problems = False
+        self.problems_checked.emit(len(problems))
 
     def _make_search_index(self) -> SearchIndex:
         return SearchIndex(self.library)
@@ -649,6 +704,7 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state
         if state.isEmpty() or not self.restoreState(state):
             # First run: show the Problems panel only if there is something in it.
+            self._reveal_problems = True
             self.problems_dock.setVisible(bool(self.problems_panel.problems))
 
     def closeEvent(self, event: QCloseEvent) -> None:
