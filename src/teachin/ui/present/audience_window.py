@@ -56,6 +56,7 @@ class AudienceWindow(PresentationWindow):
             self._stack.setCurrentWidget(self.blank_screen)
             return
         frame = controller.frame
+        self._stack.setCurrentWidget(self.slide)  # first, so the slide is laid out at its real size
         self.slide.show_slide(
             controller.html(),
             controller.theme,
@@ -63,7 +64,6 @@ class AudienceWindow(PresentationWindow):
             controller.staircase_for(frame),
             controller.revealed,
         )
-        self._stack.setCurrentWidget(self.slide)
 
     @Slot()
     def toggle_full_screen(self) -> None:
