@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from pypdf import PdfReader
-
 from tests.export.pdf_helpers import page_texts, squash
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -81,7 +80,7 @@ def test_a_heading_never_ends_a_page(filler):
         + "</p>"
         + _filler(10)
     )
-    paged = PagedDocument(html, title="Test", paper=Paper.LETTER)
+    paged = PagedDocument(html, title="Test", paper=Paper.LETTER).sections[0]
     block = paged.document.begin()
     while block.isValid() and block.text() != "The heading":
         block = block.next()
@@ -100,7 +99,9 @@ def test_a_short_box_is_not_cut_in_two(filler):
         + "".join(f"<p>Note {i}</p>" for i in range(8))
         + "</td></tr></table>"
     )
-    paged = PagedDocument(_filler(filler) + box + _filler(5), title="Test", paper=Paper.A4)
+    paged = PagedDocument(
+        _filler(filler) + box + _filler(5), title="Test", paper=Paper.A4
+    ).sections[0]
     block = paged.document.begin()
     while block.isValid() and block.text() != "Facilitator notes":
         block = block.next()

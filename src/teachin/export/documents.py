@@ -21,7 +21,7 @@ from markupsafe import Markup
 from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
-from teachin.export.paged import PagedDocument, Paper, write_pdf
+from teachin.export.paged import PagedDocument, PagedText, Paper, write_pdf
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -46,7 +46,7 @@ WORKSHEET_FIELDS = (
 )
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
-_GLOSSARY_LINK = re.compile(r'href="glossary:([a-z0-9]+(?:-[a-z0-9]+)*)"')
+_GLOSSARY_LINK = re.compile(r"\(glossary:([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 _TOC_PLACEHOLDER = "[p{:03d}]"
 
 
@@ -72,14 +72,18 @@ class ExportDocument:
 
     kind: str
     title: str
-    html: str
+    parts: tuple[str, ...]
+    """Full HTML documents, each printed from a new page."""
     cover: bool = False
     staircase_svg: str | None = None
     toc: dict[str, str] = field(default_factory=dict)
     """Anchor name → the placeholder standing for its page number in the contents."""
-    sections: tuple[tuple[str, str], ...] = ()
-    """(anchor, heading) of each top-level section, in order."""
     author: str = AUTHOR
+
+    @property
+    def html(self) -> str:
+        """All the parts' HTML, one after the other (for looking at, not for printing)."""
+        return "\n".join(self.parts)
 
 
 @cache
@@ -107,6 +111,11 @@ def print_css(style: Style = PRINT_STYLE) -> str:
 def _render(template: str, **values: object) -> str:
     css = Markup(print_css())  # noqa: S704 - our own stylesheet templates
     return _environment().get_template(template).render(css=css, **values)
+
+
+def _part(title: str, article: dict[str, object]) -> str:
+    """One module (or the glossary) as a part of its own, printed from a new page."""
+    return _render("export_part.html.j2", title=title, **article)
 
 
 def _body(html: str) -> Markup:
@@ -155,13 +164,12 @@ def handout(library: Library, module_ids: Iterable[str] | None = None) -> Export
     if words.terms:
         articles.append({"anchor": "glossary", "body": _body(render_glossary(words, PRINT_STYLE))})
     title = f"Handout: {modules[0].title}" if len(modules) == 1 else f"Handout: {WORKSHOP_TITLE}"
-    html = _render("export_handout.html.j2", title=title, articles=articles)
+    parts = tuple(_part(title, article) for article in articles)
     return ExportDocument(
         kind="handout",
         title=title,
-        html=html,
+        parts=parts,
         staircase_svg=_staircase(library),
-        sections=tuple((a["anchor"], "") for a in articles),
     )
 
 
@@ -184,7 +192,7 @@ def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDo
         )
     placeholders = {a["anchor"]: _TOC_PLACEHOLDER.format(i) for i, a in enumerate(articles)}
     title = f"Facilitator guide: {WORKSHOP_TITLE}"
-    html = _render(
+    front = _render(
         "export_guide.html.j2",
         title=title,
         heading=WORKSHOP_TITLE,
@@ -196,12 +204,11 @@ def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDo
         glossary=bool(library.terms),
         staircase=library.staircase is not None,
         placeholders=placeholders,
-        articles=articles,
     )
     return ExportDocument(
         kind="guide",
         title=title,
-        html=html,
+        parts=(front, *(_part(title, article) for article in articles)),
         cover=True,
         staircase_svg=_staircase(library),
         toc=placeholders,
@@ -227,7 +234,7 @@ def worksheet(library: Library) -> ExportDocument:
     return ExportDocument(
         kind="worksheet",
         title=title,
-        html=html,
+        parts=(html,),
         staircase_svg=_staircase(library, revealed=0),
     )
 
@@ -235,7 +242,7 @@ def worksheet(library: Library) -> ExportDocument:
 def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
     """Lays the document out on pages; the contents get the real page numbers."""
     paged = PagedDocument(
-        document.html,
+        list(document.parts),
         title=document.title,
         author=document.author,
         paper=paper,
@@ -250,25 +257,31 @@ def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
 def fill_toc(paged: PagedDocument, placeholders: dict[str, str], rounds: int = 3) -> dict[str, int]:
     """Writes the page each anchor falls on over its placeholder, until nothing moves.
 
-    The numbers are written in place (no second HTML parse); each one's text
-    cursor follows the edits, so a number can be rewritten if the pages move.
+    The numbers are written in place (no second HTML parse) in the part that
+    holds the contents; only that part is laid out again. Each number's text
+    cursor follows the edits, so it can be rewritten if the pages move.
     """
-    spots: dict[str, QTextCursor] = {}
-    for anchor, placeholder in placeholders.items():
-        cursor = paged.document.find(placeholder)
-        if not cursor.isNull():
-            spots[anchor] = cursor
+    spots: list[tuple[PagedText, dict[str, QTextCursor]]] = []
+    for section in paged.sections:
+        found = {}
+        for anchor, placeholder in placeholders.items():
+            cursor = section.document.find(placeholder)
+            if not cursor.isNull():
+                found[anchor] = cursor
+        if found:
+            spots.append((section, found))
     pages = paged.anchor_pages()
     for _ in range(rounds):
-        with paged.editing():
-            for anchor, cursor in spots.items():
-                number = str(pages.get(anchor, "?"))
-                if cursor.selectedText() != number:
-                    start = cursor.selectionStart()
-                    cursor.insertText(number)
-                    cursor.setPosition(start)
-                    cursor.setPosition(start + len(number), QTextCursor.MoveMode.KeepAnchor)
-        paged.keep_with_next()
+        for section, cursors in spots:
+            with section.editing():
+                for anchor, cursor in cursors.items():
+                    number = str(pages.get(anchor, "?"))
+                    if cursor.selectedText() != number:
+                        start = cursor.selectionStart()
+                        cursor.insertText(number)
+                        cursor.setPosition(start)
+                        cursor.setPosition(start + len(number), QTextCursor.MoveMode.KeepAnchor)
+            section.keep_with_next()
         now = paged.anchor_pages()
         if now == pages:
             break

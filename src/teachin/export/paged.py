@@ -191,30 +191,27 @@ class Heading:
     anchors: tuple[str, ...]
 
 
-class PagedDocument:
-    """HTML laid out on pages of one paper size, ready to paint to a PDF or to images."""
+class PagedText:
+    """One stretch of HTML laid out on pages: a QTextDocument at the paper size.
+
+    A printed document is one or more of these, each starting on a new page
+    (a module, the glossary): a change in one never lays the others out again.
+    """
 
     def __init__(
         self,
         html: str,
         *,
-        title: str,
         paper: Paper,
-        author: str = "",
-        cover: bool = False,
+        margins: Margins,
         staircase_svg: str | None = None,
-        margins: Margins | None = None,
         base_url: Path | None = None,
     ) -> None:
-        self.title = title
-        self.author = author
-        self.paper = paper
-        self.cover = cover
-        self.margins = margins or Margins()
+        self.margins = margins
         size = paper.page_size().sizePoints()
         self.page_width = size.width() / 72 * RESOLUTION
         self.page_height = size.height() / 72 * RESOLUTION
-        self.text_width = self.page_width - (self.margins.inner + self.margins.outer) * MM
+        self.text_width = self.page_width - (margins.inner + margins.outer) * MM
 
         self.document = document = QTextDocument()
         layout = document.documentLayout()
@@ -235,14 +232,15 @@ class PagedDocument:
 
         scale = _px_scale()
         frame = document.rootFrame().frameFormat()
-        frame.setLeftMargin(self.margins.inner * MM / scale)
-        frame.setRightMargin(self.margins.outer * MM / scale)
-        frame.setTopMargin(self.margins.top * MM / scale)
-        frame.setBottomMargin(self.margins.bottom * MM / scale)
+        frame.setLeftMargin(margins.inner * MM / scale)
+        frame.setRightMargin(margins.outer * MM / scale)
+        frame.setTopMargin(margins.top * MM / scale)
+        frame.setBottomMargin(margins.bottom * MM / scale)
         document.rootFrame().setFrameFormat(frame)
         # Edits before the page size is set cost nothing: Qt lays out only once it has one.
         self._place_staircases()
         document.setPageSize(QSizeF(self.page_width, self.page_height))
+        self._settle()
         self.keep_with_next()
 
     # -- preparing the text ---------------------------------------------------------
@@ -365,6 +363,7 @@ class PagedDocument:
                 target = chain or block
                 if not self._at_page_top(target):
                     self._break_before(target)
+                    self._settle()
                     moved += 1
             if not block.text().strip():
                 block = block.next()
@@ -378,6 +377,7 @@ class PagedDocument:
                     self.page_of_line(*line) > start_page for line in lines
                 ) and not self._at_page_top(chain):
                     self._break_before(chain)
+                    self._settle()
                     moved += 1
                 chain = None
             block = block.next()
@@ -409,6 +409,25 @@ class PagedDocument:
         page = self.page_of_line(*lines[0])
         page_top = page * self.page_height + self.margins.top * MM
         return lines[0][0] - page_top < PAGE_TOP_SLACK * MM
+
+    def _settle(self) -> None:
+        """Finishes the layout now.
+
+        Qt lays a long document out lazily, a chunk at a time; a format change in
+        the middle of that leaves the blocks not yet reached without any lines
+        (never painted). Asking for the document's size finishes the layout.
+        """
+        self.document.documentLayout().documentSize()
+
+    def unlaid_blocks(self) -> list[str]:
+        """Texts of blocks that have no lines: should always be empty (a self-check)."""
+        missing = []
+        block = self.document.begin()
+        while block.isValid():
+            if block.text().strip() and block.layout().lineCount() == 0:
+                missing.append(block.text())
+            block = block.next()
+        return missing
 
     def _break_before(self, block: QTextBlock) -> None:
         """Starts a new page before the block, or before the table it opens."""
@@ -471,6 +490,107 @@ class PagedDocument:
             yield self.document
         finally:
             self.document.setPageSize(QSizeF(self.page_width, self.page_height))
+            self._settle()
+
+    def paint_body(self, painter: QPainter, index: int) -> None:
+        """Paints the text of page ``index`` (0-based), origin at the page's corner."""
+        top = index * self.page_height
+        # Exactly the text area: Qt paints a table cell cut by a page break as one
+        # rectangle, which would otherwise show through into the margins.
+        body = QRectF(
+            0,
+            self.margins.top * MM,
+            self.page_width,
+            self.page_height - (self.margins.top + self.margins.bottom) * MM,
+        )
+        painter.save()
+        painter.setClipRect(body)
+        painter.translate(0, -top)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = body.translated(0, top)
+        context.palette.setColor(context.palette.ColorRole.Text, QColor("#000000"))
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class PagedDocument:
+    """A printable document: its parts laid out on pages of one paper size, ready to
+    paint to a PDF (``write_pdf``) or to pictures for a preview (``page_image``).
+
+    Each part starts on a new page. Pages are numbered through the whole
+    document; the running header shows the title and the current section, the
+    footer "page X of Y"; the cover (the first page, if ``cover``) has neither.
+    """
+
+    def __init__(
+        self,
+        parts: str | list[str],
+        *,
+        title: str,
+        paper: Paper,
+        author: str = "",
+        cover: bool = False,
+        staircase_svg: str | None = None,
+        margins: Margins | None = None,
+        base_url: Path | None = None,
+    ) -> None:
+        self.title = title
+        self.author = author
+        self.paper = paper
+        self.cover = cover
+        self.margins = margins or Margins()
+        self.sections = [
+            PagedText(
+                html,
+                paper=paper,
+                margins=self.margins,
+                staircase_svg=staircase_svg,
+                base_url=base_url,
+            )
+            for html in ([parts] if isinstance(parts, str) else parts)
+        ]
+        first = (
+            self.sections[0] if self.sections else PagedText("", paper=paper, margins=self.margins)
+        )
+        self.page_width, self.page_height = first.page_width, first.page_height
+        self.text_width = first.text_width
+        self._font = QFont(first.document.defaultFont())
+
+    @property
+    def page_count(self) -> int:
+        return sum(section.page_count for section in self.sections)
+
+    def _offsets(self) -> list[int]:
+        offsets, total = [], 0
+        for section in self.sections:
+            offsets.append(total)
+            total += section.page_count
+        return offsets
+
+    def _locate(self, index: int) -> tuple[PagedText, int]:
+        for section, offset in zip(self.sections, self._offsets(), strict=True):
+            if index < offset + section.page_count:
+                return section, index - offset
+        raise IndexError(f"no page {index + 1}: the document has {self.page_count}")
+
+    def headings(self) -> list[Heading]:
+        """Every heading, with its 0-based page in the whole document."""
+        return [
+            Heading(h.level, h.text, h.page + offset, h.anchors)
+            for section, offset in zip(self.sections, self._offsets(), strict=True)
+            for h in section.headings()
+        ]
+
+    def anchor_pages(self) -> dict[str, int]:
+        """1-based page of every named anchor (``<a name>``, ``id`` of a heading or part)."""
+        pages: dict[str, int] = {}
+        for section, offset in zip(self.sections, self._offsets(), strict=True):
+            for name, page in section.anchor_pages().items():
+                pages.setdefault(name, page + offset)
+        return pages
+
+    def unlaid_blocks(self) -> list[str]:
+        return [text for section in self.sections for text in section.unlaid_blocks()]
 
     def section_titles(self) -> list[str]:
         """For each page, the title of the top-level section it belongs to."""
@@ -502,30 +622,15 @@ class PagedDocument:
         """Paints page ``index`` (0-based) in device units, origin at the page's corner."""
         if section is None:
             section = self.section_titles()[index]
-        top = index * self.page_height
-        # Exactly the text area: Qt paints a table cell cut by a page break as one
-        # rectangle, which would otherwise show through into the margins.
-        body = QRectF(
-            0,
-            self.margins.top * MM,
-            self.page_width,
-            self.page_height - (self.margins.top + self.margins.bottom) * MM,
-        )
-        painter.save()
-        painter.setClipRect(body)
-        painter.translate(0, -top)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = body.translated(0, top)
-        context.palette.setColor(context.palette.ColorRole.Text, QColor("#000000"))
-        self.document.documentLayout().draw(painter, context)
-        painter.restore()
+        part, local = self._locate(index)
+        part.paint_body(painter, local)
         if not (self.cover and index == 0):
             self._paint_furniture(painter, index, section)
 
     def _paint_furniture(self, painter: QPainter, index: int, section: str) -> None:
         m = self.margins
         left, width = m.inner * MM, self.text_width
-        font = QFont(self.document.defaultFont())
+        font = QFont(self._font)
         font.setPointSizeF(8.5)
         painter.save()
         painter.setFont(font)

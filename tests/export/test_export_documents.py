@@ -1,0 +1,176 @@
+"""Handout, facilitator guide and worksheet, checked through the text of the PDFs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from tests.export.pdf_helpers import page_texts, squash, words
+
+from teachin.locations import builtin_content_dir
+from teachin.workshop.library import load_library
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+MM_TO_PT = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def good_library():
+    return load_library([Path(__file__).parent.parent / "data" / "good"])
+
+
+@pytest.fixture(scope="module")
+def builtin_library():
+    library = load_library([builtin_content_dir()])
+    if len(library.modules) < 2:
+        pytest.skip("the built-in content has fewer than two modules")
+    return library
+
+
+@pytest.fixture(scope="module")
+def builtin_guide(builtin_library, qapp, tmp_path_factory):
+    from teachin.export.documents import export_pdf, guide
+    from teachin.export.paged import Paper
+
+    path = tmp_path_factory.mktemp("guide") / "guide.pdf"
+    paged = export_pdf(guide(builtin_library), path, Paper.LETTER)
+    return path, paged, page_texts(path)
+
+
+def _meta_line(module) -> str:
+    return squash(f"{module.part} · {module.minutes} minutes · {len(module.slides)} slide")
+
+
+def test_guide_cover_contents_and_footers(builtin_guide, builtin_library):
+    path, paged, texts = builtin_guide
+    assert len(texts) == paged.page_count
+    cover = squash(texts[0])
+    assert "FACILITATORGUIDE" in cover.upper() and "pageof" not in cover
+    contents = squash(texts[1])
+    assert "Contents" in contents
+    for number, text in enumerate(texts[1:], start=2):
+        assert squash(f"page {number} of {len(texts)}") in squash(text), f"page {number}"
+        assert squash("Facilitator guide") in squash(text)
+    metadata = PdfReader(path).metadata
+    assert metadata.title.startswith("Facilitator guide")
+    assert metadata.author and metadata.creator == "teachin"
+
+
+def test_guide_contents_page_numbers_are_where_modules_start(builtin_guide, builtin_library):
+    _, _, texts = builtin_guide
+    contents = re.sub(r"\s+", " ", texts[1])
+    listed = []
+    for module in builtin_library.ordered_modules():
+        title = r"\s*".join(map(re.escape, module.title.split()))
+        match = re.search(rf"{title} (\d+) (\d+)", contents)
+        assert match, f"{module.title} is not in the contents"
+        assert int(match.group(1)) == module.minutes
+        page = int(match.group(2))
+        listed.append(page)
+        # The module's line "part · minutes · slides" opens the module: on that page.
+        assert _meta_line(module) in squash(texts[page - 1]), f"{module.id} is not on page {page}"
+        assert _meta_line(module) not in squash(texts[page - 2])
+        assert squash(module.title) in squash(texts[page - 1])
+    assert listed == sorted(listed)
+    glossary = re.search(r"Glossary (\d+)", contents)
+    assert glossary
+    assert "Thekeywordsoftheworkshop" in squash(texts[int(glossary.group(1)) - 1])
+
+
+def test_guide_has_every_module_with_notes_activities_and_glossary(builtin_guide, builtin_library):
+    _, _, texts = builtin_guide
+    everything = squash("".join(texts))
+    for module in builtin_library.ordered_modules():
+        assert squash(module.title) in everything
+        assert squash(module.objectives[0])[:40] in everything
+    assert "FACILITATORNOTES" in everything.upper()
+    assert "ACTIVITY" in everything.upper()
+    assert "DISCUSSIONQUESTIONS" in everything.upper()
+    for term in builtin_library.sorted_terms()[:5]:
+        assert squash(term.term) in everything
+
+
+def test_no_text_lies_outside_the_page_or_its_margins(builtin_guide):
+    from teachin.export.paged import Margins
+
+    path, _, _ = builtin_guide
+    margins = Margins()
+    found = words(path)
+    assert found
+    outside = [
+        word
+        for word in found
+        if word.x_min < margins.inner * MM_TO_PT - 1
+        or word.x_max > word.page_width - margins.outer * MM_TO_PT + 1
+        or word.y_min < 0
+        or word.y_max > word.page_height
+    ]
+    assert outside == []
+
+
+def test_handout_has_the_participant_view(good_library, tmp_path):
+    from teachin.export.documents import export_pdf, handout
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "handout.pdf"
+    paged = export_pdf(handout(good_library, ["sample"]), path, Paper.A4)
+    texts = page_texts(path)
+    everything = squash("".join(texts))
+    assert paged.title == "Handout: A sample module"
+    assert "Asamplemodule" in everything
+    assert "Takethishome." in everything  # the handout block
+    assert "Whatwouldyoudo?" in everything  # discussion questions
+    assert "Asktheroom" not in everything  # facilitator notes stay out
+    assert "(https://example.org/)" in everything  # the source's address, readable on paper
+    assert "Glossary" in everything and "Base" in everything  # the key words it uses
+    for number, text in enumerate(texts, start=1):
+        assert squash(f"page {number} of {len(texts)}") in squash(text)
+    width = float(PdfReader(path).pages[0].mediabox.width)
+    assert width == 595
+
+
+def test_handout_of_several_modules_starts_each_on_a_new_page(good_library, tmp_path):
+    from teachin.export.documents import export_pdf, handout
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "handout.pdf"
+    paged = export_pdf(handout(good_library, ["sample", "second"]), path, Paper.LETTER)
+    pages = paged.anchor_pages()
+    assert pages["module-sample"] == 1
+    assert pages["module-second"] > pages["module-sample"]
+    texts = page_texts(path)
+    assert "Thesecondmodule" in squash(texts[pages["module-second"] - 1])
+
+
+def test_handout_without_ids_covers_every_module(good_library):
+    from teachin.export.documents import handout
+
+    html = handout(good_library).html
+    assert "A sample module" in html and "The second module" in html
+
+
+def test_unknown_module_is_named(good_library):
+    from teachin.export.documents import UnknownModuleError, handout
+
+    with pytest.raises(UnknownModuleError, match="unknown module: nope"):
+        handout(good_library, ["sample", "nope"])
+
+
+def test_worksheet_is_a_blank_staircase_and_a_plan(good_library, tmp_path):
+    from teachin.export.documents import export_pdf, worksheet
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "worksheet.pdf"
+    export_pdf(worksheet(good_library), path, Paper.LETTER)
+    texts = page_texts(path)
+    assert len(texts) == 2
+    first, second = squash(texts[0]), squash(texts[1])
+    assert "Worksheet" in first and "Ourissue" in first and "Whatwedemand" in first
+    assert "Ourplan,stepbystep" in second and "Ouraction" in second
+    for step in good_library.staircase.steps:
+        assert squash(step.label) in second
+        assert squash(step.label) not in first  # the staircase itself is blank
+    assert not any(page.images for page in PdfReader(path).pages)
