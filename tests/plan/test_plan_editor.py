@@ -54,7 +54,12 @@ def test_build_a_plan_with_the_buttons_and_see_clock_times_and_budget(qtbot, edi
     qtbot.mouseClick(editor.add_scenario_button, Qt.MouseButton.LeftButton)
     plan = editor.plan
     assert plan.title == "Tuesday teach-in"
-    assert [b.kind for b in plan.blocks] == [BlockKind.FREE, BlockKind.MODULE, BlockKind.BREAK, BlockKind.SCENARIO]
+    assert [b.kind for b in plan.blocks] == [
+        BlockKind.FREE,
+        BlockKind.MODULE,
+        BlockKind.BREAK,
+        BlockKind.SCENARIO,
+    ]
     assert [cell(editor, r, STARTS) for r in range(4)] == ["19:00", "19:10", "19:45", "19:55"]
     assert cell(editor, 3, TITLE) == "Short-staffed at Evergreen"
     assert editor.budget.text() == "Total 1 h 40 min of 1 h available: 40 min over. 19:00 to 20:40"
@@ -72,11 +77,21 @@ def test_keyboard_reorder_and_edit_minutes(qtbot, editor):
     assert editor.selected_row() == 2
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert [b.kind for b in editor.plan.blocks] == [BlockKind.MODULE, BlockKind.FREE, BlockKind.BREAK]
+    assert [b.kind for b in editor.plan.blocks] == [
+        BlockKind.MODULE,
+        BlockKind.FREE,
+        BlockKind.BREAK,
+    ]
     assert editor.selected_row() == 0
-    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already first: nothing moves
+    qtbot.keyClick(
+        table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier
+    )  # already first: nothing moves
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert [b.kind for b in editor.plan.blocks] == [BlockKind.FREE, BlockKind.MODULE, BlockKind.BREAK]
+    assert [b.kind for b in editor.plan.blocks] == [
+        BlockKind.FREE,
+        BlockKind.MODULE,
+        BlockKind.BREAK,
+    ]
     assert cell(editor, 2, STARTS) == "19:25"  # 18:30 + 10 + 45
 
     # F2 on the minutes of the break, type 20, Enter.
@@ -87,7 +102,9 @@ def test_keyboard_reorder_and_edit_minutes(qtbot, editor):
     spin.selectAll()
     qtbot.keyClicks(spin, "20")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.plan.blocks[2].minutes == 20)  # the delegate commits on the next turn
+    qtbot.waitUntil(
+        lambda: editor.plan.blocks[2].minutes == 20
+    )  # the delegate commits on the next turn
     assert cell(editor, 2, MINUTES) == "20 min"
 
     table.setCurrentIndex(editor.model.index(0, TITLE))
@@ -116,7 +133,11 @@ def test_drag_a_block_and_drop_it_at_the_top(qtbot, editor):
     # QApplication does not route a hand-made drop event without a drag in progress,
     # so hand it to the view's own drop handling, which is what a real drop reaches.
     editor.table.dropEvent(drop)
-    assert [b.kind for b in editor.plan.blocks] == [BlockKind.MODULE, BlockKind.FREE, BlockKind.BREAK]
+    assert [b.kind for b in editor.plan.blocks] == [
+        BlockKind.MODULE,
+        BlockKind.FREE,
+        BlockKind.BREAK,
+    ]
     assert model.rowCount() == 3  # the view did not remove the "source" row as well
     # Something else dropped on the table is refused.
     other = QMimeData()
@@ -187,7 +208,11 @@ def test_a_damaged_plan_shows_file_and_line_and_the_editor_goes_on(qtbot, editor
     broken = tmp_path / "broken.toml"
     broken.write_text('title = "x"\nstart = \n', encoding="utf-8")
     assert not editor.open_file(broken)
-    assert editor.problem_list.item(0).text().startswith(f"{broken}:2: error: malformed settings (TOML)")
+    assert (
+        editor.problem_list.item(0)
+        .text()
+        .startswith(f"{broken}:2: error: malformed settings (TOML)")
+    )
     assert editor.model.rowCount() == 3  # the plan on screen is not lost
 
 
@@ -220,3 +245,27 @@ def test_the_editor_works_without_a_scenario_loader(qtbot, library, tmp_path):
     qtbot.addWidget(dialog)
     assert inner.parent() is dialog
     assert Path(inner.plans_dir) == tmp_path
+
+
+def test_unsaved_changes_are_copied_for_recovery_and_dropped_on_save(qtbot, library, tmp_path):
+    plans = tmp_path / "plans"
+    widget = PlanEditor(library, plans, SCENARIOS, autosave_ms=10)
+    qtbot.addWidget(widget)
+    widget.title_edit.setFocus()
+    qtbot.keyClicks(widget.title_edit, " for Tuesday")
+    qtbot.mouseClick(widget.add_break_button, Qt.MouseButton.LeftButton)
+    recovery = plans / ".recovery" / "new-session-plan-for-tuesday.toml"
+    qtbot.waitUntil(recovery.exists)
+    assert PlanEditor.recovery_files(plans) == [recovery]
+    restored = PlanEditor(library, plans, SCENARIOS)
+    qtbot.addWidget(restored)
+    assert restored.open_file(recovery)
+    assert restored.plan.title == "New session plan for Tuesday"
+    assert [b.kind for b in restored.plan.blocks] == [BlockKind.BREAK]
+    # Recovery copies are not plans of their own.
+    from teachin.plan.fileformat import load_plans
+
+    assert load_plans([tmp_path])[0] == {}
+    assert widget.save() == plans / "new-session-plan-for-tuesday.toml"
+    assert not recovery.exists()
+    assert list(load_plans([tmp_path])[0]) == ["new-session-plan-for-tuesday"]

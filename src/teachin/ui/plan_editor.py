@@ -13,10 +13,11 @@ Entry points for the main window:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,15 +42,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.plan.fileformat import check_plan, load_plan, save_plan
+from teachin.plan.fileformat import PLANS_DIR, check_plan, load_plan, plan_to_toml, save_plan
 from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text, slug
 from teachin.problems import Problem
+from teachin.storage import atomic_write_text
 from teachin.ui.plan.blocks_model import MINUTES, TITLE, BlocksModel
 from teachin.workshop.library import Library
+
+RECOVERY_DIR = ".recovery"
+"""Inside the plans folder: unsaved work, copied there every few seconds (not read as plans)."""
+AUTOSAVE_MS = 5000
 
 OVER_STYLE = "background-color: #a8322d; color: #ffffff; padding: 4px 8px; border-radius: 4px;"
 OK_STYLE = "padding: 4px 8px;"
 DEFAULT_START = 18 * 60 + 30
+
+
+def user_plans_dir() -> Path:
+    """Where the user's own plans live: ``plans/`` in their content folder."""
+    from teachin.userdirs import user_content_dir
+
+    return user_content_dir() / PLANS_DIR
+
+
+def scenario_titles(folders: Sequence[Path]) -> dict[str, str] | None:
+    """id -> title of the scenarios in the content folders; None when there is no scenario loader."""
+    try:
+        from teachin.scenario.loader import load_scenarios
+    except ImportError:
+        return None
+    scenarios, _problems = load_scenarios(list(folders))
+    return {key: scenario.title for key, scenario in scenarios.items()}
 
 
 class _MinutesDelegate(QStyledItemDelegate):
@@ -106,8 +129,12 @@ class PlanEditor(QWidget):
         plans_dir: Path,
         scenarios: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
-        """``plans_dir``: where plans are saved; ``scenarios``: id -> title (None: no scenario loader)."""
+        """``plans_dir``: where plans are saved; ``scenarios``: id -> title (None: no scenario loader).
+
+        Unsaved changes are copied to ``plans_dir/.recovery/`` ``autosave_ms`` after the last edit.
+        """
         super().__init__(parent)
         self.setObjectName("plan-editor")
         self.setAccessibleName("Session plan editor")
@@ -122,6 +149,10 @@ class PlanEditor(QWidget):
         plan = Plan(id="new-plan", title="New session plan", start=DEFAULT_START, available=90)
         self.model = BlocksModel(plan, self.titles)
         self.model.edited.connect(self._edited)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self.autosave)
         self._build()
         self._show_plan()
 
@@ -327,9 +358,38 @@ class PlanEditor(QWidget):
         return self._dirty
 
     def _set_dirty(self, dirty: bool) -> None:
+        if dirty:
+            self._autosave.start()
+        else:
+            self._autosave.stop()
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
+
+    def recovery_path(self) -> Path:
+        return self.plans_dir / RECOVERY_DIR / self.save_path().name
+
+    @Slot()
+    def autosave(self) -> Path | None:
+        """Copies unsaved changes to the recovery folder, so a crash loses nothing."""
+        if not self._dirty:
+            return None
+        target = self.recovery_path()
+        try:
+            atomic_write_text(target, plan_to_toml(self.plan))
+        except OSError:
+            return None
+        return target
+
+    @staticmethod
+    def recovery_files(plans_dir: Path) -> list[Path]:
+        """Plans with unsaved changes left by an earlier session (open them with :meth:`open_file`)."""
+        folder = Path(plans_dir) / RECOVERY_DIR
+        return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+    def _drop_recovery(self) -> None:
+        with contextlib.suppress(OSError):
+            self.recovery_path().unlink(missing_ok=True)
 
     def set_plan(self, plan: Plan, problems: Sequence[Problem] = ()) -> None:
         """Shows a plan, with the problems found reading it and any missing modules or scenarios."""
@@ -383,6 +443,7 @@ class PlanEditor(QWidget):
 
             self._show_problems([error(target, 1, f"cannot save the plan: {exc.strerror or exc}")])
             return None
+        self._drop_recovery()
         self._set_dirty(False)
         self.saved.emit(target)
         return target
