@@ -83,3 +83,78 @@ def test_any_text_compiles_or_gives_a_plain_error(text):
         return
     value = expr([1.0, 2.0, 3.0, 4.0])
     assert isinstance(value, float | int | bool)
+
+
+# A reference interpreter, as plain as possible, to check the specialised closures.
+def reference(node, values):
+    import ast
+
+    if isinstance(node, ast.Expression):
+        return reference(node.body, values)
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return values[NAMES[node.id]]
+    if isinstance(node, ast.UnaryOp):
+        x = reference(node.operand, values)
+        return -x if isinstance(node.op, ast.USub) else (0.0 if x else 1.0)
+    if isinstance(node, ast.BinOp):
+        a, b = reference(node.left, values), reference(node.right, values)
+        if isinstance(node.op, ast.Add):
+            return a + b
+        if isinstance(node.op, ast.Sub):
+            return a - b
+        if isinstance(node.op, ast.Mult):
+            return a * b
+        return a / b if b else 0.0
+    if isinstance(node, ast.Compare):
+        a = reference(node.left, values)
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            b = reference(right, values)
+            ok = {ast.Lt: a < b, ast.LtE: a <= b, ast.Gt: a > b, ast.GtE: a >= b}[type(op)]
+            if not ok:
+                return 0.0
+            a = b
+        return 1.0
+    if isinstance(node, ast.BoolOp):
+        results = [reference(v, values) for v in node.values]
+        if isinstance(node.op, ast.And):
+            return 1.0 if all(results) else 0.0
+        return 1.0 if any(results) else 0.0
+    if isinstance(node, ast.IfExp):
+        test = reference(node.test, values)
+        return reference(node.body, values) if test else reference(node.orelse, values)
+    raise AssertionError(node)
+
+
+_leaf = st.one_of(
+    st.sampled_from(sorted(NAMES)),
+    st.integers(min_value=0, max_value=20).map(str),
+    st.sampled_from(["0.5", "1.5", "0"]),
+)
+
+
+def _grow(children):
+    return st.one_of(
+        st.tuples(children, st.sampled_from(["+", "-", "*", "/", "<", ">=", "and", "or"]), children)
+        .map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(children, children, children).map(lambda t: f"({t[0]} if {t[1]} else {t[2]})"),
+        children.map(lambda c: f"(-{c})"),
+        children.map(lambda c: f"(not {c})"),
+    )
+
+
+@given(
+    source=st.recursive(_leaf, _grow, max_leaves=12),
+    values=st.lists(st.floats(min_value=-100, max_value=100), min_size=4, max_size=4),
+)
+def test_compiled_matches_reference(source, values):
+    import ast
+    import math
+
+    compiled = compile_expression(source, NAMES)
+    expected = reference(ast.parse(source, mode="eval"), values)
+    got = compiled(list(values))
+    assert math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-9) or (
+        math.isnan(got) and math.isnan(expected)
+    ), (source, values, got, expected)

@@ -129,6 +129,10 @@ class Engine:
         event_index = {e.id: i for i, e in enumerate(scenario.events)}
         self.tactic_effects = [effects(t.effects) for t in scenario.tactics]
         self.tactic_needs = [tuple(need.when.fn for need in t.needs) for t in scenario.tactics]
+        # Whether a tactic's needs read "times" or "step", which must be set first.
+        self.needs_context = [
+            any({"times", "step"} & need.when.names for need in t.needs) for t in scenario.tactics
+        ]
         self.tactic_available = [t.available.fn if t.available else None for t in scenario.tactics]
         self.tactic_step = [t.step_index for t in scenario.tactics]
         self.tactic_ends = [
@@ -219,17 +223,33 @@ class Engine:
         return result
 
     def readiness(self, state: State, index: int) -> float:
+        """Share of the tactic's needs met now (0 to 1)."""
         needs = self.tactic_needs[index]
         if not needs:
             return 1.0
         values = state.values
-        values[self.i_times] = state.times[index]
-        values[self.i_step] = self.tactic_step[index]
+        if self.needs_context[index]:
+            values[self.i_times] = state.times[index]
+            values[self.i_step] = self.tactic_step[index]
         met = 0
         for need in needs:
             if need(values):
                 met += 1
         return met / len(needs)
+
+    def is_ready(self, state: State, index: int) -> bool:
+        """True when every need is met (stops at the first unmet need)."""
+        needs = self.tactic_needs[index]
+        if not needs:
+            return True
+        values = state.values
+        if self.needs_context[index]:
+            values[self.i_times] = state.times[index]
+            values[self.i_step] = self.tactic_step[index]
+        for need in needs:
+            if not need(values):
+                return False
+        return True
 
     def readiness_text(self, state: State, index: int) -> str:
         tactic = self.scenario.tactics[index]

@@ -97,6 +97,9 @@ class _Compiler:
     def __init__(self, names: Mapping[str, int]) -> None:
         self.names = names
         self.used: set[str] = set()
+        # Closures that only read one value, by the index they read: lets the
+        # operators below read ``v[i]`` directly instead of calling them.
+        self.lookups: dict[Fn, int] = {}
 
     # Each visit returns (closure, constant-or-None). Constants are folded so
     # that ``2 * 3 + x`` costs one addition at run time.
@@ -124,7 +127,9 @@ class _Compiler:
             raise ExpressionError(f"unknown name {node.id!r}")
         self.used.add(node.id)
         index = self.names[node.id]
-        return (lambda v, i=index: v[i]), None
+        fn = lambda v, i=index: v[i]  # noqa: E731
+        self.lookups[fn] = index
+        return fn, None
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> tuple[Fn, float | None]:
         fn, const = self.visit(node.operand)
@@ -151,35 +156,8 @@ class _Compiler:
         if lc is not None and rc is not None:
             number = float(op(lc, rc))
             return (lambda v, n=number: n), number
-        kind = type(node.op)
-        # Specialised closures for the common shapes keep evaluation cheap.
-        if kind is ast.Add:
-            if rc is not None:
-                return (lambda v: left(v) + rc), None
-            return (lambda v: left(v) + right(v)), None
-        if kind is ast.Sub:
-            if rc is not None:
-                return (lambda v: left(v) - rc), None
-            if lc is not None:
-                return (lambda v: lc - right(v)), None
-            return (lambda v: left(v) - right(v)), None
-        if kind is ast.Mult:
-            if lc is not None:
-                return (lambda v: lc * right(v)), None
-            if rc is not None:
-                return (lambda v: left(v) * rc), None
-            return (lambda v: left(v) * right(v)), None
-        if kind is ast.Div:
-            if rc:
-                inverse = 1.0 / rc
-                return (lambda v: left(v) * inverse), None
-
-            def divide(v: list[float]) -> float:
-                d = right(v)
-                return left(v) / d if d else 0.0
-
-            return divide, None
-        return (lambda v: op(left(v), right(v))), None
+        return _binary(type(node.op), op, left, lc, self.lookups.get(left),
+                       right, rc, self.lookups.get(right)), None
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
         parts = [self.visit(value)[0] for value in node.values]
@@ -269,6 +247,12 @@ class _Compiler:
         orelse, oc = self.visit(node.orelse)
         if tc is not None:
             return (body, bc) if tc else (orelse, oc)
+        if bc is not None and oc is not None:
+            return (lambda v: bc if test(v) else oc), None
+        if bc is not None:
+            return (lambda v: bc if test(v) else orelse(v)), None
+        if oc is not None:
+            return (lambda v: body(v) if test(v) else oc), None
         return (lambda v: body(v) if test(v) else orelse(v)), None
 
     def visit_Call(self, node: ast.Call) -> tuple[Fn, float | None]:
@@ -299,6 +283,75 @@ class _Compiler:
             return (lambda v: max(a(v), b(v))), None
         pick = min if name == "min" else max
         return (lambda v: pick([arg(v) for arg in args])), None
+
+
+def _binary(kind, op, left, lc, li, right, rc, ri) -> Fn:  # noqa: C901, PLR0911, PLR0912
+    """A closure for ``left <op> right`` specialised to the shapes of its operands
+    (a number, a single value read, or anything else), so that evaluating the
+    commonest formulas costs one or two calls instead of three."""
+    if kind is ast.Add:
+        if li is not None:
+            if rc is not None:
+                return lambda v: v[li] + rc
+            if ri is not None:
+                return lambda v: v[li] + v[ri]
+            return lambda v: v[li] + right(v)
+        if rc is not None:
+            return lambda v: left(v) + rc
+        if lc is not None:
+            if ri is not None:
+                return lambda v: lc + v[ri]
+            return lambda v: lc + right(v)
+        if ri is not None:
+            return lambda v: left(v) + v[ri]
+        return lambda v: left(v) + right(v)
+    if kind is ast.Sub:
+        if li is not None:
+            if rc is not None:
+                return lambda v: v[li] - rc
+            if ri is not None:
+                return lambda v: v[li] - v[ri]
+            return lambda v: v[li] - right(v)
+        if rc is not None:
+            return lambda v: left(v) - rc
+        if lc is not None:
+            if ri is not None:
+                return lambda v: lc - v[ri]
+            return lambda v: lc - right(v)
+        if ri is not None:
+            return lambda v: left(v) - v[ri]
+        return lambda v: left(v) - right(v)
+    if kind is ast.Mult:
+        if lc is not None:
+            if ri is not None:
+                return lambda v: lc * v[ri]
+            return lambda v: lc * right(v)
+        if rc is not None:
+            if li is not None:
+                return lambda v: v[li] * rc
+            return lambda v: left(v) * rc
+        if li is not None:
+            if ri is not None:
+                return lambda v: v[li] * v[ri]
+            return lambda v: v[li] * right(v)
+        if ri is not None:
+            return lambda v: left(v) * v[ri]
+        return lambda v: left(v) * right(v)
+    if kind is ast.Div:
+        if rc:
+            inverse = 1.0 / rc
+            if li is not None:
+                return lambda v: v[li] * inverse
+            return lambda v: left(v) * inverse
+        if rc is not None:  # dividing by the number 0
+            return lambda v: 0.0
+
+        def divide(v: list[float]) -> float:
+            d = right(v)
+            return left(v) / d if d else 0.0
+
+        return divide
+    return lambda v: op(left(v), right(v))
 
 
 def _describe(node: ast.AST) -> str:

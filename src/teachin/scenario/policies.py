@@ -41,29 +41,88 @@ class TacticInfo:
 
 
 class Observation:
-    """The visible situation at the start of a round."""
+    """The visible situation at the start of a round.
+
+    One Observation can be reused for a whole run: :meth:`update` points it at the
+    current state (the simulator does this to avoid building a new one each round).
+    """
 
     __slots__ = (
+        "_by_round",
         "_cache",
         "_engine",
+        "_infos",
         "_measures",
+        "_options",
         "_state",
         "climbed",
-        "options",
         "round",
         "rounds",
     )
 
     def __init__(self, engine: Engine, state: State, infos: list[TacticInfo]) -> None:
         self._engine = engine
+        self._infos = infos
+        self.rounds = engine.rounds
+        # Per round and kind: the tactics always offered, and those with a condition.
+        self._by_round: list[dict[str, tuple[tuple, tuple]]] = []
+        for offer, _ in engine.round_offer:
+            kinds: dict[str, tuple[list, list]] = {}
+            for index in offer:
+                info = infos[index]
+                always, conditional = kinds.setdefault(info.kind, ([], []))
+                if engine.tactic_available[index] is None:
+                    always.append(info)
+                else:
+                    conditional.append(info)
+            self._by_round.append({k: (tuple(a), tuple(c)) for k, (a, c) in kinds.items()})
+        self.update(state)
+
+    def update(self, state: State) -> Observation:
         self._state = state
         values = state.values
-        self.round = int(values[engine.i_round])
-        self.rounds = engine.rounds
-        self.climbed = int(values[engine.i_climbed])
+        self.round = int(values[self._engine.i_round])
+        self.climbed = int(values[self._engine.i_climbed])
         self._measures: dict[str, float] | None = None
-        self.options = [infos[i] for i in engine.choosable(state)]
+        self._options: list[TacticInfo] | None = None
         self._cache: dict[int, float] = {}
+        return self
+
+    @property
+    def options(self) -> list[TacticInfo]:
+        """Every tactic the group may choose now, in file order."""
+        if self._options is None:
+            infos = self._infos
+            self._options = [infos[i] for i in self._engine.choosable(self._state)]
+        return self._options
+
+    def stuck(self) -> bool:
+        """True when the round offers nothing the group can choose."""
+        if self._state.finished:
+            return True
+        kinds = self._by_round[min(self.round, self.rounds) - 1]
+        if any(always for always, _ in kinds.values()):
+            return False
+        return not self.options
+
+    def of_kind(self, kind: str) -> list[TacticInfo]:
+        """The tactics of one kind the group may choose now, in file order."""
+        if self._state.finished:
+            return []
+        always, conditional = self._by_round[min(self.round, self.rounds) - 1].get(kind, ((), ()))
+        if not conditional:
+            return list(always)
+        engine = self._engine
+        state = self._state
+        values = state.values
+        result = list(always)
+        for info in conditional:
+            values[engine.i_times] = state.times[info.order]
+            values[engine.i_step] = info.step
+            if engine.tactic_available[info.order](values):
+                result.append(info)
+        result.sort(key=lambda info: info.order)
+        return result
 
     @property
     def measures(self) -> dict[str, float]:
@@ -79,6 +138,13 @@ class Observation:
         if cached is None:
             cached = self._cache[info.order] = self._engine.readiness(self._state, info.order)
         return cached
+
+    def is_ready(self, info: TacticInfo) -> bool:
+        """Whether every need of the tactic is met (the text says "Ready")."""
+        cached = self._cache.get(info.order)
+        if cached is not None:
+            return cached >= READY
+        return self._engine.is_ready(self._state, info.order)
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
@@ -99,22 +165,25 @@ def _least_used(obs: Observation, options: list[TacticInfo]) -> TacticInfo:
 
 
 def _deal(obs: Observation) -> TacticInfo | None:
-    for option in obs.options:
-        if option.kind == "deal":
-            return option
-    return None
+    deals = obs.of_kind("deal")
+    return deals[0] if deals else None
+
+
+def _first(obs: Observation) -> str:
+    return obs.options[0].id
 
 
 def liberal(obs: Observation, rng: random.Random) -> str:
     deal = _deal(obs)
     if deal is not None:
         return deal.id
-    menu = [o for o in obs.options if o.kind == "lobbying" or (o.kind == "step" and o.step <= 5)]
+    lobby = obs.of_kind("lobbying")
+    low = [o for o in obs.of_kind("step") if o.step <= 5]
+    menu = sorted(lobby + low, key=lambda o: o.order)
     if not menu:
-        return obs.options[0].id
+        return _first(obs)
     # Persuading decision makers: lobby first, then petitions, teach-ins,
     # symbolic actions and demonstrations aimed at politicians, in turn.
-    lobby = [o for o in menu if o.kind == "lobbying"]
     if lobby and min(obs.times(o) for o in lobby) <= min(obs.times(o) for o in menu):
         return _least_used(obs, lobby).id
     return _least_used(obs, menu).id
@@ -124,66 +193,80 @@ def social_democratic(obs: Observation, rng: random.Random) -> str:
     deal = _deal(obs)
     if deal is not None:
         return deal.id
-    electoral = [o for o in obs.options if o.kind == "electoral"]
-    staff = [o for o in obs.options if o.kind == "staff"]
-    lobby = [o for o in obs.options if o.kind == "lobbying"]
-    rally = [o for o in obs.options if o.kind == "step" and o.step in (5, 6)]
+    electoral = obs.of_kind("electoral")
+    staff = obs.of_kind("staff")
     for group in (electoral, staff):
         fresh = [o for o in group if obs.times(o) == 0]
         if fresh:
             return fresh[0].id
+    lobby = obs.of_kind("lobbying")
+    rally = [o for o in obs.of_kind("step") if o.step in (5, 6)]
     # Then the routine: officials bargain, advocates lobby, supporters rally.
     menu = staff + lobby + rally + electoral
     if not menu:
-        return obs.options[0].id
+        return _first(obs)
     return _least_used(obs, menu).id
 
 
 def ultra_left(obs: Observation, rng: random.Random) -> str:
-    militant = [o for o in obs.options if o.kind == "militant"]
-    high = [o for o in obs.options if o.kind == "step" and o.step >= 7]
-    menu = militant + high
-    if not menu:
-        menu = [o for o in obs.options if o.kind != "deal"] or obs.options
+    militant = obs.of_kind("militant")
+    high = [o for o in obs.of_kind("step") if o.step >= 7]
     # Militant action by the committed few, again and again, with a leap to the
     # top of the staircase now and then.
     if militant and (not high or obs.round % 3 != 0):
         return _least_used(obs, militant).id
+    menu = sorted(militant + high, key=lambda o: o.order)
+    if not menu:
+        menu = [o for o in obs.options if o.kind != "deal"] or obs.options
     return _least_used(obs, menu).id
 
 
 def mass_action(obs: Observation, rng: random.Random) -> str:
     remaining = obs.rounds - obs.round
-    measures = obs.measures
-    steps = [o for o in obs.options if o.kind == "step"]
+    steps = obs.of_kind("step")
     climbed = obs.climbed
-    higher = [o for o in steps if o.step > climbed and obs.ready(o) >= READY]
-    base_built = measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30
+    higher = [o for o in steps if o.step > climbed and obs.is_ready(o)]
+    measures = obs.measures
     if higher:
-        best = max(higher, key=lambda o: o.step)
+        best = max(higher, key=_step_of)
         # Climb when the base is ready for a step that matters; early on, the
         # lowest steps wait while the base is built.
-        if best.step >= 5 or base_built:
+        if best.step >= 5 or (
+            measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30
+        ):
             return best.id
     if remaining <= 1 and climbed >= 5:
         # The deadline is close: use the strongest step the base is ready for.
-        ready_steps = [o for o in steps if obs.ready(o) >= READY]
+        ready_steps = [o for o in steps if obs.is_ready(o)]
         if ready_steps:
-            return max(ready_steps, key=lambda o: o.step).id
-    deal = _deal(obs)
-    if deal is not None and remaining == 0:
-        # Nothing strong is ready and time is up: take what is on the table.
-        return deal.id
-    organizing = [o for o in obs.options if o.kind == "organizing"]
+            return max(ready_steps, key=_step_of).id
+    if remaining == 0:
+        deal = _deal(obs)
+        if deal is not None:
+            # Nothing strong is ready and time is up: take what is on the table.
+            return deal.id
+    organizing = obs.of_kind("organizing")
     if not organizing:
-        ready_steps = [o for o in steps if obs.ready(o) >= READY]
-        return (max(ready_steps, key=lambda o: o.step) if ready_steps else obs.options[0]).id
+        ready_steps = [o for o in steps if obs.is_ready(o)]
+        return max(ready_steps, key=_step_of).id if ready_steps else _first(obs)
 
-    def need(o: TacticInfo) -> float:
-        gap = sum(1.0 - measures.get(m, 100.0) / 100.0 for m in o.builds) / max(len(o.builds), 1)
-        return gap / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+    # Organize where the base is weakest, varying the moves.
+    best_info = organizing[0]
+    best_score = -1.0
+    for o in organizing:
+        builds = o.builds
+        if builds:
+            gap = sum(1.0 - measures.get(m, 100.0) / 100.0 for m in builds) / len(builds)
+        else:
+            gap = 0.0
+        score = gap / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+        if score > best_score:
+            best_info, best_score = o, score
+    return best_info.id
 
-    return max(organizing, key=need).id
+
+def _step_of(info: TacticInfo) -> int:
+    return info.step
 
 
 def random_policy(obs: Observation, rng: random.Random) -> str:

@@ -84,16 +84,18 @@ def simulate(
     results = Counter()
     endings = summary.endings
     steps = 0
+    obs = None
     for run_seed in run_seeds(seed, runs):
         rng = random.Random(run_seed)  # noqa: S311 - seeded, reproducible draws
         policy_rng = random.Random(run_seed ^ 0x5EED)  # noqa: S311 - seeded, reproducible draws
         state = engine.new_state(rng)
+        obs = Observation(engine, state, infos) if obs is None else obs.update(state)
         while not state.finished:
-            obs = Observation(engine, state, infos)
-            if not obs.options:
+            if obs.stuck():
                 break
             engine.step(state, index_of[policy(obs, policy_rng)], rng)
             steps += 1
+            obs.update(state)
         values = state.values
         for i in range(n):
             totals[i] += values[i]
