@@ -1,0 +1,89 @@
+"""``teachin export``: through an argparse parser built here, as cli.py will wire it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from tests.export.pdf_helpers import page_texts, squash
+
+GOOD = Path(__file__).parent.parent / "data" / "good"
+
+# The QApplication of pytest-qt, made before the command looks for one: a bare
+# QGuiApplication made by the command would leave later widget tests without one.
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _run(argv: list[str]) -> int:
+    from teachin.export.commands import add_commands
+
+    parser = argparse.ArgumentParser(prog="teachin")
+    add_commands(parser.add_subparsers(dest="command"), lambda: [GOOD])
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def _size(path: Path) -> tuple[float, float]:
+    box = PdfReader(path).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def test_handout_of_one_module_on_a4(tmp_path, capsys):
+    out = tmp_path / "handout.pdf"
+    assert _run(["export", "handout", "sample", "-o", str(out), "--paper", "a4"]) == 0
+    assert _size(out) == (595, 842)
+    assert "Asamplemodule" in squash("".join(page_texts(out)))
+    assert "Wrote" in capsys.readouterr().out
+
+
+def test_guide_of_every_module(tmp_path):
+    out = tmp_path / "guide.pdf"
+    assert _run(["export", "guide", "-o", str(out), "--paper", "letter"]) == 0
+    everything = squash("".join(page_texts(out)))
+    assert "Asamplemodule" in everything and "Thesecondmodule" in everything
+    assert "Contents" in everything and "Glossary" in everything
+
+
+def test_worksheet(tmp_path):
+    out = tmp_path / "worksheet.pdf"
+    assert _run(["export", "worksheet", "-o", str(out)]) == 0
+    assert len(PdfReader(out).pages) == 2
+
+
+@pytest.mark.parametrize(
+    ("locale", "size"), [("en_CA.UTF-8", (612, 792)), ("en_GB.UTF-8", (595, 842))]
+)
+def test_paper_defaults_from_the_locale(tmp_path, monkeypatch, locale, size):
+    monkeypatch.setenv("LC_ALL", locale)
+    out = tmp_path / "handout.pdf"
+    assert _run(["export", "handout", "second", "-o", str(out)]) == 0
+    assert _size(out) == size
+
+
+def test_unknown_module_is_a_usage_error(tmp_path, capsys):
+    out = tmp_path / "handout.pdf"
+    assert _run(["export", "handout", "sample", "nope", "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "unknown module: nope" in error and "sample" in error
+    assert not out.exists()
+
+
+def test_worksheet_takes_no_ids(tmp_path, capsys):
+    assert _run(["export", "worksheet", "sample", "-o", str(tmp_path / "w.pdf")]) == 2
+    assert "no module ids" in capsys.readouterr().err
+
+
+def test_output_is_required_and_kind_is_checked(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        _run(["export", "handout"])
+    assert exit_info.value.code == 2
+    with pytest.raises(SystemExit):
+        _run(["export", "poster", "-o", "x.pdf"])
+
+
+def test_unwritable_output_fails_cleanly(tmp_path, capsys):
+    out = tmp_path / "missing-folder" / "handout.pdf"
+    assert _run(["export", "handout", "sample", "-o", str(out)]) == 1
+    assert "cannot write" in capsys.readouterr().err
