@@ -49,9 +49,7 @@ def main() -> None:
     total_steps = total_time = 0.0
     for scenario in scenarios.values():
         engine = Engine(scenario)
-        best = min(
-            (engine_only(engine, args.runs) for _ in range(args.repeat)), key=lambda r: r[1]
-        )
+        best = min((engine_only(engine, args.runs) for _ in range(args.repeat)), key=lambda r: r[1])
         print(f"{scenario.id:18} engine only        {best[0] / best[1]:10,.0f} steps/s")
         for policy in POLICY_NAMES:
             elapsed = float("inf")

@@ -116,11 +116,20 @@ def test_policies_see_no_hidden_measures(scenarios):
     state = engine.new_state(random.Random(1))
     obs = Observation(engine, state, tactic_infos(scenario))
     assert "resolve" not in obs.measures and "deal" not in obs.measures
-    assert not any(
-        name.startswith("_")
-        for name in dir(obs)
-        if not name.startswith("__") and name not in ("_cache", "_engine", "_measures", "_state")
-    )
+    public = {name for name in dir(obs) if not name.startswith("_")}
+    assert public == {
+        "climbed",
+        "round",
+        "rounds",
+        "measures",
+        "options",
+        "of_kind",
+        "ready",
+        "is_ready",
+        "times",
+        "update",
+        "stuck",
+    }
 
 
 def test_scenario_core_imports_no_qt():
@@ -134,3 +143,17 @@ def test_scenario_core_imports_no_qt():
         [sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, check=True
     )
     assert json.loads(out.stdout) == []
+
+
+def test_events_carry_explanations_and_changes(scenarios):
+    scenario = scenarios["care-homes"]
+    seen = 0
+    for seed in range(40):
+        run = Run(scenario, seed)
+        while not run.finished:
+            consequence = run.choose("militant")
+            for event in consequence.events:
+                seen += 1
+                assert event.title and event.explain and ":" in event.concept
+                assert event.deltas
+    assert seen

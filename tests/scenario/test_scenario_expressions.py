@@ -136,8 +136,9 @@ _leaf = st.one_of(
 
 def _grow(children):
     return st.one_of(
-        st.tuples(children, st.sampled_from(["+", "-", "*", "/", "<", ">=", "and", "or"]), children)
-        .map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(
+            children, st.sampled_from(["+", "-", "*", "/", "<", ">=", "and", "or"]), children
+        ).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
         st.tuples(children, children, children).map(lambda t: f"({t[0]} if {t[1]} else {t[2]})"),
         children.map(lambda c: f"(-{c})"),
         children.map(lambda c: f"(not {c})"),

@@ -149,6 +149,13 @@ class Engine:
             )
             for e in scenario.events
         ]
+        # The same, flattened for the round loop: a fixed chance is read, not called.
+        self.event_table = tuple(
+            (number, when, chance, e.chance.constant, once, after, fx, ends)
+            for number, ((when, chance, once, after, fx, ends), e) in enumerate(
+                zip(self.events, scenario.events, strict=True)
+            )
+        )
         self.every_round = effects(scenario.every_round)
         self.early = [(i, e.when.fn) for i, e in enumerate(scenario.endings) if e.early]
         self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
@@ -276,7 +283,8 @@ class Engine:
         """Play tactic ``index`` for the current round; returns its readiness.
 
         When ``log`` is a list, every random draw and every fired event is appended
-        to it as ``("roll", x)``, ``("event:<id>", x)`` and ``("fired", event index)``.
+        to it as ``("roll", x)``, ``("event:<id>", x)`` and
+        ``("fired", (event index, {measure: change}))``.
         """
         values = state.values
         ready = self.readiness(state, index)
@@ -298,14 +306,14 @@ class Engine:
             state.finished = True
             return ready
         fired = state.fired
-        for number, (when, chance, once, after, effects, event_ends) in enumerate(self.events):
+        for number, when, chance, fixed, once, after, effects, event_ends in self.event_table:
             if once and fired[number]:
                 continue
             if after >= 0 and not fired[after]:
                 continue
             if when is not None and not when(values):
                 continue
-            probability = chance(values)
+            probability = fixed if fixed is not None else chance(values)
             if probability <= 0:
                 continue
             draw = rng.random()
@@ -313,9 +321,17 @@ class Engine:
                 log.append((f"event:{self.scenario.events[number].id}", draw))
             if draw < probability:
                 fired[number] += 1
-                self._apply(values, effects)
-                if log is not None:
-                    log.append(("fired", number))
+                if log is None:
+                    self._apply(values, effects)
+                else:
+                    before = values[: self.n]
+                    self._apply(values, effects)
+                    changes = {
+                        self.measure_ids[i]: values[i] - before[i]
+                        for i in range(self.n)
+                        if values[i] != before[i]
+                    }
+                    log.append(("fired", (number, changes)))
                 if event_ends >= 0:
                     state.ending = event_ends
                     state.finished = True
@@ -482,7 +498,8 @@ class Run:
         draws = []
         for name, value in log:
             if name == "fired":
-                event = self.scenario.events[value]
+                number, changes = value
+                event = self.scenario.events[number]
                 events.append(
                     EventOutcome(
                         id=event.id,
@@ -491,7 +508,7 @@ class Run:
                         text=event.text,
                         explain=event.explain,
                         concept=event.concept,
-                        deltas={},
+                        deltas=changes,
                     )
                 )
             else:

@@ -156,8 +156,9 @@ class _Compiler:
         if lc is not None and rc is not None:
             number = float(op(lc, rc))
             return (lambda v, n=number: n), number
-        return _binary(type(node.op), op, left, lc, self.lookups.get(left),
-                       right, rc, self.lookups.get(right)), None
+        return _binary(
+            type(node.op), op, left, lc, self.lookups.get(left), right, rc, self.lookups.get(right)
+        ), None
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
         parts = [self.visit(value)[0] for value in node.values]

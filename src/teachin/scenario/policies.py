@@ -141,9 +141,6 @@ class Observation:
 
     def is_ready(self, info: TacticInfo) -> bool:
         """Whether every need of the tactic is met (the text says "Ready")."""
-        cached = self._cache.get(info.order)
-        if cached is not None:
-            return cached >= READY
         return self._engine.is_ready(self._state, info.order)
 
     def times(self, info: TacticInfo) -> int:
