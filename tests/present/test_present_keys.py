@@ -144,6 +144,13 @@ def test_f_toggles_full_screen_and_escape_ends_the_presentation(qtbot, shown):
     assert not shown.controller.running
 
 
+def test_s_asks_to_move_the_audience_window_to_the_next_screen(qtbot, shown):
+    with qtbot.waitSignal(shown.controller.screenSwitchRequested):
+        qtbot.keyClick(shown.console, Key.Key_S)
+    with qtbot.waitSignal(shown.controller.screenSwitchRequested):
+        qtbot.mouseClick(shown.console.buttons["screen"], Qt.MouseButton.LeftButton)
+
+
 def test_keys_the_presentation_does_not_use_are_left_alone(qtbot, shown):
     from PySide6.QtGui import QKeyEvent
 

@@ -68,6 +68,10 @@ SCRIPT = textwrap.dedent(
         "x": g.x(), "width": g.width(), "height": g.height(),
         "body_px": p.audience.slide.body_pixel_size,
     }))
+    p.switch_screen()  # S: the facilitator moves the audience window to the other screen
+    for _ in range(5):
+        app.processEvents()
+    print(json.dumps({"after_switch": p.audience.screen().name(), "full": p.audience.isFullScreen()}))
     """
 )
 
@@ -113,8 +117,10 @@ def test_two_screens_put_the_audience_full_screen_on_the_projector(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    lines = result.stdout.strip().splitlines()
+    seen, switched = json.loads(lines[-2]), json.loads(lines[-1])
     assert seen["screens"] == ["laptop", "projector"]
     assert (seen["audience"], seen["console"]) == ("projector", "laptop")
     assert seen["full"] and (seen["x"], seen["width"], seen["height"]) == (1366, 1920, 1080)
     assert seen["body_px"] >= 28
+    assert switched == {"after_switch": "laptop", "full": True}

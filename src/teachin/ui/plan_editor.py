@@ -67,12 +67,10 @@ def user_plans_dir() -> Path:
 
 def scenario_titles(folders: Sequence[Path]) -> dict[str, str] | None:
     """id -> title of the scenarios in the content folders; None when there is no scenario loader."""
-    try:
-        from teachin.scenario.loader import load_scenarios
-    except ImportError:
-        return None
-    scenarios, _problems = load_scenarios(list(folders))
-    return {key: scenario.title for key, scenario in scenarios.items()}
+    from teachin.ui.present.presentation import scenario_summaries
+
+    summaries = scenario_summaries(folders)
+    return None if summaries is None else {key: title for key, (title, _) in summaries.items()}
 
 
 class _MinutesDelegate(QStyledItemDelegate):

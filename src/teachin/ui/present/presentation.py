@@ -25,7 +25,7 @@ from teachin.plan.deck import (
     frame_notes_html,
     plan_for_module,
 )
-from teachin.plan.model import BlockKind, Plan, clock_text
+from teachin.plan.model import Plan, clock_text
 from teachin.plan.timing import PlanTimer, Times
 from teachin.workshop.library import Library
 from teachin.workshop.module import Module
@@ -57,6 +57,7 @@ KEY_HELP = (
     ("G, a number, Enter", "go to that slide"),
     ("+ / −", "larger / smaller text"),
     ("F", "audience window full screen or not"),
+    ("S", "audience window to the next screen"),
     ("Escape", "end the presentation"),
 )
 
@@ -81,6 +82,8 @@ class PresentationController(QObject):
     changed = Signal()
     """The frame, staircase step, blanking, text size or go-to prompt changed."""
     fullScreenToggled = Signal()
+    screenSwitchRequested = Signal()
+    """Move the audience window to the next screen (S)."""
     finished = Signal()
     notesScrolled = Signal(int)
     """+1 / -1: scroll the console's notes down or up (Down / Up keys)."""
@@ -234,6 +237,10 @@ class PresentationController(QObject):
         self.fullScreenToggled.emit()
 
     @Slot()
+    def switch_screen(self) -> None:
+        self.screenSwitchRequested.emit()
+
+    @Slot()
     def leave(self) -> None:
         if self.running:
             self.running = False
@@ -269,6 +276,7 @@ class PresentationController(QObject):
             Key.Key_Comma: self.toggle_white,
             Key.Key_F: self.toggle_full_screen,
             Key.Key_F5: self.toggle_full_screen,
+            Key.Key_S: self.switch_screen,
             Key.Key_Escape: self.leave,
             Key.Key_Plus: self.zoom_in,
             Key.Key_Equal: self.zoom_in,
@@ -330,6 +338,7 @@ class Presentation(QObject):
         controller: PresentationController,
         audience_screen: QScreen | None,
         console_screen: QScreen | None,
+        screens: Sequence[QScreen] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -341,7 +350,28 @@ class Presentation(QObject):
         self.console = PresenterConsole(controller)
         self.audience_screen = audience_screen
         self.console_screen = console_screen
+        self.screens = list(screens)
         controller.finished.connect(self._close)
+        controller.screenSwitchRequested.connect(self.switch_screen)
+
+    def move_audience_to(self, screen: QScreen) -> None:
+        """Puts the audience window full screen on ``screen`` (the facilitator's choice)."""
+        self.audience_screen = screen
+        was_full = self.audience.isFullScreen()
+        if was_full:
+            self.audience.showNormal()
+        self.audience.place_on(screen)
+        self.audience.showFullScreen()
+
+    @Slot()
+    def switch_screen(self) -> None:
+        """The audience window to the next screen, round the list (S, or the console's button)."""
+        if len(self.screens) < 2:
+            return
+        current = (
+            self.screens.index(self.audience_screen) if self.audience_screen in self.screens else -1
+        )
+        self.move_audience_to(self.screens[(current + 1) % len(self.screens)])
 
     def show(self, full_screen: bool = True) -> None:
         two_screens = (
@@ -381,28 +411,26 @@ def start_presentation(
 
     ``screens``: the screens to choose from (default: all of them; the first is
     the laptop's). ``audience_screen``: the facilitator's own choice.
-    ``scenarios``: id -> (title, summary), for plans with scenario blocks.
+    ``scenarios``: id -> (title, summary), for plans with scenario blocks
+    (see :func:`scenario_summaries`). Keep the returned object while it runs;
+    its ``finished`` signal says the facilitator ended the presentation.
     """
     plan = plan_or_module if isinstance(plan_or_module, Plan) else plan_for_module(plan_or_module)
     screens = list(screens) if screens is not None else QGuiApplication.screens()
     console_screen = screens[0] if screens else None
     chosen = audience_screen or choose_audience_screen(screens, console_screen)
     controller = PresentationController(plan, library, clock, scenarios, theme)
-    presentation = Presentation(controller, chosen, console_screen)
+    presentation = Presentation(controller, chosen, console_screen, screens)
     controller.setParent(presentation)
     presentation.show(full_screen)
     return presentation
 
 
-def scenario_summaries(folders: Sequence) -> Mapping[str, tuple[str, str]]:
-    """id -> (title, summary) of the scenarios in the content folders, if the scenario loader exists."""
+def scenario_summaries(folders: Sequence) -> dict[str, tuple[str, str]] | None:
+    """id -> (title, summary) of the scenarios in the content folders; None without a scenario loader."""
     try:
         from teachin.scenario.loader import load_scenarios
     except ImportError:
-        return {}
+        return None
     scenarios, _problems = load_scenarios(list(folders))
     return {key: (s.title, getattr(s, "summary", "")) for key, s in scenarios.items()}
-
-
-def is_break(frame: Frame | None) -> bool:
-    return frame is not None and frame.kind == BlockKind.BREAK

@@ -170,6 +170,12 @@ class PresenterConsole(PresentationWindow):
                 "F: the audience window full screen or not",
                 self.controller.toggle_full_screen,
             ),
+            (
+                "screen",
+                "Switch screen",
+                "S: the audience window to the next screen",
+                self.controller.switch_screen,
+            ),
             ("end", "End", "Escape", self.controller.leave),
         ):
             button = QPushButton(text, self)
