@@ -21,7 +21,7 @@ from markupsafe import Markup
 from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
-from teachin.export.paged import PagedDocument, PagedText, Paper, write_pdf
+from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -79,6 +79,10 @@ class ExportDocument:
     toc: dict[str, str] = field(default_factory=dict)
     """Anchor name → the placeholder standing for its page number in the contents."""
     author: str = AUTHOR
+    running_title: str = ""
+    staircase_width: float = STAIRCASE_WIDTH
+    """The staircase picture's share of the text width."""
+    """Left of each page's header (the section is on the right); default: the title."""
 
     @property
     def html(self) -> str:
@@ -168,6 +172,7 @@ def handout(library: Library, module_ids: Iterable[str] | None = None) -> Export
     return ExportDocument(
         kind="handout",
         title=title,
+        running_title="Participant handout",
         parts=parts,
         staircase_svg=_staircase(library),
     )
@@ -208,6 +213,7 @@ def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDo
     return ExportDocument(
         kind="guide",
         title=title,
+        running_title="Facilitator guide",
         parts=(front, *(_part(title, article) for article in articles)),
         cover=True,
         staircase_svg=_staircase(library),
@@ -234,6 +240,8 @@ def worksheet(library: Library) -> ExportDocument:
     return ExportDocument(
         kind="worksheet",
         title=title,
+        running_title="Worksheet",
+        staircase_width=1.0,  # room to write on each step
         parts=(html,),
         staircase_svg=_staircase(library, revealed=0),
     )
@@ -248,6 +256,8 @@ def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
         paper=paper,
         cover=document.cover,
         staircase_svg=document.staircase_svg,
+        running_title=document.running_title or None,
+        staircase_width=document.staircase_width,
     )
     if document.toc:
         fill_toc(paged, document.toc)

@@ -206,6 +206,7 @@ class PagedText:
         margins: Margins,
         staircase_svg: str | None = None,
         base_url: Path | None = None,
+        staircase_width: float = STAIRCASE_WIDTH,
     ) -> None:
         self.margins = margins
         size = paper.page_size().sizePoints()
@@ -216,7 +217,7 @@ class PagedText:
         self.document = document = QTextDocument()
         layout = document.documentLayout()
         layout.setPaintDevice(_layout_device())
-        self._staircase = StaircaseObject(staircase_svg, self.text_width * STAIRCASE_WIDTH)
+        self._staircase = StaircaseObject(staircase_svg, self.text_width * staircase_width)
         layout.registerHandler(STAIRCASE_OBJECT, self._staircase)
         # The picture is drawn by the handler; a blank resource keeps Qt from looking for it.
         document.addResource(
@@ -533,8 +534,12 @@ class PagedDocument:
         staircase_svg: str | None = None,
         margins: Margins | None = None,
         base_url: Path | None = None,
+        running_title: str | None = None,
+        staircase_width: float = STAIRCASE_WIDTH,
     ) -> None:
         self.title = title
+        self.running_title = running_title or title
+        """Left of the running header; the current section goes on the right."""
         self.author = author
         self.paper = paper
         self.cover = cover
@@ -546,6 +551,7 @@ class PagedDocument:
                 margins=self.margins,
                 staircase_svg=staircase_svg,
                 base_url=base_url,
+                staircase_width=staircase_width,
             )
             for html in ([parts] if isinstance(parts, str) else parts)
         ]
@@ -638,11 +644,11 @@ class PagedDocument:
         metrics = QFontMetricsF(font, painter.device())
         box_height = metrics.height()
         header = QRectF(left, m.header * MM, width, box_height)
-        title = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, width * 0.48)
+        title = metrics.elidedText(self.running_title, Qt.TextElideMode.ElideRight, width * 0.48)
         painter.drawText(
             header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
         )
-        if section and section.casefold() not in self.title.casefold():
+        if section and section != self.running_title:
             shown = metrics.elidedText(section, Qt.TextElideMode.ElideRight, width * 0.48)
             painter.drawText(
                 header, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), shown
