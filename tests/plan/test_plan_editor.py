@@ -269,3 +269,19 @@ def test_unsaved_changes_are_copied_for_recovery_and_dropped_on_save(qtbot, libr
     assert widget.save() == plans / "new-session-plan-for-tuesday.toml"
     assert not recovery.exists()
     assert list(load_plans([tmp_path])[0]) == ["new-session-plan-for-tuesday"]
+
+
+def test_a_missing_module_stays_marked_when_blocks_move(qtbot, editor, tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        'title = "P"\n[[block]]\nkind = "free"\nminutes = 5\n'
+        '[[block]]\nmodule = "gone"\nminutes = 5\n[[block]]\nkind = "break"\nminutes = 5\n',
+        encoding="utf-8",
+    )
+    editor.open_file(path)
+    editor.select_row(1)
+    editor.move_down()
+    assert [cell(editor, r, TITLE) for r in range(3)] == ["Discussion", "Break", "gone (not found)"]
+    editor.select_row(0)
+    editor.remove_selected()
+    assert cell(editor, 1, TITLE) == "gone (not found)"

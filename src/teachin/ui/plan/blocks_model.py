@@ -186,14 +186,11 @@ class BlocksModel(QAbstractTableModel):
         if not self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), child):
             return False
         to = child - 1 if child > row else child
-        was_missing = row in self.missing
         self.plan.move(row, to)
         rows = list(range(self.rowCount()))
         moved = rows.pop(row)
         rows.insert(to, moved)
         self.missing = {new for new, old in enumerate(rows) if old in self.missing}
-        if was_missing:
-            self.missing.add(to)
         self.endMoveRows()
         self._changed_from(min(row, to))
         return True
