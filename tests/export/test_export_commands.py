@@ -87,3 +87,75 @@ def test_unwritable_output_fails_cleanly(tmp_path, capsys):
     out = tmp_path / "missing-folder" / "handout.pdf"
     assert _run(["export", "handout", "sample", "-o", str(out)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+PLAN = """\
+title = "Evening teach-in"
+start = "18:30"
+available = 60
+
+[[block]]
+kind = "free"
+title = "Welcome"
+minutes = 10
+notes = "One sentence each."
+
+[[block]]
+kind = "module"
+module = "second"
+minutes = 15
+
+[[block]]
+kind = "break"
+minutes = 5
+
+[[block]]
+kind = "module"
+module = "sample"
+minutes = 20
+"""
+
+
+def test_agenda_from_a_plan_file(tmp_path):
+    plan = tmp_path / "evening.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "agenda.pdf"
+    assert _run(["export", "agenda", str(plan), "-o", str(out)]) == 0
+    texts = page_texts(out)
+    assert len(texts) == 1
+    text = squash(texts[0])
+    for expected in (
+        "Eveningteach-in",
+        "18:30–18:40",
+        "Welcome",
+        "Onesentenceeach.",
+        "18:40–18:55",
+        "Thesecondmodule",
+        "18:55–19:00",
+        "Break",
+        "19:00–19:20",
+        "Asamplemodule",
+        "Endsat19:20.",
+        "Total50minof1havailable:10minto",
+        "page1of1",
+    ):
+        assert expected in text
+
+
+def test_guide_for_a_plan_follows_its_order_with_the_agenda(tmp_path):
+    plan = tmp_path / "evening.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "guide.pdf"
+    assert _run(["export", "guide", str(plan), "-o", str(out)]) == 0
+    texts = [squash(text) for text in page_texts(out)]
+    assert "Eveningteach-in" in texts[0]
+    assert "Agenda" in texts[1]
+    second = next(i for i, t in enumerate(texts) if "Testing·15minutes" in t)
+    sample = next(i for i, t in enumerate(texts) if "Testing·20minutes" in t)
+    assert 2 <= second < sample  # the plan's order, not the library's
+
+
+def test_agenda_needs_a_known_plan(tmp_path, capsys):
+    assert _run(["export", "agenda", "nope", "-o", str(tmp_path / "a.pdf")]) == 2
+    assert "no session plan 'nope'" in capsys.readouterr().err
+    assert _run(["export", "agenda", "-o", str(tmp_path / "a.pdf")]) == 2

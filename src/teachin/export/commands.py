@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 KINDS = {
-    "handout": "participant handout for the modules named (default: every module)",
-    "guide": "facilitator guide: cover, contents, the modules named (default: all), glossary",
+    "handout": "participant handout for the modules named, or a plan's (default: every module)",
+    "guide": "facilitator guide: cover, contents, the modules named or a plan's (with its "
+    "agenda), or every module; then the glossary",
+    "agenda": "the agenda of a session plan, with clock times (PLAN: a plan file or id)",
     "worksheet": "blank escalation staircase and planning sheet for your own campaign",
 }
 PAPERS = ("letter", "a4")
@@ -38,8 +40,9 @@ def add_commands(
     parser.add_argument(
         "ids",
         nargs="*",
-        metavar="ID",
-        help="module ids, as `teachin list` shows them (default: every module)",
+        metavar="ID|PLAN",
+        help="module ids, as `teachin list` shows them (default: every module), or one "
+        "session plan: its file (PLAN.toml) or its id",
     )
     parser.add_argument(
         "-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="the PDF to write"
@@ -58,25 +61,45 @@ def add_commands(
 
 def export_command(args: argparse.Namespace, content_folders: Callable[[], list[Path]]) -> int:
     if args.kind == "worksheet" and args.ids:
-        print("teachin export: a worksheet takes no module ids", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage("a worksheet takes no module ids")
+    if args.kind == "agenda" and len(args.ids) != 1:
+        return _usage("an agenda needs one session plan: its file (PLAN.toml) or its id")
     app = _application()  # kept alive until the PDF is written
-    from teachin.export.documents import UnknownModuleError, export_pdf, guide, handout, worksheet
+    from teachin.export.documents import (
+        UnknownModuleError,
+        agenda,
+        export_pdf,
+        guide,
+        handout,
+        worksheet,
+    )
     from teachin.export.paged import Paper, default_paper
     from teachin.workshop.library import load_library
 
-    library = load_library(content_folders())
+    folders = content_folders()
+    library = load_library(folders)
     try:
         if args.kind == "worksheet":
             document = worksheet(library)
         else:
-            if not library.modules:
+            plan = _plan(args.ids, folders, library, required=args.kind == "agenda")
+            if args.kind == "agenda":
+                document = agenda(plan, library, _scenario_titles(folders))
+            elif not library.modules:
                 print("teachin export: no modules found in the content folders", file=sys.stderr)
                 return EXIT_FAILED
-            document = (handout if args.kind == "handout" else guide)(library, args.ids)
-    except UnknownModuleError as exc:
-        print(f"teachin export: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+            elif args.kind == "guide":
+                document = guide(
+                    library,
+                    None if plan else args.ids,
+                    plan=plan,
+                    scenario_titles=_scenario_titles(folders) if plan else None,
+                )
+            else:
+                ids = None if plan is None else _plan_module_ids(plan, library)
+                document = handout(library, args.ids if plan is None else ids)
+    except (UnknownModuleError, LookupError) as exc:
+        return _usage(str(exc))
     paper = Paper(args.paper) if args.paper else default_paper()
     try:
         paged = export_pdf(document, args.output, paper)
@@ -87,6 +110,59 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     del app
     print(f"Wrote {args.output} ({pages} page{'' if pages == 1 else 's'}, {paper.value}).")
     return EXIT_OK
+
+
+def _usage(message: str) -> int:
+    print(f"teachin export: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+class PlanNotFoundError(LookupError):
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _plan(ids: list[str], folders: list[Path], library: object, *, required: bool) -> object:
+    """The session plan named by the only argument, or None when the arguments are modules."""
+    from teachin.plan.fileformat import load_plan, load_plans
+
+    if len(ids) != 1:
+        return None
+    name = ids[0]
+    path = Path(name)
+    if path.suffix == ".toml" or path.is_file():
+        plan, problems = load_plan(path)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if plan is None:
+            raise PlanNotFoundError(f"cannot read the session plan {path}")
+        return plan
+    if not required and name in library.modules:
+        return None
+    plans, _ = load_plans(folders)
+    if name in plans:
+        return plans[name]
+    if required:
+        known = ", ".join(sorted(plans)) or "none"
+        raise PlanNotFoundError(f"no session plan {name!r} (known plans: {known})")
+    return None
+
+
+def _scenario_titles(folders: list[Path]) -> dict[str, str]:
+    """Scenario titles for a plan's scenario blocks (their ids if scenarios cannot load)."""
+    try:
+        from teachin.scenario.loader import load_scenarios
+
+        scenarios, _ = load_scenarios(folders)
+    except Exception:
+        return {}
+    return {scenario_id: scenario.title for scenario_id, scenario in scenarios.items()}
+
+
+def _plan_module_ids(plan: object, library: object) -> list[str]:
+    from teachin.export.documents import plan_modules
+
+    return plan_modules(plan, library)
 
 
 def _application() -> object:

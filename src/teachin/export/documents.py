@@ -10,7 +10,7 @@ templates only add a cover, a table of contents and the worksheet around them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,6 +22,7 @@ from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
+from teachin.plan.model import Plan
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -178,35 +179,51 @@ def handout(library: Library, module_ids: Iterable[str] | None = None) -> Export
     )
 
 
-def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDocument:
-    """The facilitator guide: cover, contents with page numbers, every module, glossary."""
+def guide(
+    library: Library,
+    module_ids: Iterable[str] | None = None,
+    *,
+    plan: Plan | None = None,
+    scenario_titles: Mapping[str, str] | None = None,
+) -> ExportDocument:
+    """The facilitator guide: cover, contents with page numbers, every module (or those
+    named, or those of a session plan with its agenda first), then the glossary."""
+    if plan is not None and module_ids is None:
+        module_ids = plan_modules(plan, library)
     modules = select_modules(library, module_ids)
-    chosen = {m.id for m in modules}
-    parts = [
-        Part(part.title, [m for m in part.modules if m.id in chosen]) for part in library.parts()
-    ]
-    parts = [part for part in parts if part.modules]
+    parts: list[Part] = []
+    for module in modules:  # consecutive modules of one part share a heading
+        if parts and parts[-1].title == module.part:
+            parts[-1].modules.append(module)
+        else:
+            parts.append(Part(module.part, [module]))
     articles = [
         {"anchor": f"module-{m.id}", "body": _body(render_module(m, View.FACILITATOR, PRINT_STYLE))}
-        for part in parts
-        for m in part.modules
+        for m in modules
     ]
     if library.terms:
         articles.append(
             {"anchor": "glossary", "body": _body(render_glossary(library, PRINT_STYLE))}
         )
+    extra = []
+    if plan is not None:
+        extra.append(agenda(plan, library, scenario_titles).parts[0])
     placeholders = {a["anchor"]: _TOC_PLACEHOLDER.format(i) for i, a in enumerate(articles)}
-    title = f"Facilitator guide: {WORKSHOP_TITLE}"
+    if plan is not None:
+        placeholders["agenda"] = _TOC_PLACEHOLDER.format(len(articles))
+    heading = plan.title if plan is not None else WORKSHOP_TITLE
+    title = f"Facilitator guide: {heading}"
     front = _render(
         "export_guide.html.j2",
         title=title,
-        heading=WORKSHOP_TITLE,
+        heading=heading,
         subtitle=WORKSHOP_SUBTITLE,
         credit=CREDIT,
         parts=parts,
-        modules=[m for part in parts for m in part.modules],
+        modules=modules,
         total_minutes=sum(part.minutes for part in parts),
         glossary=bool(library.terms),
+        agenda=plan is not None,
         staircase=library.staircase is not None,
         placeholders=placeholders,
     )
@@ -214,7 +231,7 @@ def guide(library: Library, module_ids: Iterable[str] | None = None) -> ExportDo
         kind="guide",
         title=title,
         running_title="Facilitator guide",
-        parts=(front, *(_part(title, article) for article in articles)),
+        parts=(front, *extra, *(_part(title, article) for article in articles)),
         cover=True,
         staircase_svg=_staircase(library),
         toc=placeholders,
@@ -245,6 +262,62 @@ def worksheet(library: Library) -> ExportDocument:
         parts=(html,),
         staircase_svg=_staircase(library, revealed=0),
     )
+
+
+def agenda(
+    plan: Plan, library: Library, scenario_titles: Mapping[str, str] | None = None
+) -> ExportDocument:
+    """The session agenda: each block with its clock time (or its time from the start)."""
+    from teachin.plan.model import KIND_LABELS, BlockKind, clock_text, duration_text
+
+    titles = dict(scenario_titles or {})
+    titles.update({module.id: module.title for module in library.modules.values()})
+
+    def when(offset: int) -> str:
+        if plan.start is not None:
+            return clock_text(plan.start + offset)
+        return f"{offset // 60}:{offset % 60:02d}"
+
+    rows = []
+    for slot in plan.schedule():
+        block = slot.block
+        kind = KIND_LABELS[block.kind]
+        if block.kind is BlockKind.MODULE and block.ref in library.modules:
+            kind = f"Module · {library.modules[block.ref].part}"
+        rows.append(
+            {
+                "time": f"{when(slot.start)}–{when(slot.end)}",
+                "title": block.display_title(titles),
+                "kind": kind,
+                "notes": block.notes,
+                "minutes": block.minutes,
+            }
+        )
+    start = f"Starts {clock_text(plan.start)}" if plan.start is not None else "Times from the start"
+    facts = f"{start} · {plan.budget_text()}"
+    end = plan.total_minutes
+    ending = (
+        f"Ends at {when(end)}." if plan.start is not None else f"Ends after {duration_text(end)}."
+    )
+    title = f"Agenda: {plan.title}"
+    html = _render(
+        "export_agenda.html.j2",
+        title=title,
+        plan_title=plan.title,
+        facts=facts,
+        notes=plan.notes,
+        rows=rows,
+        ending=ending,
+    )
+    return ExportDocument(kind="agenda", title=title, parts=(html,), running_title="Agenda")
+
+
+def plan_modules(plan: Plan, library: Library) -> list[str]:
+    """The ids of the modules a plan teaches, in its order, each once."""
+    from teachin.plan.model import BlockKind
+
+    ids = [block.ref for block in plan.blocks if block.kind is BlockKind.MODULE and block.ref]
+    return list(dict.fromkeys(ids))
 
 
 def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
