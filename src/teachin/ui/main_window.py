@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self._zoom = settings.zoom
         self.history = History()
         self._reveal_problems = False
+        self.presentation = None
+        self.plan_dialog = None
+        self.plan_editor = None
         self._check_generation = 0
         self._check_delay_ms = check_delay_ms
         self._checked.connect(self._show_problems)
@@ -318,6 +321,20 @@ class MainWindow(QMainWindow):
         self.library_action.setObjectName("libraryAction")
         self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
 
+        self.present_action = self._action(
+            "&Present this module",
+            self.present_current_module,
+            ["Shift+F5"],
+            name="presentAction",
+            tip="Show the open module's slides full screen on the projector, with the presenter console here (Shift+F5)",
+        )
+        self.plan_action = self._action(
+            "Plan a &session…",
+            self.open_plan_editor,
+            ["Ctrl+Shift+T"],
+            name="planAction",
+            tip="Build a timed session plan from modules, scenarios and breaks, then present it",
+        )
         self.content_folders_action = self._action(
             "&Content folders…", self.show_content_folders, [], name="contentFoldersAction"
         )
@@ -350,6 +367,12 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.library_action, self.problems_action, self.full_screen_action])
 
+        present_menu = menus.addMenu("&Present")
+        present_menu.addActions([self.present_action, self.plan_action])
+        self.plans_menu = present_menu.addMenu("&Open a session plan")
+        self.plans_menu.setObjectName("plansMenu")
+        self.plans_menu.aboutToShow.connect(self._fill_plans_menu)
+
         help_menu = menus.addMenu("&Help")
         help_menu.addActions([self.content_folders_action, self.about_action])
 
@@ -364,6 +387,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action])
         toolbar.addSeparator()
         toolbar.addAction(self.notes_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.present_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
         for action in (self.zoom_out_action, self.zoom_in_action):
@@ -372,6 +397,7 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.setIconText("A−")
         self.zoom_in_action.setIconText("A+")
         self.notes_action.setIconText("Notes")
+        self.present_action.setIconText("Present")
         for action in toolbar.actions():
             widget = toolbar.widgetForAction(action)
             if widget is not None and not action.isSeparator():
@@ -688,6 +714,76 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    # ------------------------------------------------------------ presenting
+
+    def current_module_id(self) -> str | None:
+        current = self.history.current
+        return current.target if current is not None and current.kind == MODULE else None
+
+    @Slot()
+    def present_current_module(self) -> None:
+        module_id = self.current_module_id()
+        if module_id is None or module_id not in self.library.modules:
+            self.statusBar().showMessage("Open a module first, then press Shift+F5 to present it.", 6000)
+            return
+        self.present(self.library.modules[module_id])
+
+    def present(self, plan_or_module: object) -> None:
+        """The audience window on the projector (or this screen) and the presenter console."""
+        from teachin.ui.present.presentation import scenario_summaries, start_presentation
+
+        if self.presentation is not None:
+            self.presentation.finished.disconnect(self._presentation_finished)
+            self.presentation.close()
+        self.presentation = start_presentation(
+            self.library, plan_or_module, scenarios=scenario_summaries(self.content_folders())
+        )
+        self.presentation.finished.connect(self._presentation_finished)
+
+    @Slot()
+    def _presentation_finished(self) -> None:
+        self.presentation = None
+        self.activateWindow()
+
+    @Slot()
+    def open_plan_editor(self) -> None:
+        self.open_plan(None)
+
+    def open_plan(self, path: Path | None) -> None:
+        """The session-plan editor, with the plan in ``path`` (or the plan being edited)."""
+        from teachin.ui.plan_editor import PlanEditor, scenario_titles, user_plans_dir
+
+        if self.plan_dialog is None:
+            dialog, editor = PlanEditor.dialog(
+                self.library, user_plans_dir(), scenario_titles(self.content_folders()), self
+            )
+            editor.presentRequested.connect(self.present)
+            self.plan_dialog, self.plan_editor = dialog, editor
+        if path is not None:
+            self.plan_editor.open_file(path)
+        self.plan_dialog.show()
+        self.plan_dialog.raise_()
+        self.plan_dialog.activateWindow()
+
+    @Slot()
+    def _fill_plans_menu(self) -> None:
+        from teachin.plan.fileformat import load_plans
+
+        self.plans_menu.clear()
+        plans, _ = load_plans(self.content_folders())
+        if not plans:
+            self.plans_menu.addAction("(no session plans yet)").setEnabled(False)
+        for plan in sorted(plans.values(), key=lambda p: p.title.casefold()):
+            action = self.plans_menu.addAction(plan.title)
+            action.setData(str(plan.path))
+            action.triggered.connect(self._open_plan_action)
+
+    @Slot()
+    def _open_plan_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_plan(Path(action.data()))
+
     # ------------------------------------------------------- window state
 
     def _restore_window(self) -> None:
@@ -708,6 +804,8 @@ class MainWindow(QMainWindow):
             self.problems_dock.setVisible(bool(self.problems_panel.problems))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.presentation is not None:
+            self.presentation.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -351,7 +351,7 @@ class Presentation(QObject):
         self.audience_screen = audience_screen
         self.console_screen = console_screen
         self.screens = list(screens)
-        controller.finished.connect(self._close)
+        controller.finished.connect(self.close)
         controller.screenSwitchRequested.connect(self.switch_screen)
 
     def move_audience_to(self, screen: QScreen) -> None:
@@ -391,7 +391,8 @@ class Presentation(QObject):
         (self.console if two_screens else self.audience).activateWindow()
 
     @Slot()
-    def _close(self) -> None:
+    def close(self) -> None:
+        """Ends the presentation: both windows close and ``finished`` is emitted."""
         self.audience.close()
         self.console.close()
         self.finished.emit()

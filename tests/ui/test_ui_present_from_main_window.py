@@ -1,0 +1,60 @@
+"""Presenting and planning, started from the main window's menus and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from teachin.locations import builtin_content_dir
+from teachin.ui.main_window import MainWindow
+
+
+def test_shift_f5_presents_the_open_module_and_escape_ends_it(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.presentation is None
+    assert "Open a module first" in window.statusBar().currentMessage()
+
+    window.open_href("module:sample")
+    qtbot.keyClick(window.reader, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    presentation = window.presentation
+    assert presentation is not None
+    qtbot.waitUntil(presentation.audience.isVisible)
+    assert presentation.console.isVisible()
+    assert presentation.controller.count >= 2
+
+    qtbot.keyClick(presentation.console, Qt.Key.Key_PageDown)
+    assert presentation.controller.index == 1
+    qtbot.keyClick(presentation.console, Qt.Key.Key_Escape)
+    assert window.presentation is None
+    assert not presentation.audience.isVisible()
+
+
+def test_plan_editor_opens_a_starter_plan_and_presents_it(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    window.plans_menu.aboutToShow.emit()
+    titles = [action.text() for action in window.plans_menu.actions()]
+    assert "Teach-in: from theory to practice (90 minutes)" in titles
+    action = next(a for a in window.plans_menu.actions() if a.text().startswith("Teach-in"))
+    action.trigger()
+    assert window.plan_dialog is not None and window.plan_dialog.isVisible()
+    editor = window.plan_editor
+    assert editor.plan.title.startswith("Teach-in")
+    assert editor.plan.total_minutes == 90
+
+    editor.presentRequested.emit(editor.plan)
+    assert window.presentation is not None
+    qtbot.waitUntil(window.presentation.audience.isVisible)
+    window.close()
+    assert window.presentation is None
+    window.plan_dialog.close()
+    QApplication.processEvents()
+
+
+def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.plan_dialog is not None
+    qtbot.waitUntil(window.plan_dialog.isVisible)
+    window.plan_dialog.close()
