@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QPainter,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
-from teachin.workshop.staircase import Staircase
-from teachin.workshop.staircase_svg import staircase_svg
+from teachin.ui.staircase_image import STAIRCASE_URL, staircase_image
+from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
 from teachin.workshop.themes import LIGHT, Theme
 
-STAIRCASE_IMAGE = "teachin:staircase"
-"""As in teachin.workshop.markup (not imported here: it pulls in Markdown at start-up)."""
-STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
-_SVG_SIZE = QSize(960, 540)
 _MIN_STAIRCASE_WIDTH = 320
 _STAIRCASE_WIDTH = 760
 """At zoom 1; the picture grows with the text, up to the view's width."""
@@ -152,26 +146,6 @@ class ReaderView(QTextBrowser):
         self._staircase_width = width
         key = (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
         if self._image_key != key or self._image is None:
-            self._image = self._draw_staircase(width)
+            self._image = staircase_image(self._staircase, self._theme, width, self.devicePixelRatioF())
             self._image_key = key
         return self._image
-
-    def _draw_staircase(self, width: int) -> QImage:
-        height = round(width * _SVG_SIZE.height() / _SVG_SIZE.width())
-        ratio = self.devicePixelRatioF()
-        image = QImage(
-            round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
-        )
-        image.setDevicePixelRatio(ratio)
-        image.fill(QColor(self._theme.background))
-        if self._staircase is None:
-            return image
-        svg = staircase_svg(
-            self._staircase, self._theme, width=_SVG_SIZE.width(), height=_SVG_SIZE.height()
-        )
-        renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
-        painter.end()
-        return image

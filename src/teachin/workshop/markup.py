@@ -19,8 +19,8 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from teachin.workshop.module import BLOCK_KINDS
+from teachin.workshop.staircase import STAIRCASE_IMAGE
 
-STAIRCASE_IMAGE = "teachin:staircase"
 INTERNAL_SCHEMES = ("module", "glossary")
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
@@ -80,7 +80,7 @@ class _TeachinBlocks(BlocksExtension):
         self.hidden = hidden
         super().__init__()
 
-    def extendMarkdownBlocks(self, md: markdown.Markdown, block_mgr) -> None:  # noqa: N802
+    def extendMarkdownBlocks(self, md: markdown.Markdown, block_mgr) -> None:
         for kind in BLOCK_KINDS:
             block_mgr.register(_block_class(kind, self.hidden), {})
 
@@ -118,7 +118,7 @@ class _TeachinExtension(Extension):
         self.image_base = image_base
         super().__init__()
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_LinkRewriter(md, self.image_base), "teachin_links", 0)

@@ -9,6 +9,10 @@ from teachin.problems import Problem, error, id_lines
 from teachin.tomlfile import load_toml_file
 
 
+STAIRCASE_IMAGE = "teachin:staircase"
+"""The picture address where a page shows the staircase; each medium draws it itself."""
+
+
 @dataclass(frozen=True)
 class Step:
     id: str

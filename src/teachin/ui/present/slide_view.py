@@ -6,23 +6,19 @@ in the presenter console, so the facilitator sees exactly what the room sees.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPalette, QResizeEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from teachin.workshop.markup import STAIRCASE_IMAGE
+from teachin.ui.staircase_image import STAIRCASE_URL, SVG_HEIGHT, SVG_WIDTH, staircase_image
 from teachin.workshop.render import BASE_POINT_SIZE, Style
-from teachin.workshop.staircase import Staircase
-from teachin.workshop.staircase_svg import staircase_svg
+from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
 from teachin.workshop.themes import HIGH_CONTRAST, Theme
 
 BODY_PX_AT_1080 = 36.0
 """Body text height on a 1080-pixel-high audience screen at zoom 1 (the back row can read it)."""
 _PX_PER_POINT = 96.0 / 72.0
-_STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
 _LOCAL_SCHEMES = ("file", "")
-_SVG_WIDTH, _SVG_HEIGHT = 960, 540
 _SLIDE_CSS = """
 h1, h2 {{ margin-top: 0; }}
 h1.frame-title {{ margin-top: {gap}pt; }}
@@ -30,35 +26,6 @@ p.frame-big {{ font-size: {big}pt; font-weight: bold; }}
 p.staircase {{ text-align: center; margin-top: 0; }}
 th, td {{ padding: 8px; }}
 """
-
-
-def staircase_image(
-    staircase: Staircase | None,
-    theme: Theme,
-    width: int,
-    ratio: float = 1.0,
-    revealed: int | None = None,
-    current: int | None = None,
-) -> QImage:
-    """The staircase drawing as an image ``width`` logical pixels wide (16:9), for a text document."""
-    width = max(16, width)
-    height = round(width * _SVG_HEIGHT / _SVG_WIDTH)
-    image = QImage(
-        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
-    )
-    image.setDevicePixelRatio(ratio)
-    image.fill(QColor(theme.background))
-    if staircase is None:
-        return image
-    svg = staircase_svg(
-        staircase, theme, revealed=revealed, current=current, width=_SVG_WIDTH, height=_SVG_HEIGHT
-    )
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    return image
 
 
 class SlideView(QTextBrowser):
@@ -128,7 +95,7 @@ class SlideView(QTextBrowser):
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         url = QUrl(url)
-        if url == _STAIRCASE_URL:
+        if url == STAIRCASE_URL:
             current = None if self._revealed is None else self._revealed - 1
             return staircase_image(
                 self._staircase,
@@ -170,7 +137,7 @@ class SlideView(QTextBrowser):
     def _staircase_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 8
         by_width = self.viewport().width() - margin
-        by_height = self.viewport().height() * self._stair_share * _SVG_WIDTH / _SVG_HEIGHT
+        by_height = self.viewport().height() * self._stair_share * SVG_WIDTH / SVG_HEIGHT
         return int(max(64, min(by_width, by_height)))
 
     def _render(self) -> None:
