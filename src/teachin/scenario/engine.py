@@ -100,6 +100,72 @@ class Option:
     times: int
 
 
+def _applier(effects: tuple):
+    """A function that applies ``effects`` (index, fn, low, high) to a value list:
+    every change computed from the values before, then added and clamped.
+    Unrolled for the common small cases; None when there is nothing to apply."""
+    if not effects:
+        return None
+    if len(effects) == 1:
+        ((i0, f0, lo0, hi0),) = effects
+
+        def apply1(values: list[float]) -> None:
+            x = values[i0] + f0(values)
+            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+
+        return apply1
+    if len(effects) == 2:
+        (i0, f0, lo0, hi0), (i1, f1, lo1, hi1) = effects
+
+        def apply2(values: list[float]) -> None:
+            d0 = f0(values)
+            d1 = f1(values)
+            x = values[i0] + d0
+            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+            x = values[i1] + d1
+            values[i1] = lo1 if x < lo1 else hi1 if x > hi1 else x
+
+        return apply2
+    if len(effects) == 3:
+        (i0, f0, lo0, hi0), (i1, f1, lo1, hi1), (i2, f2, lo2, hi2) = effects
+
+        def apply3(values: list[float]) -> None:
+            d0 = f0(values)
+            d1 = f1(values)
+            d2 = f2(values)
+            x = values[i0] + d0
+            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+            x = values[i1] + d1
+            values[i1] = lo1 if x < lo1 else hi1 if x > hi1 else x
+            x = values[i2] + d2
+            values[i2] = lo2 if x < lo2 else hi2 if x > hi2 else x
+
+        return apply3
+
+    def apply_many(values: list[float]) -> None:
+        Engine._apply(values, effects)
+
+    return apply_many
+
+
+def _all_of(needs: tuple):
+    """One closure that is true when every need holds (None when there are none)."""
+    if not needs:
+        return None
+    if len(needs) == 1:
+        return needs[0]
+    if len(needs) == 2:
+        a, b = needs
+        return lambda v: a(v) and b(v)
+    if len(needs) == 3:
+        a, b, c = needs
+        return lambda v: a(v) and b(v) and c(v)
+    if len(needs) == 4:
+        a, b, c, d = needs
+        return lambda v: a(v) and b(v) and c(v) and d(v)
+    return lambda v: all(need(v) for need in needs)
+
+
 class Engine:
     """A compiled scenario, ready to run many times."""
 
@@ -129,6 +195,7 @@ class Engine:
         event_index = {e.id: i for i, e in enumerate(scenario.events)}
         self.tactic_effects = [effects(t.effects) for t in scenario.tactics]
         self.tactic_needs = [tuple(need.when.fn for need in t.needs) for t in scenario.tactics]
+        self.tactic_all_needs = [_all_of(needs) for needs in self.tactic_needs]
         # Whether a tactic's needs read "times" or "step", which must be set first.
         self.needs_context = [
             any({"times", "step"} & need.when.names for need in t.needs) for t in scenario.tactics
@@ -151,15 +218,18 @@ class Engine:
         ]
         # The same, flattened for the round loop: a fixed chance is read, not called.
         self.event_table = tuple(
-            (number, when, chance, e.chance.constant, once, after, fx, ends)
+            (number, when, chance, e.chance.constant, once, after, _applier(fx), ends)
             for number, ((when, chance, once, after, fx, ends), e) in enumerate(
                 zip(self.events, scenario.events, strict=True)
             )
         )
         self.every_round = effects(scenario.every_round)
+        self.tactic_apply = [_applier(fx) for fx in self.tactic_effects]
+        self.every_round_apply = _applier(self.every_round)
         self.early = [(i, e.when.fn) for i, e in enumerate(scenario.endings) if e.early]
         self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
         self.round_effects = [effects(r.effects) for r in scenario.rounds]
+        self.round_apply = [_applier(fx) for fx in self.round_effects]
         all_ids = range(len(scenario.tactics))
         offers = [
             tuple(scenario.tactic_index[t] for t in r.tactics) if r.tactics else tuple(all_ids)
@@ -186,7 +256,8 @@ class Engine:
         values[self.i_round] = 1.0
         values[self.i_rounds] = float(self.rounds)
         state = State(values, [0] * len(self.scenario.tactics), [0] * len(self.scenario.events))
-        self._apply(values, self.round_effects[0])
+        if self.round_apply[0] is not None:
+            self.round_apply[0](values)
         return state
 
     @staticmethod
@@ -246,17 +317,14 @@ class Engine:
 
     def is_ready(self, state: State, index: int) -> bool:
         """True when every need is met (stops at the first unmet need)."""
-        needs = self.tactic_needs[index]
-        if not needs:
+        check = self.tactic_all_needs[index]
+        if check is None:
             return True
         values = state.values
         if self.needs_context[index]:
             values[self.i_times] = state.times[index]
             values[self.i_step] = self.tactic_step[index]
-        for need in needs:
-            if not need(values):
-                return False
-        return True
+        return bool(check(values))
 
     def readiness_text(self, state: State, index: int) -> str:
         tactic = self.scenario.tactics[index]
@@ -296,7 +364,9 @@ class Engine:
         values[self.i_roll] = roll
         if log is not None:
             log.append(("roll", roll))
-        self._apply(values, self.tactic_effects[index])
+        apply = self.tactic_apply[index]
+        if apply is not None:
+            apply(values)
         state.times[index] += 1
         if step_index and ready >= READY and step_index > values[self.i_climbed]:
             values[self.i_climbed] = step_index
@@ -322,10 +392,12 @@ class Engine:
             if draw < probability:
                 fired[number] += 1
                 if log is None:
-                    self._apply(values, effects)
+                    if effects is not None:
+                        effects(values)
                 else:
                     before = values[: self.n]
-                    self._apply(values, effects)
+                    if effects is not None:
+                        effects(values)
                     changes = {
                         self.measure_ids[i]: values[i] - before[i]
                         for i in range(self.n)
@@ -336,7 +408,8 @@ class Engine:
                     state.ending = event_ends
                     state.finished = True
                     return ready
-        self._apply(values, self.every_round)
+        if self.every_round_apply is not None:
+            self.every_round_apply(values)
         for ending, when in self.early:
             if when(values):
                 state.ending = ending
@@ -351,7 +424,9 @@ class Engine:
                     break
             return ready
         values[self.i_round] = round_number
-        self._apply(values, self.round_effects[int(round_number) - 1])
+        apply = self.round_apply[int(round_number) - 1]
+        if apply is not None:
+            apply(values)
         return ready
 
     def result(self, state: State) -> str:

@@ -222,7 +222,8 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
     remaining = obs.rounds - obs.round
     steps = obs.of_kind("step")
     climbed = obs.climbed
-    higher = [o for o in steps if o.step > climbed and obs.is_ready(o)]
+    is_ready = obs.is_ready
+    higher = [o for o in steps if o.step > climbed and is_ready(o)]
     measures = obs.measures
     if higher:
         best = max(higher, key=_step_of)
@@ -252,10 +253,11 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
     best_score = -1.0
     for o in organizing:
         builds = o.builds
+        gap = 0.0
         if builds:
-            gap = sum(1.0 - measures.get(m, 100.0) / 100.0 for m in builds) / len(builds)
-        else:
-            gap = 0.0
+            for m in builds:
+                gap += 1.0 - measures.get(m, 100.0) / 100.0
+            gap /= len(builds)
         score = gap / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
         if score > best_score:
             best_info, best_score = o, score
