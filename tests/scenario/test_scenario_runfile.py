@@ -86,7 +86,8 @@ def test_cli_replay(scenarios, tmp_path, capsys):
             "not installed",
         ),
         (
-            '{"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 1, "steps": [{"choice": "fly"}]}',
+            '{"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 1,'
+            ' "steps": [{"choice": "fly"}]}',
             "NOT match",
         ),
     ],

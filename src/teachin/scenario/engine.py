@@ -271,11 +271,9 @@ class Engine:
             values[index] = low if value < low else high if value > high else value
             return
         deltas = [fn(values) for _, fn, _, _ in effects]
-        i = 0
-        for index, _, low, high in effects:
-            value = values[index] + deltas[i]
+        for (index, _, low, high), delta in zip(effects, deltas, strict=True):
+            value = values[index] + delta
             values[index] = low if value < low else high if value > high else value
-            i += 1
 
     # -- what can be chosen --------------------------------------------------------------
     def choosable(self, state: State) -> list[int]:

@@ -114,7 +114,7 @@ class _Compiler:
 
     def visit_Constant(self, node: ast.Constant) -> tuple[Fn, float | None]:
         value = node.value
-        if isinstance(value, bool) or isinstance(value, int | float):
+        if isinstance(value, bool | int | float):
             number = float(value)
             return (lambda v, n=number: n), number
         raise ExpressionError(f"only numbers are allowed, not {value!r}")
@@ -286,7 +286,7 @@ class _Compiler:
         return (lambda v: pick([arg(v) for arg in args])), None
 
 
-def _binary(kind, op, left, lc, li, right, rc, ri) -> Fn:  # noqa: C901, PLR0911, PLR0912
+def _binary(kind, op, left, lc, li, right, rc, ri) -> Fn:
     """A closure for ``left <op> right`` specialised to the shapes of its operands
     (a number, a single value read, or anything else), so that evaluating the
     commonest formulas costs one or two calls instead of three."""

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from teachin.problems import Problem, error, warning
+from teachin.problems import Problem, error, line_of, warning
 from teachin.scenario.expressions import Expression, ExpressionError, compile_expression
 from teachin.scenario.model import (
     ENGINE_NAMES,
@@ -718,13 +718,10 @@ def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Probl
             if scenario is None:
                 continue
             if scenario.id in seen_here:
-                problems.append(
-                    error(
-                        path,
-                        1,
-                        f"scenario id '{scenario.id}' is also used by {seen_here[scenario.id].name}",
-                    )
-                )
+                other = seen_here[scenario.id].name
+                line = line_of(scenario.text, f'"{scenario.id}"')
+                message = f"scenario id '{scenario.id}' is also used by {other}"
+                problems.append(error(path, line, message))
                 continue
             seen_here[scenario.id] = path
             scenarios[scenario.id] = scenario

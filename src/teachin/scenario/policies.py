@@ -23,7 +23,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from teachin.scenario.engine import READY, Engine, State
+from teachin.scenario.engine import Engine, State
 from teachin.scenario.model import Scenario
 
 POLICY_NAMES = ("liberal", "social-democratic", "ultra-left", "mass-action", "random")

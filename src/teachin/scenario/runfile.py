@@ -64,7 +64,7 @@ def save_run(run: Run, path: Path) -> None:
             stream.write("\n")
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+        os.replace(temp, path)  # noqa: PTH105 - atomic replace of the finished file
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
