@@ -174,3 +174,70 @@ def test_worksheet_is_a_blank_staircase_and_a_plan(good_library, tmp_path):
         assert squash(step.label) in second
         assert squash(step.label) not in first  # the staircase itself is blank
     assert not any(page.images for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def finished_run():
+    from teachin.scenario.engine import Run
+    from teachin.scenario.loader import load_scenarios
+
+    scenarios, _ = load_scenarios([builtin_content_dir()])
+    if not scenarios:
+        pytest.skip("no built-in scenarios")
+    scenario = scenarios[sorted(scenarios)[0]]
+    run = Run(scenario, 7)
+    while not run.finished:
+        options = run.options()
+        run.choose(options[len(run.steps) % len(options)].id)
+    return run
+
+
+def test_debrief_tells_the_whole_run(finished_run, builtin_library, tmp_path):
+    from teachin.export.documents import debrief, export_pdf
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "debrief.pdf"
+    paged = export_pdf(debrief(finished_run, builtin_library), path, Paper.A4)
+    texts = page_texts(path)
+    everything = squash("".join(texts))
+    scenario = finished_run.scenario
+    for heading in (
+        scenario.title,
+        "Outcome",
+        "The path on the staircase",
+        "The measures over time",
+        "The choices and what they did",
+        "Which strategy the run resembled",
+        "Discussion questions",
+    ):
+        assert squash(heading).casefold() in everything.casefold(), heading
+    assert squash(finished_run.ending.title) in everything
+    for record in finished_run.steps:
+        assert squash(f"Round {record.round}: {record.consequence.label}") in everything
+    assert squash(scenario.questions[0]) in everything
+    for measure in scenario.visible_measures:
+        assert squash(measure.label) in everything  # each chart panel is named
+    for number, text in enumerate(texts, start=1):
+        assert squash(f"page {number} of {len(texts)}") in squash(text)
+    assert not any(page.images for page in PdfReader(path).pages)  # charts are vector
+    assert paged.unlaid_blocks() == []
+
+
+def test_debrief_from_a_run_file_on_the_command_line(finished_run, tmp_path):
+    import argparse
+
+    from teachin.export.commands import add_commands
+    from teachin.scenario.runfile import save_run
+
+    run_file = tmp_path / "run.json"
+    save_run(finished_run, run_file)
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers(), lambda: [builtin_content_dir()])
+    out = tmp_path / "debrief.pdf"
+    args = parser.parse_args(["export", "debrief", str(run_file), "-o", str(out)])
+    assert args.func(args) == 0
+    assert squash(finished_run.scenario.title) in squash(page_texts(out)[0])
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    args = parser.parse_args(["export", "debrief", str(bad), "-o", str(out)])
+    assert args.func(args) == 2

@@ -16,6 +16,7 @@ KINDS = {
     "guide": "facilitator guide: cover, contents, the modules named or a plan's (with its "
     "agenda), or every module; then the glossary",
     "agenda": "the agenda of a session plan, with clock times (PLAN: a plan file or id)",
+    "debrief": "a scenario run for the debrief, from its run file (RUN.json)",
     "worksheet": "blank escalation staircase and planning sheet for your own campaign",
 }
 PAPERS = ("letter", "a4")
@@ -40,9 +41,9 @@ def add_commands(
     parser.add_argument(
         "ids",
         nargs="*",
-        metavar="ID|PLAN",
+        metavar="ID|FILE",
         help="module ids, as `teachin list` shows them (default: every module), or one "
-        "session plan: its file (PLAN.toml) or its id",
+        "session plan: its file (PLAN.toml) or its id; for a debrief, the run file",
     )
     parser.add_argument(
         "-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="the PDF to write"
@@ -64,10 +65,13 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
         return _usage("a worksheet takes no module ids")
     if args.kind == "agenda" and len(args.ids) != 1:
         return _usage("an agenda needs one session plan: its file (PLAN.toml) or its id")
+    if args.kind == "debrief" and len(args.ids) != 1:
+        return _usage("a debrief needs one run file (RUN.json)")
     app = _application()  # kept alive until the PDF is written
     from teachin.export.documents import (
         UnknownModuleError,
         agenda,
+        debrief,
         export_pdf,
         guide,
         handout,
@@ -81,6 +85,9 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     try:
         if args.kind == "worksheet":
             document = worksheet(library)
+        elif args.kind == "debrief":
+            run, differences = _run_file(Path(args.ids[0]), folders)
+            document = debrief(run, library, differences)
         else:
             plan = _plan(args.ids, folders, library, required=args.kind == "agenda")
             if args.kind == "agenda":
@@ -117,7 +124,9 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-class PlanNotFoundError(LookupError):
+class ExportInputError(LookupError):
+    """A plan, run file or scenario the command was pointed at that cannot be used."""
+
     def __str__(self) -> str:
         return str(self.args[0])
 
@@ -135,7 +144,7 @@ def _plan(ids: list[str], folders: list[Path], library: object, *, required: boo
         for problem in problems:
             print(problem, file=sys.stderr)
         if plan is None:
-            raise PlanNotFoundError(f"cannot read the session plan {path}")
+            raise ExportInputError(f"cannot read the session plan {path}")
         return plan
     if not required and name in library.modules:
         return None
@@ -144,8 +153,29 @@ def _plan(ids: list[str], folders: list[Path], library: object, *, required: boo
         return plans[name]
     if required:
         known = ", ".join(sorted(plans)) or "none"
-        raise PlanNotFoundError(f"no session plan {name!r} (known plans: {known})")
+        raise ExportInputError(f"no session plan {name!r} (known plans: {known})")
     return None
+
+
+def _run_file(path: Path, folders: list[Path]) -> tuple[object, list[str]]:
+    """The run replayed from its file with today's scenario, and what differs."""
+    from teachin.scenario.loader import load_scenarios
+    from teachin.scenario.runfile import RunFileError, read_run, replay
+
+    try:
+        data = read_run(path)
+    except RunFileError as exc:
+        raise ExportInputError(str(exc)) from None
+    scenarios, _ = load_scenarios(folders)
+    scenario = scenarios.get(data["scenario"])
+    if scenario is None:
+        known = ", ".join(sorted(scenarios)) or "none"
+        raise ExportInputError(
+            f"{path}: the run's scenario {data['scenario']!r} is not in the content "
+            f"(known scenarios: {known})"
+        )
+    report = replay(data, scenario)
+    return report.run, report.differences
 
 
 def _scenario_titles(folders: list[Path]) -> dict[str, str]:

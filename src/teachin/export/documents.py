@@ -21,8 +21,10 @@ from markupsafe import Markup
 from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
+from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.plan.model import Plan
+from teachin.scenario.engine import Run
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -83,6 +85,8 @@ class ExportDocument:
     running_title: str = ""
     staircase_width: float = STAIRCASE_WIDTH
     """The staircase picture's share of the text width."""
+    pictures: dict[str, str] = field(default_factory=dict)
+    """More SVG pictures (charts) by their ``teachin:NAME`` source."""
     """Left of each page's header (the section is on the right); default: the title."""
 
     @property
@@ -320,6 +324,111 @@ def plan_modules(plan: Plan, library: Library) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _concept(reference: str, library: Library) -> str:
+    """``module:ID`` or ``glossary:ID`` as words a reader can look up on paper."""
+    kind, _, target = reference.partition(":")
+    if kind == "module" and target in library.modules:
+        return f"the module “{library.modules[target].title}”"
+    if kind == "glossary" and target in library.terms:
+        return f"“{library.terms[target].term}” in the glossary"
+    return ""
+
+
+def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> ExportDocument:
+    """A scenario run for the debrief: outcome, path on the staircase, measures over
+    time as charts, each choice with its explanation, the strategy fingerprint, the
+    turning points and the discussion questions."""
+    from teachin.scenario.engine import READY
+
+    scenario = run.scenario
+    visible = scenario.visible_measures
+    staircase = library.staircase
+    steps = []
+    for record in run.steps:
+        c = record.consequence
+        stair = "not a staircase step"
+        if c.step:
+            name = (
+                staircase.steps[c.step - 1].label
+                if staircase and c.step <= len(staircase.steps)
+                else ""
+            )
+            stair = f"step {c.step}" + (f": {name}" if name else "")
+            if c.ready < READY:
+                stair += " (before the base was ready)"
+        deltas = c.deltas
+        changes = ", ".join(
+            f"{m.label} {deltas[m.id]:+.0f}".replace("-", "−")
+            for m in visible
+            if abs(deltas.get(m.id, 0.0)) >= 0.5
+        )
+        steps.append(
+            {
+                "round": c.round,
+                "label": c.label,
+                "stair": stair,
+                "ready_text": c.ready_text,
+                "changes": changes,
+                "narrative": c.narrative,
+                "explain": c.explain,
+                "events": c.events,
+                "concept": _concept(c.concept, library),
+            }
+        )
+    climbed = run.climbed
+    if climbed and staircase and climbed <= len(staircase.steps):
+        climbed_text = f"Highest step climbed: {climbed}, {staircase.steps[climbed - 1].label}."
+    else:
+        climbed_text = "No step of the staircase was climbed."
+    series = [
+        Series(
+            m.label,
+            [run.start_values[m.id], *(r.consequence.after[m.id] for r in run.steps)],
+            m.low,
+            m.high,
+        )
+        for m in visible
+    ]
+    shares = [
+        {
+            "label": share.label,
+            "percent": f"{share.share * 100:.0f} %",
+            "examples": "; ".join(share.examples) or "none",
+        }
+        for share in run.fingerprint().shares
+    ]
+    ending = run.ending
+    title = f"Debrief: {scenario.title}"
+    html = _render(
+        "export_debrief.html.j2",
+        title=title,
+        scenario=scenario,
+        seed=run.seed,
+        result=(run.result or "").replace("-", " "),
+        differences=list(differences),
+        ending=ending,
+        ending_concept=_concept(ending.concept, library) if ending else "",
+        climbed_text=climbed_text,
+        staircase=staircase is not None,
+        steps=steps,
+        shares=shares,
+        turning_points=run.turning_points(),
+        questions=scenario.questions,
+    )
+    svg = None
+    if staircase is not None:
+        svg = staircase_svg(staircase, PRINT, current=climbed - 1 if climbed else None)
+    return ExportDocument(
+        kind="debrief",
+        title=title,
+        parts=(html,),
+        running_title="Scenario debrief",
+        staircase_svg=svg,
+        staircase_width=1.0,
+        pictures={"teachin:measures": measures_svg(series)},
+    )
+
+
 def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
     """Lays the document out on pages; the contents get the real page numbers."""
     paged = PagedDocument(
@@ -331,6 +440,7 @@ def layout(document: ExportDocument, paper: Paper) -> PagedDocument:
         staircase_svg=document.staircase_svg,
         running_title=document.running_title or None,
         staircase_width=document.staircase_width,
+        pictures=document.pictures,
     )
     if document.toc:
         fill_toc(paged, document.toc)

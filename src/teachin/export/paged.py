@@ -8,8 +8,9 @@ the right) and a footer "page X of Y", except on the cover.
 
 Before painting, the document is made fit for paper:
 
-* the staircase picture (``<img src="teachin:staircase">``) becomes a text
-  object painted from SVG, so it stays vector graphics in the PDF;
+* the staircase picture (``<img src="teachin:staircase">``) and charts
+  (``<img src="teachin:NAME">``) become text objects painted from SVG, so they
+  stay vector graphics in the PDF;
 * links become readable text: internal links plain, web links followed by
   their address in parentheses;
 * a heading (or a block label, or a table's header row) never ends a page: when
@@ -79,7 +80,9 @@ PAGE_TOP_SLACK = 14.0
 KEEP_TOGETHER = 0.45
 """A table shorter than this share of a page is moved whole rather than cut."""
 STAIRCASE_SRC = "teachin:staircase"
-STAIRCASE_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
+SVG_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
+PICTURE_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
+"""The char format property that names an SVG picture's source."""
 STAIRCASE_ASPECT = 540 / 960
 STAIRCASE_WIDTH = 0.85
 """The staircase's share of the text width: big enough to read, small enough to share a page."""
@@ -160,25 +163,45 @@ def _px_scale() -> float:
     return top / 100 if top > 0 else RESOLUTION / 96
 
 
-class StaircaseObject(QPyTextObject):
-    """Paints the staircase SVG into the text as vector graphics, one text-width wide."""
+class SvgObject(QPyTextObject):
+    """Paints SVG pictures into the text as vector graphics.
 
-    def __init__(self, svg: str | None, width: float) -> None:
+    Each picture is an ``<img src="teachin:...">`` in the HTML, turned into a
+    text object naming its source; it is as wide as ``width`` and as tall as
+    the picture's own proportions make it.
+    """
+
+    def __init__(self, pictures: dict[str, str], width: float, max_height: float) -> None:
         super().__init__()
-        self.renderer = QSvgRenderer(QByteArray(svg.encode("utf-8"))) if svg else None
+        self.renderers = {
+            src: QSvgRenderer(QByteArray(svg.encode("utf-8"))) for src, svg in pictures.items()
+        }
         self.width = width
+        self.max_height = max_height
+        """A picture never grows taller than this: it must fit on a page with its heading."""
+
+    def _renderer(self, fmt: QTextFormat) -> QSvgRenderer | None:
+        renderer = self.renderers.get(str(fmt.property(PICTURE_PROPERTY) or ""))
+        return renderer if renderer is not None and renderer.isValid() else None
 
     def intrinsicSize(self, doc, pos_in_document, format) -> QSizeF:
-        return QSizeF(self.width, self.width * STAIRCASE_ASPECT)
+        renderer = self._renderer(format)
+        aspect = STAIRCASE_ASPECT
+        if renderer is not None and renderer.defaultSize().width() > 0:
+            size = renderer.defaultSize()
+            aspect = size.height() / size.width()
+        height = min(self.width * aspect, self.max_height)
+        return QSizeF(height / aspect, height)
 
     def drawObject(self, painter, rect, doc, pos_in_document, format) -> None:
-        if self.renderer is not None and self.renderer.isValid():
-            self.renderer.render(painter, rect)
+        renderer = self._renderer(format)
+        if renderer is not None:
+            renderer.render(painter, rect)
         else:
             painter.save()
             painter.setPen(QPen(QColor("#000000"), MM * 0.3, Qt.PenStyle.DashLine))
             painter.drawRect(rect)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "The escalation staircase")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "(picture)")
             painter.restore()
 
 
@@ -207,6 +230,7 @@ class PagedText:
         staircase_svg: str | None = None,
         base_url: Path | None = None,
         staircase_width: float = STAIRCASE_WIDTH,
+        pictures: dict[str, str] | None = None,
     ) -> None:
         self.margins = margins
         size = paper.page_size().sizePoints()
@@ -217,12 +241,15 @@ class PagedText:
         self.document = document = QTextDocument()
         layout = document.documentLayout()
         layout.setPaintDevice(_layout_device())
-        self._staircase = StaircaseObject(staircase_svg, self.text_width * staircase_width)
-        layout.registerHandler(STAIRCASE_OBJECT, self._staircase)
-        # The picture is drawn by the handler; a blank resource keeps Qt from looking for it.
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(STAIRCASE_SRC), QImage()
-        )
+        self.pictures = dict(pictures or {})
+        if staircase_svg:
+            self.pictures[STAIRCASE_SRC] = staircase_svg
+        body_height = self.page_height - (margins.top + margins.bottom) * MM
+        self._svg = SvgObject(self.pictures, self.text_width * staircase_width, body_height * 0.8)
+        layout.registerHandler(SVG_OBJECT, self._svg)
+        # The pictures are drawn by the handler; blank resources keep Qt from looking for them.
+        for src in {STAIRCASE_SRC, *self.pictures}:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), QImage())
         if base_url is not None:
             document.setBaseUrl(QUrl.fromLocalFile(str(base_url) + "/"))
         option = document.defaultTextOption()
@@ -239,7 +266,7 @@ class PagedText:
         frame.setBottomMargin(margins.bottom * MM / scale)
         document.rootFrame().setFrameFormat(frame)
         # Edits before the page size is set cost nothing: Qt lays out only once it has one.
-        self._place_staircases()
+        self._place_pictures()
         document.setPageSize(QSizeF(self.page_width, self.page_height))
         self._settle()
         self.keep_with_next()
@@ -270,18 +297,19 @@ class PagedText:
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
             QTextCursor(block).setBlockFormat(fmt)
 
-    def _place_staircases(self) -> None:
+    def _place_pictures(self) -> None:
         spots = [
-            position
+            (position, fmt.toImageFormat().name())
             for position, _, fmt, _ in self._fragments()
-            if fmt.isImageFormat() and fmt.toImageFormat().name() == STAIRCASE_SRC
+            if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("teachin:")
         ]
         cursor = QTextCursor(self.document)
-        for position in spots:
+        for position, src in spots:
             cursor.setPosition(position)
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setObjectType(STAIRCASE_OBJECT)
+            fmt.setObjectType(SVG_OBJECT)
+            fmt.setProperty(PICTURE_PROPERTY, src)
             cursor.setCharFormat(fmt)
 
     # -- pagination -----------------------------------------------------------------
@@ -536,6 +564,7 @@ class PagedDocument:
         base_url: Path | None = None,
         running_title: str | None = None,
         staircase_width: float = STAIRCASE_WIDTH,
+        pictures: dict[str, str] | None = None,
     ) -> None:
         self.title = title
         self.running_title = running_title or title
@@ -552,6 +581,7 @@ class PagedDocument:
                 staircase_svg=staircase_svg,
                 base_url=base_url,
                 staircase_width=staircase_width,
+                pictures=pictures,
             )
             for html in ([parts] if isinstance(parts, str) else parts)
         ]
@@ -594,6 +624,17 @@ class PagedDocument:
             for name, page in section.anchor_pages().items():
                 pages.setdefault(name, page + offset)
         return pages
+
+    def _relayout(self) -> None:
+        """Lays the whole text out again, now.
+
+        After a page break is added, Qt's incremental layout moves the blocks
+        below it without laying them out again, and can leave a gap the height of
+        a line that was pushed to the next page before the break. A full layout
+        of this part (one module) is cheap and always right.
+        """
+        self.document.setPageSize(QSizeF(self.page_width, self.page_height))
+        self._settle()
 
     def unlaid_blocks(self) -> list[str]:
         return [text for section in self.sections for text in section.unlaid_blocks()]
