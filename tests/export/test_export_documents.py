@@ -241,3 +241,42 @@ def test_debrief_from_a_run_file_on_the_command_line(finished_run, tmp_path):
     bad.write_text("{}", encoding="utf-8")
     args = parser.parse_args(["export", "debrief", str(bad), "-o", str(out)])
     assert args.func(args) == 2
+
+
+def test_guide_has_no_stranded_heading_or_cut_short_box(builtin_guide):
+    _, paged, _ = builtin_guide
+    assert paged.layout_problems() == []
+
+
+@pytest.mark.parametrize("kind", ["handout", "worksheet", "debrief", "agenda"])
+def test_every_kind_keeps_its_text_inside_the_margins(
+    kind, builtin_library, finished_run, tmp_path
+):
+    from teachin.export.documents import agenda, debrief, export_pdf, handout, worksheet
+    from teachin.export.paged import Margins, Paper
+    from teachin.plan.fileformat import load_plans
+
+    if kind == "handout":
+        document = handout(builtin_library, [builtin_library.ordered_modules()[-1].id])
+    elif kind == "worksheet":
+        document = worksheet(builtin_library)
+    elif kind == "debrief":
+        document = debrief(finished_run, builtin_library)
+    else:
+        plans, _ = load_plans([builtin_content_dir()])
+        if not plans:
+            pytest.skip("no built-in plans")
+        document = agenda(plans[sorted(plans)[0]], builtin_library)
+    path = tmp_path / f"{kind}.pdf"
+    paged = export_pdf(document, path, Paper.A4)
+    assert paged.layout_problems() == []
+    margins = Margins()
+    outside = [
+        word
+        for word in words(path)
+        if word.x_min < margins.inner * MM_TO_PT - 1
+        or word.x_max > word.page_width - margins.outer * MM_TO_PT + 1
+        or word.y_min < 0
+        or word.y_max > word.page_height
+    ]
+    assert outside == []

@@ -379,7 +379,15 @@ class PagedText:
         One pass from the top: each move lays out only the text after it, and the
         scan goes on from there with the new positions.
         """
-        moved = 0
+        return len(self._scan(fix=True))
+
+    def layout_problems(self) -> list[str]:
+        """What a reader would frown at, as it is laid out now: headings stranded at a
+        page bottom and short tables cut in two (except where that cannot be helped)."""
+        return self._scan(fix=False)
+
+    def _scan(self, *, fix: bool) -> list[str]:
+        found: list[str] = []
         chain: QTextBlock | None = None  # the first of the headings waiting for their text
         block = self.document.begin()
         while block.isValid():
@@ -391,9 +399,10 @@ class PagedText:
             ):
                 target = chain or block
                 if not self._at_page_top(target):
-                    self._break_before(target)
-                    self._settle()
-                    moved += 1
+                    found.append(f"short table cut in two: {block.text()[:40]!r}")
+                    if fix:
+                        self._break_before(target)
+                        self._settle()
             if not block.text().strip():
                 block = block.next()
                 continue
@@ -405,12 +414,13 @@ class PagedText:
                 if any(
                     self.page_of_line(*line) > start_page for line in lines
                 ) and not self._at_page_top(chain):
-                    self._break_before(chain)
-                    self._settle()
-                    moved += 1
+                    found.append(f"heading stranded at a page bottom: {chain.text()[:40]!r}")
+                    if fix:
+                        self._break_before(chain)
+                        self._settle()
                 chain = None
             block = block.next()
-        return moved
+        return found
 
     def _cut_short(self, table: QTextTable) -> bool:
         """True for a table cut by a page break that would fit on one page with room to spare."""
@@ -466,16 +476,11 @@ class PagedText:
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(block).mergeBlockFormat(fmt)
             return
-        # A break after the block before the table costs far less than a new table
-        # format (which lays out the whole table again), and does the same.
-        before = table.firstCursorPosition().block().previous()
-        if before.isValid() and self._table_of(before) is None:
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
-            QTextCursor(before).mergeBlockFormat(fmt)
-        else:
-            table_format = table.format()
-            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            table.setFormat(table_format)
+        # Not a break after the block before the table: Qt ignores that on the empty
+        # block between two tables.
+        table_format = table.format()
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(table_format)
 
     # -- what is where ----------------------------------------------------------------
 
@@ -638,6 +643,12 @@ class PagedDocument:
 
     def unlaid_blocks(self) -> list[str]:
         return [text for section in self.sections for text in section.unlaid_blocks()]
+
+    def layout_problems(self) -> list[str]:
+        """Stranded headings, short tables cut in two and text never laid out: a self-check
+        for tests (empty when all is well)."""
+        found = [problem for section in self.sections for problem in section.layout_problems()]
+        return found + [f"text not laid out: {text[:40]!r}" for text in self.unlaid_blocks()]
 
     def section_titles(self) -> list[str]:
         """For each page, the title of the top-level section it belongs to."""
