@@ -70,9 +70,9 @@ def test_unknown_module_is_a_usage_error(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_worksheet_takes_no_ids(tmp_path, capsys):
-    assert _run(["export", "worksheet", "sample", "-o", str(tmp_path / "w.pdf")]) == 2
-    assert "no module ids" in capsys.readouterr().err
+def test_worksheet_takes_at_most_one_scenario(tmp_path, capsys):
+    assert _run(["export", "worksheet", "a", "b", "-o", str(tmp_path / "w.pdf")]) == 2
+    assert "at most one scenario" in capsys.readouterr().err
 
 
 def test_output_is_required_and_kind_is_checked(capsys):
@@ -159,3 +159,8 @@ def test_agenda_needs_a_known_plan(tmp_path, capsys):
     assert _run(["export", "agenda", "nope", "-o", str(tmp_path / "a.pdf")]) == 2
     assert "no session plan 'nope'" in capsys.readouterr().err
     assert _run(["export", "agenda", "-o", str(tmp_path / "a.pdf")]) == 2
+
+
+def test_worksheet_with_an_unknown_scenario_is_a_usage_error(tmp_path, capsys):
+    assert _run(["export", "worksheet", "nope", "-o", str(tmp_path / "w.pdf")]) == 2
+    assert "unknown scenario 'nope'" in capsys.readouterr().err

@@ -280,3 +280,22 @@ def test_every_kind_keeps_its_text_inside_the_margins(
         or word.y_max > word.page_height
     ]
     assert outside == []
+
+
+def test_choice_sheet_puts_a_scenario_on_paper(finished_run, builtin_library, tmp_path):
+    from teachin.export.documents import choice_sheet, export_pdf
+    from teachin.export.paged import Paper
+
+    scenario = finished_run.scenario
+    path = tmp_path / "choices.pdf"
+    paged = export_pdf(choice_sheet(scenario, builtin_library), path, Paper.LETTER)
+    assert paged.layout_problems() == []
+    texts = page_texts(path)
+    everything = squash("".join(texts))
+    assert squash(scenario.title) in everything
+    for number, tactic in enumerate(scenario.tactics, start=1):
+        assert squash(f"{number}. {tactic.label}") in everything
+    record = squash(texts[-1])
+    assert "Recordsheet" in record
+    for round_ in scenario.rounds:
+        assert squash(round_.title) in record  # the whole record sheet on one page

@@ -17,7 +17,8 @@ KINDS = {
     "agenda), or every module; then the glossary",
     "agenda": "the agenda of a session plan, with clock times (PLAN: a plan file or id)",
     "debrief": "a scenario run for the debrief, from its run file (RUN.json)",
-    "worksheet": "blank escalation staircase and planning sheet for your own campaign",
+    "worksheet": "blank escalation staircase and planning sheet for your own campaign; "
+    "with a scenario id, that scenario's choice sheet for a group without a laptop",
 }
 PAPERS = ("letter", "a4")
 
@@ -61,8 +62,8 @@ def add_commands(
 
 
 def export_command(args: argparse.Namespace, content_folders: Callable[[], list[Path]]) -> int:
-    if args.kind == "worksheet" and args.ids:
-        return _usage("a worksheet takes no module ids")
+    if args.kind == "worksheet" and len(args.ids) > 1:
+        return _usage("a worksheet takes at most one scenario id (none: the blank staircase)")
     if args.kind == "agenda" and len(args.ids) != 1:
         return _usage("an agenda needs one session plan: its file (PLAN.toml) or its id")
     if args.kind == "debrief" and len(args.ids) != 1:
@@ -71,6 +72,7 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     from teachin.export.documents import (
         UnknownModuleError,
         agenda,
+        choice_sheet,
         debrief,
         export_pdf,
         guide,
@@ -83,7 +85,9 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     folders = content_folders()
     library = load_library(folders)
     try:
-        if args.kind == "worksheet":
+        if args.kind == "worksheet" and args.ids:
+            document = choice_sheet(_scenario(args.ids[0], folders), library)
+        elif args.kind == "worksheet":
             document = worksheet(library)
         elif args.kind == "debrief":
             run, differences = _run_file(Path(args.ids[0]), folders)
@@ -155,6 +159,16 @@ def _plan(ids: list[str], folders: list[Path], library: object, *, required: boo
         known = ", ".join(sorted(plans)) or "none"
         raise ExportInputError(f"no session plan {name!r} (known plans: {known})")
     return None
+
+
+def _scenario(scenario_id: str, folders: list[Path]) -> object:
+    from teachin.scenario.loader import load_scenarios
+
+    scenarios, _ = load_scenarios(folders)
+    if scenario_id not in scenarios:
+        known = ", ".join(sorted(scenarios)) or "none"
+        raise ExportInputError(f"unknown scenario {scenario_id!r} (known scenarios: {known})")
+    return scenarios[scenario_id]
 
 
 def _run_file(path: Path, folders: list[Path]) -> tuple[object, list[str]]:

@@ -25,6 +25,7 @@ from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.plan.model import Plan
 from teachin.scenario.engine import Run
+from teachin.scenario.model import Scenario
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -426,6 +427,47 @@ def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> Expo
         staircase_svg=svg,
         staircase_width=1.0,
         pictures={"teachin:measures": measures_svg(series)},
+    )
+
+
+def choice_sheet(scenario: Scenario, library: Library) -> ExportDocument:
+    """A scenario on paper, for a group without a laptop: the setting, every choice with
+    its number, and a record sheet with one row per round."""
+    staircase = library.staircase
+    options = []
+    for number, tactic in enumerate(scenario.tactics, start=1):
+        kind = tactic.kind.replace("-", " ").capitalize()
+        step = tactic.step_index
+        if step and staircase and step <= len(staircase.steps):
+            kind = f"Staircase step {step}: {staircase.steps[step - 1].label}"
+        options.append(
+            {
+                "number": number,
+                "label": tactic.label,
+                "description": tactic.description,
+                "kind": kind,
+            }
+        )
+    setting = scenario.setting
+    rows = [
+        ("Where", setting.place),
+        ("Who is affected", setting.affected),
+        ("Who decides (the target)", setting.target),
+        ("The demand", setting.demand),
+        ("By when", setting.deadline),
+        ("The situation", setting.situation),
+    ]
+    title = f"Choice sheet: {scenario.title}"
+    html = _render(
+        "export_choices.html.j2",
+        title=title,
+        scenario=scenario,
+        setting=[(label, value) for label, value in rows if value],
+        options=options,
+        rounds=scenario.rounds,
+    )
+    return ExportDocument(
+        kind="worksheet", title=title, parts=(html,), running_title="Choice sheet"
     )
 
 
