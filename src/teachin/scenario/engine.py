@@ -102,7 +102,8 @@ class Option:
 
 def _applier(effects: tuple):
     """A function that applies ``effects`` (index, fn, low, high) to a value list:
-    every change computed from the values before, then added and clamped.
+    every change computed from the values before, then added and clamped (a
+    result that is not a number, NaN, becomes the lower bound).
     Unrolled for the common small cases; None when there is nothing to apply."""
     if not effects:
         return None
@@ -111,7 +112,7 @@ def _applier(effects: tuple):
 
         def apply1(values: list[float]) -> None:
             x = values[i0] + f0(values)
-            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+            values[i0] = hi0 if x > hi0 else x if x >= lo0 else lo0
 
         return apply1
     if len(effects) == 2:
@@ -121,9 +122,9 @@ def _applier(effects: tuple):
             d0 = f0(values)
             d1 = f1(values)
             x = values[i0] + d0
-            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+            values[i0] = hi0 if x > hi0 else x if x >= lo0 else lo0
             x = values[i1] + d1
-            values[i1] = lo1 if x < lo1 else hi1 if x > hi1 else x
+            values[i1] = hi1 if x > hi1 else x if x >= lo1 else lo1
 
         return apply2
     if len(effects) == 3:
@@ -134,11 +135,11 @@ def _applier(effects: tuple):
             d1 = f1(values)
             d2 = f2(values)
             x = values[i0] + d0
-            values[i0] = lo0 if x < lo0 else hi0 if x > hi0 else x
+            values[i0] = hi0 if x > hi0 else x if x >= lo0 else lo0
             x = values[i1] + d1
-            values[i1] = lo1 if x < lo1 else hi1 if x > hi1 else x
+            values[i1] = hi1 if x > hi1 else x if x >= lo1 else lo1
             x = values[i2] + d2
-            values[i2] = lo2 if x < lo2 else hi2 if x > hi2 else x
+            values[i2] = hi2 if x > hi2 else x if x >= lo2 else lo2
 
         return apply3
 
@@ -268,12 +269,12 @@ class Engine:
         if len(effects) == 1:
             index, fn, low, high = effects[0]
             value = values[index] + fn(values)
-            values[index] = low if value < low else high if value > high else value
+            values[index] = high if value > high else value if value >= low else low
             return
         deltas = [fn(values) for _, fn, _, _ in effects]
         for (index, _, low, high), delta in zip(effects, deltas, strict=True):
             value = values[index] + delta
-            values[index] = low if value < low else high if value > high else value
+            values[index] = high if value > high else value if value >= low else low
 
     # -- what can be chosen --------------------------------------------------------------
     def choosable(self, state: State) -> list[int]:
