@@ -66,9 +66,8 @@ def scenario_text(draw):
         ]
         if draw(st.booleans()):
             lines.append('kind = "step"')
-            lines.append(
-                f'step = "{draw(st.sampled_from(["petition", "one-day-strike", "general-strike"]))}"'
-            )
+            step = draw(st.sampled_from(["petition", "one-day-strike", "general-strike"]))
+            lines.append(f'step = "{step}"')
         if t > 0 and draw(st.booleans()):
             lines.append(f"available = {json.dumps(draw(expr))}")
         for _ in range(draw(st.integers(min_value=0, max_value=2))):
