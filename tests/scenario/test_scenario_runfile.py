@@ -162,3 +162,17 @@ def test_cli_help(capsys):
             parser().parse_args([command, "--help"])
         assert exit_info.value.code == 0
         assert "usage:" in capsys.readouterr().out
+
+
+def test_load_run_rebuilds_the_run(scenarios, tmp_path):
+    from teachin.scenario.runfile import load_run
+
+    run = played(scenarios, "tenants-retrofit", seed=4)
+    path = tmp_path / "run.json"
+    save_run(run, path)
+    again = load_run(path, scenarios)
+    assert [s.tactic for s in again.steps] == [s.tactic for s in run.steps]
+    assert again.result == run.result
+    assert again.fingerprint() == run.fingerprint()
+    with pytest.raises(RunFileError, match="not installed"):
+        load_run(path, {})

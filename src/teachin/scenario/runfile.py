@@ -162,3 +162,23 @@ def replay(data: dict[str, Any], scenario: Scenario) -> ReplayReport:
     if not differences and data.get("result") is not None and data.get("result") != run.result:
         differences.append("the result differs")
     return ReplayReport(not differences, len(data["steps"]), differences, run)
+
+
+def load_run(path: Path, scenarios: dict[str, Scenario]) -> Run:
+    """Read a run file and rebuild the run (for the debrief and side-by-side view).
+
+    RunFileError, naming the file, when it cannot be read, its scenario is not
+    installed, or it no longer replays exactly (the scenario file changed).
+    """
+    data = read_run(path)
+    scenario = scenarios.get(data["scenario"])
+    if scenario is None:
+        raise RunFileError(f"{path}: scenario '{data['scenario']}' is not installed")
+    try:
+        report = replay(data, scenario)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RunFileError(f"{path}: damaged run file ({exc})") from None
+    if not report.matches or report.run is None:
+        first = report.differences[0] if report.differences else "it does not replay"
+        raise RunFileError(f"{path}: the scenario has changed since this run ({first})")
+    return report.run
