@@ -24,6 +24,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -142,13 +143,19 @@ class Margins:
     """Distance from the page bottom to the footer's text box."""
 
 
-@cache
+_PER_THREAD = threading.local()
+
+
 def _layout_device() -> QPdfWriter:
-    """A PDF writer that is never written: it gives the layout PDF font metrics."""
-    buffer = QBuffer()
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer._buffer = buffer  # keep the buffer alive with the writer
+    """A PDF writer that is never written: it gives the layout PDF font metrics.
+
+    One per thread, so a GUI can lay a document out off its UI thread.
+    """
+    writer = getattr(_PER_THREAD, "writer", None)
+    if writer is None:
+        _PER_THREAD.buffer = QBuffer()
+        writer = _PER_THREAD.writer = QPdfWriter(_PER_THREAD.buffer)
+        writer.setResolution(RESOLUTION)
     return writer
 
 
