@@ -78,6 +78,10 @@ RESOLUTION = 1200
 MM = RESOLUTION / 25.4
 PAGE_TOP_SLACK = 14.0
 """Millimetres below the top margin within which a heading already starts its page."""
+KEEP_LINES = 6
+"""A paragraph of at most this many lines is moved whole rather than cut."""
+KEEP_LIST_LINES = 10
+"""The same for a list (the sources, objectives, questions)."""
 KEEP_TOGETHER = 0.45
 """A table shorter than this share of a page is moved whole rather than cut."""
 STAIRCASE_SRC = "teachin:staircase"
@@ -415,7 +419,9 @@ class PagedText:
                 continue
             if self._keeps_with_next(block):
                 chain = chain or block
-            elif chain is not None:
+                block = block.next()
+                continue
+            if chain is not None:
                 lines = self._line_tops(block)[:2]
                 start_page = self.block_page(chain)
                 if any(
@@ -425,9 +431,41 @@ class PagedText:
                     if fix:
                         self._break_before(chain)
                         self._settle()
-                chain = None
-            block = block.next()
+                    chain = None
+                    block = block.next()
+                    continue
+            unit = self._unit(block) if table is None else []  # cells: see _cut_short
+            if unit and self._cut_small(unit):
+                target = chain or unit[0]
+                if not self._at_page_top(target):
+                    found.append(f"short paragraph or list cut in two: {block.text()[:40]!r}")
+                    if fix:
+                        self._break_before(target)
+                        self._settle()
+            chain = None
+            block = unit[-1].next() if unit else block.next()
         return found
+
+    def _unit(self, block: QTextBlock) -> list[QTextBlock]:
+        """A paragraph, or all of a list's items from this one on: what should not be
+        cut when it is short."""
+        text_list = block.textList()
+        if text_list is None:
+            return [block]
+        unit = [block]
+        following = block.next()
+        while following.isValid() and following.textList() == text_list:
+            unit.append(following)
+            following = following.next()
+        return unit
+
+    def _cut_small(self, unit: list[QTextBlock]) -> bool:
+        """True for a short paragraph or list (a few lines) that a page break cuts in two."""
+        lines = [line for block in unit for line in self._line_tops(block)]
+        limit = KEEP_LIST_LINES if unit[0].textList() is not None else KEEP_LINES
+        if len(lines) < 2 or len(lines) > limit:
+            return False
+        return self.page_of_line(*lines[0]) != self.page_of_line(*lines[-1])
 
     def _cut_short(self, table: QTextTable) -> bool:
         """True for a table cut by a page break that would fit on one page with room to spare."""
