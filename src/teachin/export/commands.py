@@ -188,7 +188,12 @@ def _run_file(path: Path, folders: list[Path]) -> tuple[object, list[str]]:
             f"{path}: the run's scenario {data['scenario']!r} is not in the content "
             f"(known scenarios: {known})"
         )
-    report = replay(data, scenario)
+    try:
+        report = replay(data, scenario)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ExportInputError(f"{path}: damaged run file ({exc})") from None
+    # Unlike load_run(), a run that no longer replays exactly is still printed, with a
+    # note saying so: the debrief after a workshop should not fail over a typo fix.
     return report.run, report.differences
 
 
