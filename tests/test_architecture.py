@@ -36,3 +36,14 @@ def test_core_imports_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_qt_packages_guard_none_against_lost_references():
+    code = (
+        "import sys\n"
+        "before = sys.getrefcount(None)\n"
+        "import teachin.ui, teachin.export\n"
+        "print(sys.getrefcount(None) - before > 1 << 30 or sys.version_info >= (3, 12))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"

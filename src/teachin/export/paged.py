@@ -69,10 +69,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from teachin.export._none_refcount import keep_none_alive
-
-keep_none_alive()
-
 RESOLUTION = 1200
 """Dots per inch of the layout and of the PDF: fine enough for exact font metrics."""
 MM = RESOLUTION / 25.4

@@ -1,4 +1,7 @@
-"""Works around a reference-counting bug of PySide6 6.12 on Python 3.11.
+"""Works around a reference-counting bug of PySide6 6.12.0 on Python 3.11.
+
+pyproject.toml excludes 6.12.0; this guard stays for an environment that has it
+anyway, because the crash would end a presentation in front of a room.
 
 Many of PySide6 6.12's methods that return nothing (QPainter.save, setPen,
 drawLine, QPalette.setColor, QAbstractTextDocumentLayout.draw, ...) give back
