@@ -1,0 +1,1 @@
+"""The scenario player window and its parts (see ``player_window.PlayerWindow``)."""

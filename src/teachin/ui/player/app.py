@@ -1,0 +1,58 @@
+"""Start teachin straight into the scenario player (``python -m teachin.player``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from teachin.locations import content_folders
+from teachin.scenario.loader import load_scenarios
+from teachin.ui.player.player_window import PlayerWindow
+from teachin.ui.settings import Settings
+from teachin.userdirs import app_data_dir, set_application_names, user_content_dir
+from teachin.workshop.library import load_library
+
+
+def build_player(
+    extra_folders: list[Path] | None = None,
+    runs_dir: Path | None = None,
+    settings: Settings | None = None,
+    seed: int | None = None,
+) -> PlayerWindow:
+    """A player window over the usual content folders (built-in, the user's own, extra),
+    saving runs in ``runs_dir`` (``app_data_dir()/runs`` by default). Needs a QApplication."""
+    set_application_names()
+    folders = content_folders(user_content_dir(), extra_folders)
+    scenarios, problems = load_scenarios(folders)
+    library = load_library(folders)
+    window = PlayerWindow(
+        scenarios,
+        library,
+        runs_dir if runs_dir is not None else app_data_dir() / "runs",
+        settings if settings is not None else Settings(),
+        seed=seed,
+    )
+    broken = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    if broken:
+        window.message(
+            f"{len(broken)} problem(s) in the scenario files; the other scenarios work. "
+            f"First: {broken[0]}"
+        )
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m teachin.player", description=__doc__)
+    parser.add_argument(
+        "--content", action="append", type=Path, default=[], help="extra content folder"
+    )
+    parser.add_argument("--runs", type=Path, default=None, help="folder for saved runs")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build_player(args.content, args.runs)
+    window.resume_or_pick()
+    window.show()
+    return app.exec()

@@ -1,0 +1,337 @@
+"""The debrief's two charts, painted from the run's data (vector, any size).
+
+- :class:`StaircasePathChart`: the highest step climbed after each round (a
+  solid line), each round's choice as a mark (a filled dot when the base was
+  ready, a hollow dot with "!" when it was not, a square for moves off the
+  staircase), and every abandoned "what if" path as a dashed line.
+- :class:`MeasuresChart`: one small panel per measure, rounds along the bottom,
+  each line ending with its value written out.
+
+Nothing is told by colour alone: line styles and marks differ, and a legend says
+what each one means.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from teachin.scenario.engine import READY, Run, StepRecord
+from teachin.workshop.staircase import Staircase
+from teachin.workshop.themes import LIGHT, Theme
+
+
+class _Chart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme: Theme = LIGHT
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def line(self) -> int:
+        return QFontMetrics(self.font()).height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def _focus_ring(self, painter: QPainter) -> None:
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(self.theme.step_current), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+
+
+class StaircasePathChart(_Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staircasePathChart")
+        self.setAccessibleName("Your path on the staircase, round by round")
+        self.steps: list[StepRecord] = []
+        self.branches: list[tuple[int, list[StepRecord], int]] = []  # (from, steps, climbed before)
+        self.rounds = 1
+        self.labels: list[str] = []
+
+    def set_run(self, run: Run, staircase: Staircase | None) -> None:
+        self.steps = list(run.steps)
+        self.rounds = max(len(run.scenario.rounds), 1)
+        self.labels = (
+            [s.label for s in staircase.steps] if staircase else [str(i) for i in range(1, 11)]
+        )
+        self.branches = []
+        for branch in run.branches:
+            if not branch.steps:
+                continue
+            first = branch.steps[0].consequence
+            # climbed before the branch's first round: the main line's value then
+            before = 0
+            for record in run.steps:
+                if record.round < branch.from_round:
+                    before = record.consequence.climbed
+            del first
+            self.branches.append((branch.from_round, list(branch.steps), before))
+        words = []
+        for record in self.steps:
+            c = record.consequence
+            text = f"round {record.round}: {c.label}"
+            if c.step:
+                text += (
+                    f" (step {c.step}{'' if c.ready >= READY else ', before the base was ready'})"
+                )
+            words.append(text)
+        self.setAccessibleDescription(
+            "; ".join(words)
+            + f". Highest step climbed: {self.steps[-1].consequence.climbed if self.steps else 0}."
+        )
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, self.line() * 17)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, self.line() * 15)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = self.theme
+        ink = QColor(theme.text)
+        muted = QColor(theme.muted)
+        painter.fillRect(self.rect(), QColor(theme.background))
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        count = len(self.labels) or 10
+        label_w = (
+            min(
+                max(
+                    (metrics.horizontalAdvance(f"{i}  {t}") for i, t in enumerate(self.labels, 1)),
+                    default=60,
+                ),
+                round(self.width() * 0.35),
+            )
+            + 10
+        )
+        plot = QRectF(
+            label_w + 8, line * 0.8, self.width() - label_w - 24, self.height() - line * 4.6
+        )
+        x_step = plot.width() / max(1, self.rounds)
+        y_step = plot.height() / count
+
+        def px(round_number: float) -> float:
+            return plot.left() + round_number * x_step
+
+        def py(step: float) -> float:
+            return plot.bottom() - step * y_step
+
+        # grid and axis labels
+        painter.setPen(QPen(QColor(theme.rule), 1))
+        for step in range(count + 1):
+            painter.drawLine(QPointF(plot.left(), py(step)), QPointF(plot.right(), py(step)))
+        painter.setPen(ink)
+        for step, text in enumerate(self.labels, start=1):
+            rect = QRectF(0, py(step) - line * 0.5, label_w, line)
+            painter.drawText(
+                rect,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                metrics.elidedText(f"{step}  {text}", Qt.TextElideMode.ElideRight, label_w),
+            )
+        painter.drawText(
+            QRectF(0, py(0) - line * 0.5, label_w, line),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            "off the staircase",
+        )
+        for number in range(0, self.rounds + 1):
+            painter.drawText(
+                QRectF(px(number) - 20, plot.bottom() + 4, 40, line),
+                int(Qt.AlignmentFlag.AlignCenter),
+                "start" if number == 0 else str(number),
+            )
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + line + 4, plot.width(), line),
+            int(Qt.AlignmentFlag.AlignCenter),
+            "round",
+        )
+        # abandoned branches: dashed
+        for from_round, steps, before in self.branches:
+            path = QPainterPath(QPointF(px(from_round - 1), py(before)))
+            for record in steps:
+                path.lineTo(QPointF(px(record.round), py(record.consequence.climbed)))
+            painter.setPen(QPen(muted, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+        # the path: highest step climbed
+        path = QPainterPath(QPointF(px(0), py(0)))
+        for record in self.steps:
+            path.lineTo(QPointF(px(record.round), py(record.consequence.climbed)))
+        painter.setPen(QPen(QColor(theme.step_current), 3.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        # each round's choice
+        radius = max(4.0, line * 0.32)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for record in self.steps:
+            c = record.consequence
+            centre = QPointF(px(record.round), py(c.step))
+            if not c.step:
+                painter.setPen(QPen(ink, 1.5))
+                painter.setBrush(QColor(theme.background))
+                painter.drawRect(
+                    QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+                )
+            elif c.ready >= READY:
+                painter.setPen(QPen(ink, 1.5))
+                painter.setBrush(ink)
+                painter.drawEllipse(centre, radius, radius)
+            else:
+                painter.setPen(QPen(ink, 2))
+                painter.setBrush(QColor(theme.background))
+                painter.drawEllipse(centre, radius * 1.3, radius * 1.3)
+                painter.setFont(bold)
+                painter.drawText(
+                    QRectF(
+                        centre.x() - radius, centre.y() - radius * 1.3, 2 * radius, 2.6 * radius
+                    ),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    "!",
+                )
+                painter.setFont(self.font())
+        # legend, in words
+        legend_y = self.height() - line * 1.6
+        x = plot.left()
+        painter.setPen(QPen(QColor(theme.step_current), 3.5))
+        painter.drawLine(QPointF(x, legend_y + line / 2), QPointF(x + 28, legend_y + line / 2))
+        x += 34
+        items = [
+            ("highest step climbed", None),
+            ("● step taken, base ready", None),
+            ("(!) taken before the base was ready", None),
+            ("□ a move off the staircase", None),
+        ]
+        if self.branches:
+            items.append(("- - - a path you left (what if)", None))
+        painter.setPen(ink)
+        for text, _ in items:
+            width = metrics.horizontalAdvance(text)
+            painter.drawText(
+                QRectF(x, legend_y, width + 4, line), int(Qt.AlignmentFlag.AlignVCenter), text
+            )
+            x += width + 22
+        self._focus_ring(painter)
+        painter.end()
+
+
+class MeasuresChart(_Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("measuresChart")
+        self.setAccessibleName("How the measures moved, round by round")
+        self.series: list[tuple[str, list[float], float, float]] = []
+        self.rounds = 1
+
+    def set_run(self, run: Run) -> None:
+        self.rounds = max(1, len(run.scenario.rounds))
+        self.series = []
+        for measure in run.scenario.visible_measures:
+            values = [run.start_values.get(measure.id, measure.low)]
+            values += [r.consequence.after.get(measure.id, values[-1]) for r in run.steps]
+            self.series.append((measure.label, values, measure.low, measure.high))
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{label}: from {round(values[0])} to {round(values[-1])}"
+                for label, values, _, _ in self.series
+            )
+        )
+        self.updateGeometry()
+        self.update()
+
+    def _columns(self) -> int:
+        return 3 if self.width() >= 700 else 2
+
+    def _panel_height(self) -> float:
+        return self.line() * 6.5
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        columns = 3 if width >= 700 else 2
+        rows = math.ceil(max(1, len(self.series)) / columns)
+        return round(rows * self._panel_height()) + 4
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, self.heightForWidth(720))
+
+    def resizeEvent(self, event) -> None:
+        wanted = self.heightForWidth(self.width())
+        if self.minimumHeight() != wanted:
+            self.setMinimumHeight(wanted)
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = self.theme
+        ink = QColor(theme.text)
+        painter.fillRect(self.rect(), QColor(theme.background))
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        columns = self._columns()
+        width = self.width() / columns
+        height = self._panel_height()
+        value_w = metrics.horizontalAdvance("100") + 10
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for number, (label, values, low, high) in enumerate(self.series):
+            left = (number % columns) * width
+            top = (number // columns) * height
+            painter.setFont(bold)
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(left + 8, top + 2, width - 16, line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                f"{label}: {round(values[0])} → {round(values[-1])}",
+            )
+            painter.setFont(self.font())
+            plot = QRectF(left + 10, top + line * 1.5, width - value_w - 26, height - line * 2.5)
+            painter.setPen(QPen(QColor(theme.rule), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(plot)
+            span = (high - low) or 1.0
+            x_step = plot.width() / max(1, self.rounds)
+
+            def point(
+                i: int,
+                v: float,
+                plot: QRectF = plot,
+                x_step: float = x_step,
+                low: float = low,
+                span: float = span,
+            ) -> QPointF:
+                share = min(max((v - low) / span, 0.0), 1.0)
+                return QPointF(plot.left() + i * x_step, plot.bottom() - share * plot.height())
+
+            path = QPainterPath(point(0, values[0]))
+            for i, value in enumerate(values[1:], start=1):
+                path.lineTo(point(i, value))
+            painter.setPen(QPen(ink, 2.5))
+            painter.drawPath(path)
+            end = point(len(values) - 1, values[-1])
+            painter.setBrush(ink)
+            painter.drawEllipse(end, 3.5, 3.5)
+            painter.drawText(
+                QRectF(end.x() + 6, end.y() - line / 2, value_w, line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(round(values[-1])),
+            )
+        self._focus_ring(painter)
+        painter.end()

@@ -1,0 +1,223 @@
+"""What a choice led to: what happened, why (with a link to the concept), every
+measure with its change, any event, and the new place on the staircase.
+
+The same view re-reads a past round from the timeline; then it offers "What if?"
+(go back to that round and choose differently) instead of "Next round".
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from teachin.scenario.engine import READY, Consequence
+from teachin.scenario.model import Scenario
+from teachin.ui.player.common import (
+    BigButton,
+    concept_link,
+    esc,
+    heading,
+    link_label,
+    scroll_area,
+    set_heading,
+    text_label,
+)
+from teachin.ui.player.measures_view import MeasuresView
+from teachin.ui.player.staircase_view import StaircaseView
+from teachin.workshop.library import Library
+from teachin.workshop.staircase import Staircase
+from teachin.workshop.themes import Theme
+
+EVENT_WORDS = {
+    "target": "The target moves",
+    "police": "The police",
+    "media": "In the news",
+    "politicians": "Politicians",
+    "allies": "Allies",
+    "base": "Among the people",
+    "other": "Meanwhile",
+}
+
+
+class ConsequenceView(QWidget):
+    """``show_consequence(...)``. Signals: ``nextRequested`` (the next round or the
+    debrief), ``backToPresent``, ``whatIf(round)``, ``conceptRequested(href)``."""
+
+    nextRequested = Signal()
+    backToPresent = Signal()
+    whatIf = Signal(int)
+    conceptRequested = Signal(str)
+
+    def __init__(
+        self, staircase: Staircase | None, library: Library | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("consequenceView")
+        self.setAccessibleName("What happened")
+        self.staircase = staircase
+        self.library = library
+        self.past_round = 0
+
+        self.title = heading("", 2, parent=self)
+        self.ready_note = text_label("", "Was the base ready?", rich=True, parent=self)
+        self.narrative = text_label("", "What happened", rich=True, parent=self)
+        self.why_title = heading("Why", 3, parent=self)
+        self.why = text_label("", "Why it happened", rich=True, parent=self)
+        self.concept = link_label("Read more about the idea behind it", self)
+        self.concept.linkActivated.connect(self.conceptRequested)
+        self.events_title = heading("Meanwhile", 3, parent=self)
+        self.events = link_label("Events this round", self)
+        self.events.linkActivated.connect(self.conceptRequested)
+        self.end_note = text_label("", "The end", rich=True, parent=self)
+
+        story = QWidget(self)
+        story_layout = QVBoxLayout(story)
+        for widget in (
+            self.title,
+            self.ready_note,
+            self.narrative,
+            self.why_title,
+            self.why,
+            self.concept,
+            self.events_title,
+            self.events,
+            self.end_note,
+        ):
+            story_layout.addWidget(widget)
+        story_layout.addStretch(1)
+        story_scroll = scroll_area(story, "The story of this round", self)
+
+        self.measures = MeasuresView(self)
+        self.stairs = StaircaseView(self)
+        self.stairs_note = text_label("", "Your place on the staircase", parent=self)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(heading("How every measure moved", 3, parent=side))
+        side_layout.addWidget(self.measures)
+        side_layout.addWidget(heading("The staircase now", 3, parent=side))
+        side_layout.addWidget(self.stairs_note)
+        side_layout.addWidget(self.stairs, 1)
+        side_scroll = scroll_area(side, "The measures and the staircase", self)
+
+        self.next_button = BigButton("Next round  (Enter)", "Next round", self)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.present_button = BigButton("Back to where we are", parent=self)
+        self.present_button.clicked.connect(self.backToPresent)
+        self.what_if_button = BigButton("What if? Choose again from this round", parent=self)
+        self.what_if_button.clicked.connect(self._what_if)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.what_if_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.present_button)
+        buttons.addWidget(self.next_button)
+
+        columns = QHBoxLayout()
+        columns.addWidget(story_scroll, 11)
+        columns.addWidget(side_scroll, 9)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.measures.set_theme(theme)
+        self.stairs.set_theme(theme)
+
+    def show_consequence(
+        self,
+        scenario: Scenario,
+        consequence: Consequence,
+        *,
+        past: bool = False,
+        finished: bool = False,
+        can_go_back: bool = True,
+    ) -> None:
+        """Show one round's consequence. ``past``: re-reading it from the timeline."""
+        c = consequence
+        self.past_round = c.round if past else 0
+        lead = "Looking back at round" if past else "Round"
+        set_heading(self.title, f"{lead} {c.round}: you chose “{c.label}”")
+        if c.ready >= READY:
+            self.ready_note.setText("✓ The base was ready for it.")
+        else:
+            self.ready_note.setText(
+                f"<b>⚠ The base was not ready for it.</b> {html.escape(c.ready_text)}"
+            )
+        self.narrative.setText(esc(c.narrative))
+        self.why.setText(esc(c.explain))
+        self.concept.setText(concept_link(c.concept, self.library, "The idea behind it:"))
+        self.concept.setVisible(bool(c.concept))
+        if c.events:
+            parts = []
+            for event in c.events:
+                kind = EVENT_WORDS.get(event.kind, "Meanwhile")
+                link = (
+                    concept_link(event.concept, self.library, "The idea:") if event.concept else ""
+                )
+                parts.append(
+                    f"<p><b>{html.escape(kind)}: {html.escape(event.title)}</b></p>"
+                    f"{esc(event.text)}{esc(event.explain)}" + (f"<p>{link}</p>" if link else "")
+                )
+            self.events.setText("".join(parts))
+        else:
+            self.events.setText("<p>Nothing else happened this round.</p>")
+        self.events_title.setVisible(True)
+        if c.ending and c.result:
+            ending = next((e for e in scenario.endings if e.id == c.ending), None)
+            title = ending.title if ending else c.ending
+            self.end_note.setText(f"<p><b>The campaign is over: {html.escape(title)}.</b></p>")
+            self.end_note.show()
+        else:
+            self.end_note.hide()
+        visible = scenario.visible_measures
+        self.measures.set_values(
+            visible,
+            {m.id: c.after[m.id] for m in visible if m.id in c.after},
+            {m.id: c.before[m.id] for m in visible if m.id in c.before},
+        )
+        self.stairs.set_state(self.staircase, c.climbed, None)
+        self.stairs.selected = c.step if c.step else 0
+        self.stairs.update()
+        self.stairs_note.setText(self._stairs_words(c))
+        self.next_button.setVisible(not past)
+        self.next_button.setText("See the debrief  (Enter)" if finished else "Next round  (Enter)")
+        self.next_button.setAccessibleName("See the debrief" if finished else "Next round")
+        self.present_button.setVisible(past)
+        self.what_if_button.setVisible(past and can_go_back)
+        self.what_if_button.setText(f"What if? Choose again from round {c.round}")
+        self.what_if_button.setAccessibleName(f"What if: choose again from round {c.round}")
+        (self.present_button if past else self.next_button).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    def _stairs_words(self, c: Consequence) -> str:
+        def name(number: int) -> str:
+            if self.staircase and 0 < number <= len(self.staircase.steps):
+                return f"step {number}, {self.staircase.steps[number - 1].label.lower()}"
+            return f"step {number}"
+
+        if c.climbed:
+            text = f"Highest step climbed together: {name(c.climbed)}."
+        else:
+            text = "No step of the staircase climbed together yet."
+        if c.step:
+            if c.ready >= READY:
+                text += f" This round you took {name(c.step)} with the base behind you."
+            else:
+                text += f" This round you tried {name(c.step)} before the base was ready."
+        return text
+
+    @Slot()
+    def _what_if(self) -> None:
+        if self.past_round:
+            self.whatIf.emit(self.past_round)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            (self.present_button if self.past_round else self.next_button).click()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,205 @@
+"""Every measure the group can see, as a bar with its number and its change.
+
+A change is told three ways, so colour is never the only cue: an arrow (▲ ▼),
+a signed number (+5, −3), and a colour (green for good news, red for bad; a rise
+in repression is bad news). The part of the bar that was lost is drawn hatched,
+the part that was gained solid with a thick edge where the old value was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from teachin.scenario.model import Measure
+from teachin.ui.player.common import change_text, change_words, is_good
+from teachin.workshop.themes import LIGHT, Theme
+
+GOOD = "#1b7a3a"
+BAD = "#b3261e"
+GOOD_DARK = "#6fdc8c"
+BAD_DARK = "#ff8a80"
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: Measure
+    value: float
+    before: float | None  # None: show no change column
+
+
+class MeasuresView(QWidget):
+    """Bars for the measures; ``set_values(after, before)`` shows the changes too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("measuresView")
+        self.setAccessibleName("Measures")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.theme: Theme = LIGHT
+        self.rows: list[Row] = []
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def set_values(
+        self,
+        measures: tuple[Measure, ...],
+        values: dict[str, float],
+        before: dict[str, float] | None = None,
+    ) -> None:
+        self.rows = [
+            Row(m, values.get(m.id, m.low), None if before is None else before.get(m.id, m.low))
+            for m in measures
+            if m.id in values
+        ]
+        self.setAccessibleDescription(self.summary())
+        self.updateGeometry()
+        self.update()
+
+    def summary(self) -> str:
+        """All the measures in words, for screen readers and tests."""
+        parts = []
+        for row in self.rows:
+            text = f"{row.measure.label}: {round(row.value)}"
+            if row.before is not None:
+                text += f" ({change_words('', row.value - row.before).strip()})"
+            parts.append(text)
+        return "; ".join(parts)
+
+    # -- geometry ----------------------------------------------------------------------
+    def _row_height(self) -> int:
+        return round(QFontMetrics(self.font()).height() * 1.55)
+
+    def _columns(self) -> tuple[int, int, int]:
+        metrics = QFontMetrics(self.font())
+        label = max((metrics.horizontalAdvance(r.measure.label) for r in self.rows), default=80)
+        value = metrics.horizontalAdvance("100") + 8
+        change = (
+            metrics.horizontalAdvance("▼ −100") + 12
+            if any(r.before is not None for r in self.rows)
+            else 0
+        )
+        return label + 12, value, change
+
+    def sizeHint(self) -> QSize:
+        label, value, change = self._columns()
+        return QSize(label + value + change + 160, self._row_height() * max(1, len(self.rows)) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        label, value, change = self._columns()
+        return QSize(label + value + change + 60, self._row_height() * max(1, len(self.rows)) + 4)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    # -- painting ----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = self.theme
+        text = QColor(theme.text)
+        metrics = QFontMetrics(self.font())
+        label_w, value_w, change_w = self._columns()
+        height = self._row_height()
+        bar_left = label_w
+        bar_right = self.width() - value_w - change_w - 6
+        good = QColor(GOOD_DARK if theme.dark else GOOD)
+        bad = QColor(BAD_DARK if theme.dark else BAD)
+        fill = QColor(theme.link)
+        track = QColor(theme.step_hidden if theme.id != "high-contrast" else "#000000")
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(theme.step_current), 2))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        for number, row in enumerate(self.rows):
+            top = 2 + number * height
+            measure = row.measure
+            span = (measure.high - measure.low) or 1.0
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(0, top, label_w - 8, height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                measure.label,
+            )
+            bar = QRectF(
+                bar_left, top + height * 0.22, max(10, bar_right - bar_left), height * 0.56
+            )
+            painter.setPen(QPen(QColor(theme.rule), 1))
+            painter.setBrush(track)
+            painter.drawRect(bar)
+
+            def at(
+                value: float, bar: QRectF = bar, measure: Measure = measure, span: float = span
+            ) -> float:
+                share = min(max((value - measure.low) / span, 0.0), 1.0)
+                return bar.left() + share * bar.width()
+
+            x_now = at(row.value)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRect(QRectF(bar.left(), bar.top(), x_now - bar.left(), bar.height()))
+            if row.before is not None and round(row.value - row.before) != 0:
+                x_before = at(row.before)
+                news = is_good(measure.id, row.value - row.before)
+                colour = good if news else bad
+                if row.value < row.before:
+                    # what was lost: hatched
+                    painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                    painter.setPen(QPen(colour, 1))
+                    painter.drawRect(QRectF(x_now, bar.top(), x_before - x_now, bar.height()))
+                else:
+                    painter.setBrush(colour)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.drawRect(QRectF(x_before, bar.top(), x_now - x_before, bar.height()))
+                painter.setPen(QPen(text, 2))
+                painter.drawLine(
+                    round(x_before), round(bar.top() - 3), round(x_before), round(bar.bottom() + 3)
+                )
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(bar_right + 4, top, value_w, height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                f"{round(row.value)}",
+            )
+            if row.before is not None:
+                delta = row.value - row.before
+                news = is_good(measure.id, delta)
+                painter.setPen(text if news is None else (good if news else bad))
+                font = painter.font()
+                font.setBold(news is not None)
+                painter.setFont(font)
+                painter.drawText(
+                    QRectF(bar_right + value_w + 10, top, change_w, height),
+                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                    change_text(delta) if news is not None else "–",
+                )
+                font.setBold(False)
+                painter.setFont(font)
+        del metrics
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            number = int((event.pos().y() - 2) // max(1, self._row_height()))
+            if 0 <= number < len(self.rows):
+                row = self.rows[number]
+                tip = f"{row.measure.label}: {round(row.value)} of {round(row.measure.high)}"
+                if row.before is not None:
+                    tip += f" ({change_words('', row.value - row.before).strip()})"
+                if row.measure.meaning:
+                    tip += "\n" + row.measure.meaning
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

@@ -1,0 +1,85 @@
+"""The rounds played so far, as a row of buttons: press one to re-read that round."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+from teachin.scenario.engine import READY, Run
+from teachin.ui.player.common import BigButton
+
+
+class Timeline(QScrollArea):
+    """``set_run(run, showing)``; ``roundClicked(round)``; ``presentClicked``."""
+
+    roundClicked = Signal(int)
+    presentClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setAccessibleName("Timeline of the rounds")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._inner = QWidget(self)
+        self._layout = QHBoxLayout(self._inner)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._label = QLabel("Rounds:", self._inner)
+        self._layout.addWidget(self._label)
+        self._layout.addStretch(1)
+        self.setWidget(self._inner)
+        self.buttons: list[BigButton] = []
+        self.present: BigButton | None = None
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        self._group.idClicked.connect(self._clicked)
+
+    def set_run(self, run: Run, showing: int = 0) -> None:
+        """``showing``: the round now shown from the past (0: the present)."""
+        for button in [*self.buttons, self.present]:
+            if button is not None:
+                self._group.removeButton(button)
+                self._layout.removeWidget(button)
+                button.deleteLater()
+        self.buttons = []
+        for record in run.steps:
+            c = record.consequence
+            mark = "" if c.ready >= READY else " ⚠"
+            button = BigButton(f"{record.round}. {c.label}{mark}", parent=self._inner)
+            button.setAccessibleName(
+                f"Round {record.round}: {c.label}"
+                + ("" if c.ready >= READY else " (before the base was ready)")
+            )
+            button.setToolTip(f"Re-read round {record.round}")
+            button.setCheckable(True)
+            button.setChecked(record.round == showing)
+            self._group.addButton(button, record.round)
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self.buttons.append(button)
+        label = "The debrief" if run.finished else f"Now: round {run.round}"
+        self.present = BigButton(label, parent=self._inner)
+        self.present.setCheckable(True)
+        self.present.setChecked(showing == 0)
+        self.present.setAccessibleName(label)
+        self._group.addButton(self.present, 0)
+        self._layout.insertWidget(self._layout.count() - 1, self.present)
+        tallest = max(b.sizeHint().height() for b in [*self.buttons, self.present])
+        self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 6)
+        target = self.buttons[showing - 1] if 0 < showing <= len(self.buttons) else self.present
+        self.ensureWidgetVisible(target)
+
+    def _clicked(self, number: int) -> None:
+        if number == 0:
+            self.presentClicked.emit()
+        else:
+            self.roundClicked.emit(number)
