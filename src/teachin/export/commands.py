@@ -69,46 +69,17 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     if args.kind == "debrief" and len(args.ids) != 1:
         return _usage("a debrief needs one run file (RUN.json)")
     app = _application()  # kept alive until the PDF is written
-    from teachin.export.documents import (
-        UnknownModuleError,
-        agenda,
-        choice_sheet,
-        debrief,
-        export_pdf,
-        guide,
-        handout,
-        worksheet,
-    )
+    from teachin.export.documents import UnknownModuleError, export_pdf
     from teachin.export.paged import Paper, default_paper
     from teachin.workshop.library import load_library
 
     folders = content_folders()
     library = load_library(folders)
     try:
-        if args.kind == "worksheet" and args.ids:
-            document = choice_sheet(_scenario(args.ids[0], folders), library)
-        elif args.kind == "worksheet":
-            document = worksheet(library)
-        elif args.kind == "debrief":
-            run, differences = _run_file(Path(args.ids[0]), folders)
-            document = debrief(run, library, differences)
-        else:
-            plan = _plan(args.ids, folders, library, required=args.kind == "agenda")
-            if args.kind == "agenda":
-                document = agenda(plan, library, _scenario_titles(folders))
-            elif not library.modules:
-                print("teachin export: no modules found in the content folders", file=sys.stderr)
-                return EXIT_FAILED
-            elif args.kind == "guide":
-                document = guide(
-                    library,
-                    None if plan else args.ids,
-                    plan=plan,
-                    scenario_titles=_scenario_titles(folders) if plan else None,
-                )
-            else:
-                ids = None if plan is None else _plan_module_ids(plan, library)
-                document = handout(library, args.ids if plan is None else ids)
+        document = make_document(args.kind, args.ids, folders, library)
+    except NoModulesError as exc:
+        print(f"teachin export: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except (UnknownModuleError, LookupError) as exc:
         return _usage(str(exc))
     paper = Paper(args.paper) if args.paper else default_paper()
@@ -121,6 +92,43 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     del app
     print(f"Wrote {args.output} ({pages} page{'' if pages == 1 else 's'}, {paper.value}).")
     return EXIT_OK
+
+
+class NoModulesError(LookupError):
+    """The content folders hold no modules to print."""
+
+    def __str__(self) -> str:
+        return "no modules found in the content folders"
+
+
+def make_document(kind: str, ids: list[str], folders: list[Path], library: object) -> object:
+    """The document to print: ``kind`` is handout, guide, agenda, worksheet or debrief;
+    ``ids`` are module ids, a plan (id or file), a scenario id (worksheet) or a run file.
+
+    Raises LookupError (or UnknownModuleError) with a message for the user.
+    """
+    from teachin.export.documents import agenda, choice_sheet, debrief, guide, handout, worksheet
+
+    if kind == "worksheet" and ids:
+        return choice_sheet(_scenario(ids[0], folders), library)
+    if kind == "worksheet":
+        return worksheet(library)
+    if kind == "debrief":
+        run, differences = _run_file(Path(ids[0]), folders)
+        return debrief(run, library, differences)
+    plan = _plan(ids, folders, library, required=kind == "agenda")
+    if kind == "agenda":
+        return agenda(plan, library, _scenario_titles(folders))
+    if not library.modules:
+        raise NoModulesError()
+    if kind == "guide":
+        return guide(
+            library,
+            None if plan else ids,
+            plan=plan,
+            scenario_titles=_scenario_titles(folders) if plan else None,
+        )
+    return handout(library, ids if plan is None else _plan_module_ids(plan, library))
 
 
 def _usage(message: str) -> int:

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._reveal_problems = False
         self.presentation = None
+        self.export_dialog = None
         self.plan_dialog = None
         self.plan_editor = None
         self._check_generation = 0
@@ -235,6 +236,13 @@ class MainWindow(QMainWindow):
             name="reloadAction",
             icon=sp.SP_BrowserReload,
         )
+        self.export_action = self._action(
+            "&Export to PDF…",
+            self.open_export_dialog,
+            [key.Print, "Ctrl+E"],
+            name="exportAction",
+            tip="Print handouts, the facilitator guide, an agenda, worksheets or a debrief to PDF",
+        )
         self.quit_action = self._action(
             "&Quit", self.close, [key.Quit, "Ctrl+Q"], name="quitAction"
         )
@@ -346,6 +354,8 @@ class MainWindow(QMainWindow):
         menus.setAccessibleName("Menu bar")
         file_menu = menus.addMenu("&File")
         file_menu.addActions([self.add_folder_action, self.reload_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -783,6 +793,33 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.open_plan(Path(action.data()))
+
+    # --------------------------------------------------------------- printing
+
+    @Slot()
+    def open_export_dialog(self) -> None:
+        """File › Export: what to print, a preview of its pages, and Save PDF."""
+        from teachin.plan.fileformat import load_plans
+        from teachin.scenario.loader import load_scenarios
+        from teachin.ui.export_dialog import ExportDialog
+        from teachin.userdirs import app_data_dir
+
+        folders = self.content_folders()
+        plans, _ = load_plans(folders)
+        scenarios, _ = load_scenarios(folders)
+        runs = sorted((app_data_dir() / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        dialog = ExportDialog(
+            self.library,
+            folders,
+            {plan_id: plan.title for plan_id, plan in plans.items()},
+            {scenario_id: scenario.title for scenario_id, scenario in scenarios.items()},
+            runs,
+            self.current_module_id(),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog = dialog
+        dialog.open()
 
     # ------------------------------------------------------- window state
 

@@ -1,0 +1,63 @@
+"""File › Export: choose, preview and save PDFs from the main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from teachin.locations import builtin_content_dir
+from teachin.ui.export_dialog import ExportDialog
+from teachin.ui.main_window import MainWindow
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(lambda: dialog.paged is not None or "cannot" in dialog.status.text(), timeout=10000)
+    return dialog
+
+
+def test_handout_of_the_open_module_previews_and_saves(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    window.open_href("module:solidarity")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.kind().id == "handout"
+    assert dialog.checked_modules() == ["solidarity"]
+    assert dialog.pages.count() == dialog.paged.page_count >= 1
+    assert "pages on" in dialog.status.text() or "page on" in dialog.status.text()
+
+    assert dialog.save(tmp_path / "handout.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "handout.pdf").pages)
+    assert "Solidarity" in text
+    assert "Facilitator notes" not in text
+
+
+def test_guide_for_a_plan_and_paper_size(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    dialog = open_dialog(qtbot, window)
+    dialog.set_kind("agenda")
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("a4"))
+    dialog.choice_combo.setCurrentIndex(dialog.choice_combo.findData("teach-in-90"))
+    dialog.update_preview()
+    assert dialog.paged is not None and dialog.paged.page_count == 1
+    assert dialog.save(tmp_path / "agenda.pdf")
+    page = PdfReader(tmp_path / "agenda.pdf").pages[0]
+    assert round(float(page.mediabox.width)) == 595  # A4 in points
+    assert "Teach-in" in page.extract_text()
+
+
+def test_nothing_chosen_says_what_to_do(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    dialog = open_dialog(qtbot, window)
+    for row in range(dialog.modules_list.count()):
+        dialog.modules_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.update_preview()
+    assert dialog.status.text() == "Tick at least one module to print."
+    assert not dialog.save_button.isEnabled()
+    dialog.set_kind("debrief")
+    dialog.update_preview()
+    assert "Choose a run file" in dialog.status.text()
