@@ -72,6 +72,8 @@ class ConsequenceView(QWidget):
         self.events = link_label("Events this round", self)
         self.events.linkActivated.connect(self.conceptRequested)
         self.end_note = text_label("", "The end", rich=True, parent=self)
+        self.stairs = StaircaseView(self, compact=True)
+        self.stairs_note = text_label("", "Your place on the staircase", parent=self)
 
         story = QWidget(self)
         story_layout = QVBoxLayout(story)
@@ -91,8 +93,6 @@ class ConsequenceView(QWidget):
         story_scroll = scroll_area(story, "The story of this round", self)
 
         self.measures = MeasuresView(self)
-        self.stairs = StaircaseView(self)
-        self.stairs_note = text_label("", "Your place on the staircase", parent=self)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

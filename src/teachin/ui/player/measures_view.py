@@ -74,7 +74,7 @@ class MeasuresView(QWidget):
 
     # -- geometry ----------------------------------------------------------------------
     def _row_height(self) -> int:
-        return round(QFontMetrics(self.font()).height() * 1.55)
+        return round(QFontMetrics(self.font()).height() * 1.4)
 
     def _columns(self) -> tuple[int, int, int]:
         metrics = QFontMetrics(self.font())

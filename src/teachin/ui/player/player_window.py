@@ -81,6 +81,7 @@ class PlayerWindow(QMainWindow):
         *,
         seed: int | None = None,
         allow_what_if: bool | None = None,
+        prefs: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +94,7 @@ class PlayerWindow(QMainWindow):
         self.store = RunStore(runs_dir)
         self.settings = settings
         self._seed = seed
-        self._prefs = QSettings()
+        self._prefs = prefs if prefs is not None else QSettings()
         if allow_what_if is not None:
             self._prefs.setValue(WHAT_IF_KEY, bool(allow_what_if))
         self.theme: Theme = theme_named(settings.theme if settings else "light")
@@ -247,20 +248,29 @@ class PlayerWindow(QMainWindow):
 
     def _apply_theme(self) -> None:
         self.setPalette(palette_for(self.theme))
-        self.setStyleSheet(
-            focus_style_sheet(self.theme)
-            + f"QFrame#playerMessage {{ border: 2px solid {self.theme.step_current}; }}"
-            + "QPushButton { padding: 6px 14px; }"
-            + f"QPushButton:focus {{ border: 2px solid {self.theme.step_current}; }}"
-            + "QListWidget::item { padding: 6px; }"
-        )
+        self._apply_style()
         for view in (self.round_view, self.consequence_view, self.debrief):
             view.set_theme(self.theme)
+
+    def _apply_style(self) -> None:
+        # With a style sheet set, child widgets take their font from the sheet, not
+        # from the window: the text zoom goes through the sheet too.
+        size = self._base_point * self.zoom
+        ring = self.theme.step_current
+        self.setStyleSheet(
+            f"QWidget {{ font-size: {size:.1f}pt; }}"
+            + focus_style_sheet(self.theme)
+            + f"QFrame#playerMessage {{ border: 2px solid {ring}; }}"
+            + "QPushButton { padding: 6px 14px; }"
+            + f"QPushButton:focus {{ border: 2px solid {ring}; }}"
+            + "QListWidget::item { padding: 6px; }"
+        )
 
     def _apply_zoom(self) -> None:
         font = QFont(self.font())
         font.setPointSizeF(self._base_point * self.zoom)
         self.setFont(font)
+        self._apply_style()
         self.zoom_in_action.setEnabled(self.zoom < ZOOM_STEPS[-1])
         self.zoom_out_action.setEnabled(self.zoom > ZOOM_STEPS[0])
 

@@ -32,6 +32,8 @@ from teachin.ui.player.tactic_list import TacticList, option_kind
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
 
+STEP_HINT = "Point at a step (or Tab to the staircase and use the arrows) to see what it needs."
+
 
 class RoundView(QWidget):
     """``show_round(run)``; ``chosen(tactic id)`` when the group plays a choice."""
@@ -78,8 +80,7 @@ class RoundView(QWidget):
         self.stairs = StaircaseView(self)
         self.stairs.stepFocused.connect(self._show_step)
         self.step_info = text_label(
-            "Point at a step, or press Tab to reach the staircase and use the arrow keys, "
-            "to see why a step is not ready yet.",
+            STEP_HINT,
             "About the selected step",
             parent=self,
         )
@@ -117,10 +118,7 @@ class RoundView(QWidget):
         self.stairs.set_state(self.staircase, run.climbed, options)
         self.measures.set_values(scenario.visible_measures, run.measures())
         self.tactics.set_options(options, self.staircase)
-        self.step_info.setText(
-            "Point at a step, or press Tab to reach the staircase and use the arrow keys, "
-            "to see why a step is not ready yet."
-        )
+        self.step_info.setText(STEP_HINT)
         self.tactics.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(str)

@@ -107,8 +107,9 @@ class StaircaseView(QWidget):
 
     stepFocused = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact  # smaller steps, where the staircase shares its column
         self.setObjectName("staircaseView")
         self.setAccessibleName("Escalation staircase")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -146,11 +147,11 @@ class StaircaseView(QWidget):
 
     # -- geometry ----------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        band = QFontMetrics(self.font()).height() * 1.5
+        band = QFontMetrics(self.font()).height() * (1.0 if self.compact else 1.35)
         return QSize(520, round(band * max(10, len(self.states)) + 16))
 
     def minimumSizeHint(self) -> QSize:
-        band = QFontMetrics(self.font()).height() * 1.25
+        band = QFontMetrics(self.font()).height() * (1.0 if self.compact else 1.15)
         return QSize(300, round(band * max(10, len(self.states)) + 12))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -169,7 +170,7 @@ class StaircaseView(QWidget):
         band = self._band()
         left = 6 + self._marker()
         right = self.width() - 6
-        shift = (right - left) * 0.42 / max(1, count - 1)
+        shift = (right - left) * 0.3 / max(1, count - 1)
         x = left + (number - 1) * shift
         y = self.height() - 6 - number * band
         return QRectF(x, y, right - x, band)
