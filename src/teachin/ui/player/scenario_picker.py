@@ -141,7 +141,7 @@ class ScenarioPicker(QWidget):
             self.resume_text.setText(text)
 
     def focus_first(self) -> None:
-        target = self.resume_button if self.resume_box.isVisible() else self.list
+        target = self.resume_button if not self.resume_box.isHidden() else self.list
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_id(self) -> str | None:
