@@ -9,7 +9,7 @@ and the current step has a thick outline and an arrow beside it.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
@@ -112,4 +112,4 @@ def _arrow(tip_x: float, mid_y: float, size: float, colour: str) -> str:
         (tip_x - half, mid_y + half),
     ]
     coordinates = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-    return f"<polygon points={quoteattr(coordinates)} fill={quoteattr(colour)}/>"
+    return f'<polygon points="{escape(coordinates)}" fill="{escape(colour)}"/>'
