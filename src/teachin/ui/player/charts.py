@@ -95,10 +95,46 @@ class StaircasePathChart(_Chart):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(720, self.line() * 17)
+        return QSize(720, self.line() * 18)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(360, self.line() * 15)
+        return QSize(360, self.line() * 16)
+
+    def _mark(
+        self,
+        painter: QPainter,
+        centre: QPointF,
+        c,
+        radius: float,
+        colour: QColor,
+    ) -> None:
+        """A round's choice: a square off the staircase, a dot for a step taken with
+        the base ready, a hollow circle with "!" for one taken before it was."""
+        background = QColor(self.theme.background)
+        if not c.step:
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(background)
+            painter.drawRect(
+                QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+            )
+        elif c.ready >= READY:
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, radius, radius)
+        else:
+            big = radius * 1.3
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(background)
+            painter.drawEllipse(centre, big, big)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(
+                QRectF(centre.x() - big, centre.y() - big, 2 * big, 2 * big),
+                int(Qt.AlignmentFlag.AlignCenter),
+                "!",
+            )
+            painter.setFont(self.font())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -121,7 +157,7 @@ class StaircasePathChart(_Chart):
             + 10
         )
         plot = QRectF(
-            label_w + 8, line * 0.8, self.width() - label_w - 24, self.height() - line * 4.6
+            label_w + 8, line * 0.8, self.width() - label_w - 24, self.height() - line * 5.8
         )
         x_step = plot.width() / max(1, self.rounds)
         y_step = plot.height() / count
@@ -160,14 +196,20 @@ class StaircasePathChart(_Chart):
             int(Qt.AlignmentFlag.AlignCenter),
             "round",
         )
-        # abandoned branches: dashed
-        for from_round, steps, before in self.branches:
-            path = QPainterPath(QPointF(px(from_round - 1), py(before)))
+        radius = max(4.0, line * 0.32)
+        # abandoned "what if" paths: a dashed line through the choices made there
+        for from_round, steps, _before in self.branches:
+            previous = next((r for r in self.steps if r.round == from_round - 1), None)
+            start_step = previous.consequence.step if previous else 0
+            path = QPainterPath(QPointF(px(from_round - 1), py(start_step)))
             for record in steps:
-                path.lineTo(QPointF(px(record.round), py(record.consequence.climbed)))
+                path.lineTo(QPointF(px(record.round), py(record.consequence.step)))
             painter.setPen(QPen(muted, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
+            for record in steps:
+                c = record.consequence
+                self._mark(painter, QPointF(px(record.round), py(c.step)), c, radius, muted)
         # the path: highest step climbed
         path = QPainterPath(QPointF(px(0), py(0)))
         for record in self.steps:
@@ -176,52 +218,28 @@ class StaircasePathChart(_Chart):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         # each round's choice
-        radius = max(4.0, line * 0.32)
-        bold = QFont(self.font())
-        bold.setBold(True)
         for record in self.steps:
             c = record.consequence
-            centre = QPointF(px(record.round), py(c.step))
-            if not c.step:
-                painter.setPen(QPen(ink, 1.5))
-                painter.setBrush(QColor(theme.background))
-                painter.drawRect(
-                    QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-                )
-            elif c.ready >= READY:
-                painter.setPen(QPen(ink, 1.5))
-                painter.setBrush(ink)
-                painter.drawEllipse(centre, radius, radius)
-            else:
-                painter.setPen(QPen(ink, 2))
-                painter.setBrush(QColor(theme.background))
-                painter.drawEllipse(centre, radius * 1.3, radius * 1.3)
-                painter.setFont(bold)
-                painter.drawText(
-                    QRectF(
-                        centre.x() - radius, centre.y() - radius * 1.3, 2 * radius, 2.6 * radius
-                    ),
-                    int(Qt.AlignmentFlag.AlignCenter),
-                    "!",
-                )
-                painter.setFont(self.font())
-        # legend, in words
-        legend_y = self.height() - line * 1.6
-        x = plot.left()
+            self._mark(painter, QPointF(px(record.round), py(c.step)), c, radius, ink)
+        # legend, in words, flowing onto a second line when it must
+        items = [
+            "highest step climbed",
+            "● step taken, base ready",
+            "(!) taken before the base was ready",
+            "□ a move off the staircase",
+        ]
+        if self.branches:
+            items.append("- - - a path you left (what if)")
+        legend_y = self.height() - line * 2.6
+        x = 8.0
         painter.setPen(QPen(QColor(theme.step_current), 3.5))
         painter.drawLine(QPointF(x, legend_y + line / 2), QPointF(x + 28, legend_y + line / 2))
         x += 34
-        items = [
-            ("highest step climbed", None),
-            ("● step taken, base ready", None),
-            ("(!) taken before the base was ready", None),
-            ("□ a move off the staircase", None),
-        ]
-        if self.branches:
-            items.append(("- - - a path you left (what if)", None))
         painter.setPen(ink)
-        for text, _ in items:
+        for text in items:
             width = metrics.horizontalAdvance(text)
+            if x + width > self.width() - 8 and x > 50:
+                x, legend_y = 8.0, legend_y + line * 1.2
             painter.drawText(
                 QRectF(x, legend_y, width + 4, line), int(Qt.AlignmentFlag.AlignVCenter), text
             )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.scenario.engine import Run
+from teachin.scenario.engine import READY, Run
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
 from teachin.ui.player.common import (
     RESULT_MARKS,
@@ -56,6 +56,7 @@ class DebriefView(QWidget):
         self.outcome = heading("", 1, parent=body)
         self.outcome_text = link_label("What happened in the end", body)
         self.outcome_text.linkActivated.connect(self.conceptRequested)
+        self.summary = text_label("", "Your path in short", rich=True, parent=body)
         self.path_chart = StaircasePathChart(body)
         self.measures_chart = MeasuresChart(body)
         self.fingerprint_box = QWidget(body)
@@ -73,6 +74,7 @@ class DebriefView(QWidget):
         for widget in (
             self.outcome,
             self.outcome_text,
+            self.summary,
             heading("Your path on the staircase", 2, parent=body),
             self.path_chart,
             heading("How the measures moved", 2, parent=body),
@@ -130,6 +132,7 @@ class DebriefView(QWidget):
                     f"<p>{concept_link(ending.concept, self.library, 'The idea behind it:')}</p>"
                 )
         self.outcome_text.setText(text or "<p>The campaign ran out of time.</p>")
+        self.summary.setText(self._summary(run))
         self.path_chart.set_run(run, self.staircase)
         self.measures_chart.set_run(run)
         self._show_fingerprint(run)
@@ -150,7 +153,9 @@ class DebriefView(QWidget):
             if not branch.steps:
                 continue
             choices = ", ".join(
-                f"{r.round}. {html.escape(r.consequence.label)}" for r in branch.steps
+                f"{r.round}. {html.escape(r.consequence.label)}"
+                + ("" if r.consequence.ready >= READY else " (before the base was ready)")
+                for r in branch.steps
             )
             last = branch.steps[-1].consequence
             end = ""
@@ -170,6 +175,23 @@ class DebriefView(QWidget):
         )
         self.scroll.verticalScrollBar().setValue(0)
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _summary(self, run: Run) -> str:
+        """One line for the first screen: rounds, highest step, closest strategy."""
+        climbed = run.steps[-1].consequence.climbed if run.steps else 0
+        step = ""
+        if climbed and self.staircase and climbed <= len(self.staircase.steps):
+            step = f" ({html.escape(self.staircase.steps[climbed - 1].label.lower())})"
+        top = run.fingerprint().shares[0] if run.steps else None
+        text = (
+            f"<p><b>{len(run.steps)} rounds played. Highest step climbed together: "
+            f"{climbed}{step}.</b>"
+        )
+        if top is not None and top.share > 0:
+            text += f" Your choices resembled most: <b>{html.escape(top.label)}</b>."
+        if run.branches:
+            text += f" You tried {len(run.branches)} “what if” path(s): see below."
+        return text + "</p>"
 
     def _show_fingerprint(self, run: Run) -> None:
         while self.fingerprint_layout.count():

@@ -111,6 +111,7 @@ class PlayerWindow(QMainWindow):
         self._build_menus()
         self._apply_theme()
         self._apply_zoom()
+        self.statusBar().setSizeGripEnabled(False)
         self.resize(1280, 720)
 
     # ----------------------------------------------------------------- building
@@ -552,6 +553,7 @@ class PlayerWindow(QMainWindow):
             return
         self.info.view = VIEW_ROUND
         self.debrief.show_run(run)
+        self.statusBar().clearMessage()
         self.pages.setCurrentWidget(self.debrief)
         self.setWindowTitle(f"Debrief: {run.scenario.title} — teachin")
         self._update_actions()

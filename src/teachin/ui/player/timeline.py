@@ -27,7 +27,7 @@ class Timeline(QScrollArea):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setAccessibleName("Timeline of the rounds")
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)  # the row is sized in set_run
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -50,31 +50,44 @@ class Timeline(QScrollArea):
             if button is not None:
                 self._group.removeButton(button)
                 self._layout.removeWidget(button)
+                button.hide()
                 button.deleteLater()
         self.buttons = []
         for record in run.steps:
             c = record.consequence
             mark = "" if c.ready >= READY else " ⚠"
-            button = BigButton(f"{record.round}. {c.label}{mark}", parent=self._inner)
+            label = c.label if len(c.label) <= 26 else c.label[:25].rstrip() + "…"
+            button = BigButton(f"{record.round}. {label}{mark}", parent=self._inner)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(
                 f"Round {record.round}: {c.label}"
                 + ("" if c.ready >= READY else " (before the base was ready)")
             )
-            button.setToolTip(f"Re-read round {record.round}")
+            button.setToolTip(f"Re-read round {record.round}: {c.label}")
             button.setCheckable(True)
             button.setChecked(record.round == showing)
             self._group.addButton(button, record.round)
             self._layout.insertWidget(self._layout.count() - 1, button)
+            button.show()  # now, not from the event loop: the row is measured below
             self.buttons.append(button)
         label = "The debrief" if run.finished else f"Now: round {run.round}"
         self.present = BigButton(label, parent=self._inner)
+        self.present.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.present.setCheckable(True)
         self.present.setChecked(showing == 0)
         self.present.setAccessibleName(label)
         self._group.addButton(self.present, 0)
         self._layout.insertWidget(self._layout.count() - 1, self.present)
+        self.present.show()
         tallest = max(b.sizeHint().height() for b in [*self.buttons, self.present])
         self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 6)
+        # Lay the row out now, so the buttons have their full width at once (and the
+        # one to show can be scrolled to) rather than after the next event round.
+        self._layout.invalidate()
+        self._layout.activate()
+        self._inner.resize(
+            max(self.viewport().width(), self._inner.sizeHint().width()), tallest + 6
+        )
         target = self.buttons[showing - 1] if 0 < showing <= len(self.buttons) else self.present
         self.ensureWidgetVisible(target)
 
@@ -83,3 +96,9 @@ class Timeline(QScrollArea):
             self.presentClicked.emit()
         else:
             self.roundClicked.emit(number)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._inner.resize(
+            max(self.viewport().width(), self._inner.sizeHint().width()), self._inner.height()
+        )
