@@ -200,13 +200,20 @@ class PlayerWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_action = self._action("&New scenario…", self.pick, QKeySequence.StandardKey.New)
         self.runs_action = self._action("Saved &runs…", self.show_runs, "Ctrl+O")
+        self.open_action = self._action("&Open run file…", self._ask_open, "Ctrl+Shift+O")
         self.save_action = self._action(
             "&Save run as…", self.save_as, QKeySequence.StandardKey.SaveAs
         )
         self.export_action = self._action("&Export debrief (PDF)…", self.export_debrief, "Ctrl+E")
         self.export_action.setEnabled(False)
         self.close_action = self._action("&Close", self.close, QKeySequence.StandardKey.Close)
-        for action in (self.new_action, self.runs_action, self.save_action, self.export_action):
+        for action in (
+            self.new_action,
+            self.runs_action,
+            self.open_action,
+            self.save_action,
+            self.export_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
@@ -400,6 +407,14 @@ class PlayerWindow(QMainWindow):
         else:
             self._show_play()
         return True
+
+    @Slot()
+    def _ask_open(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Open run file", str(Path.home()), "Run files (*.run.json *.json)"
+        )
+        if chosen:
+            self.open_file(Path(chosen))
 
     def _cannot_open(self, path: Path, error: RunFileError, inside_store: bool) -> None:
         text = f"This run could not be opened.\n{error}"

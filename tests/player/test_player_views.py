@@ -1,0 +1,122 @@
+"""The drawn parts: the staircase (where the campaign stands, open steps, why a step
+is not ready), the measures (changes told without colour), the charts; readable
+on a 1920×1080 projector with the text zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
+
+from teachin.ui.player.common import change_text, is_good
+from teachin.ui.player.player_window import PlayerWindow
+from teachin.ui.player.staircase_view import CLIMBED, NOT_READY, OPEN
+
+
+def test_the_staircase_says_where_the_campaign_stands_and_why_a_step_waits(
+    qtbot: QtBot, player: PlayerWindow
+) -> None:
+    start_by_keyboard(qtbot, player, "care-homes")
+    stairs = player.round_view.stairs
+    states = {s.number: s for s in stairs.states}
+    assert len(states) == 10
+    assert states[1].state == OPEN and states[2].state == OPEN
+    assert states[7].state == NOT_READY
+    assert "Still needed" in states[7].reason
+    assert "No step climbed yet" in stairs.accessibleDescription()
+    # Tab from the list and the play button to the staircase; arrows move up the steps.
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is player.round_view.play_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is stairs
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, Qt.Key.Key_Down, 3)
+    info = player.round_view.step_info.text()
+    assert info.startswith("Step 7: One-day strike — not ready yet.")
+    assert "Still needed:" in info
+    assert stairs.accessibleDescription() == info
+    # Hovering a step shows the same words.
+    rect = stairs._rect(7)
+    point = rect.center().toPoint()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, stairs.mapToGlobal(point))
+    QApplication.sendEvent(stairs, event)
+    assert QToolTip.text() == stairs.states[6].words()
+    QToolTip.hideText()
+
+
+def test_a_climbed_step_is_marked_in_words(qtbot: QtBot, player: PlayerWindow) -> None:
+    start_by_keyboard(qtbot, player, "care-homes")
+    tactics = player.round_view.tactics
+    row = next(i for i, o in enumerate(tactics.options) if o.id == "teach-in")
+    play_round(qtbot, player, row)
+    stairs = player.round_view.stairs
+    assert stairs.climbed == 1 and stairs.states[0].state == CLIMBED
+    assert "You are on step 1: Popular education" in stairs.accessibleDescription()
+    assert "Step 1: Popular education — climbed." in stairs.states[0].words()
+
+
+def test_changes_are_told_by_arrow_and_sign_not_colour_alone() -> None:
+    assert change_text(4.6) == "▲ +5"
+    assert change_text(-3.2) == "▼ −3"
+    assert change_text(0.2) == "no change"
+    assert is_good("support", 5) is True
+    assert is_good("repression", 5) is False  # a rise in repression is bad news
+    assert is_good("morale", 0.1) is None
+
+
+def test_the_consequence_lists_every_change_in_words(qtbot: QtBot, player: PlayerWindow) -> None:
+    start_by_keyboard(qtbot, player, "care-homes")
+    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_Return)
+    consequence = player.run.steps[0].consequence
+    summary = player.consequence_view.measures.summary()
+    for measure in player.run.scenario.visible_measures:
+        delta = round(consequence.deltas[measure.id])
+        if delta > 0:
+            assert (
+                f"{measure.label}: {round(consequence.after[measure.id])} (rose by {delta})"
+                in summary
+            )
+        elif delta == 0:
+            assert (
+                f"{measure.label}: {round(consequence.after[measure.id])} (did not change)"
+                in summary
+            )
+
+
+def test_readable_on_a_projector_with_the_text_zoom(
+    qtbot: QtBot, make_player: MakePlayer, tmp_path
+) -> None:
+    player = make_player()
+    player.resize(1920, 1080)
+    start_by_keyboard(qtbot, player, "tenants-retrofit")
+    for _ in range(4):
+        player.zoom_in()
+    assert player.zoom == 1.75
+    qtbot.wait(10)
+    view = player.round_view
+    # Nothing essential is squeezed out: the choice, the button and the staircase keep
+    # their full height, and the text really is bigger.
+    assert view.play_button.height() >= view.play_button.sizeHint().height()
+    assert view.tactics.font().pointSizeF() > 18
+    assert view.stairs.height() >= view.stairs.minimumSizeHint().height()
+    assert view.detail.height() >= view.detail.layout().totalHeightForWidth(view.detail.width())
+    picture = player.grab()
+    assert picture.width() == 1920
+    picture.save(str(tmp_path / "projector.png"))
+
+
+def test_the_charts_describe_themselves(qtbot: QtBot, player: PlayerWindow) -> None:
+    from tests.player.conftest import play_to_end
+
+    start_by_keyboard(qtbot, player, "transit-fares")
+    play_to_end(qtbot, player)
+    debrief = player.debrief
+    path = debrief.path_chart.accessibleDescription()
+    assert f"round 1: {player.run.steps[0].consequence.label}" in path
+    measures = debrief.measures_chart.accessibleDescription()
+    first = player.run.scenario.visible_measures[0]
+    assert f"{first.label}: from {round(player.run.start_values[first.id])}" in measures
+    assert debrief.path_chart.grab().width() > 300
