@@ -121,3 +121,14 @@ def test_a_run_whose_scenario_changed_is_reported(tmp_path: Path, scenarios) -> 
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(RunFileError, match="changed"):
         open_run(path, scenarios)
+
+
+def test_the_player_can_be_started_on_its_own() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "teachin.player", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "--runs" in result.stdout and "--content" in result.stdout

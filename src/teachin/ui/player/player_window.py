@@ -255,7 +255,13 @@ class PlayerWindow(QMainWindow):
             self.show_past(self.viewing)
 
     def _apply_theme(self) -> None:
-        self.setPalette(palette_for(self.theme))
+        # The app-wide palette, as the main window sets it: widgets styled through a
+        # style sheet take their colours from the application, not from this window.
+        # (Without settings, the player follows whatever palette the app has.)
+        palette = palette_for(self.theme)
+        if self.settings is not None:
+            QApplication.setPalette(palette)
+        self.setPalette(palette)
         self._apply_style()
         for view in (self.round_view, self.consequence_view, self.debrief):
             view.set_theme(self.theme)
