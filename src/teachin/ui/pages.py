@@ -7,8 +7,6 @@ module, or switching between two, costs no Markdown work.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from teachin import __version__
+from teachin.storage import atomic_write_text
 from teachin.workshop.library import Library
 from teachin.workshop.render import (
     SLIDE_ANCHOR,
@@ -158,17 +157,9 @@ class PageCache:
 
     @staticmethod
     def _store(path: Path, page: str, keep: int = 200) -> None:
-        """Written whole or not at all (a temporary file, then renamed); a cache may fail."""
+        """Kept for the next start; a cache that cannot be written is no failure."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(page)
-                Path(temporary).replace(path)
-            except OSError:
-                Path(temporary).unlink(missing_ok=True)
-                return
+            atomic_write_text(path, page)
             pages = sorted(path.parent.glob("*.html"), key=lambda p: p.stat().st_mtime_ns)
             for old in pages[:-keep]:
                 old.unlink(missing_ok=True)

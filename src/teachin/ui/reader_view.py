@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -22,6 +24,8 @@ _STAIRCASE_WIDTH = 760
 """At zoom 1; the picture grows with the text, up to the view's width."""
 _LOCAL_SCHEMES = ("file", "qrc", "")
 DOCUMENT_MARGIN = 28
+_KEPT_DOCUMENTS = 12
+_STAIRCASE_KEY = "teachinStaircaseKey"
 
 
 class ReaderView(QTextBrowser):
@@ -51,6 +55,10 @@ class ReaderView(QTextBrowser):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(120)
         self._resize_timer.timeout.connect(self._refresh_staircase)
+        # Documents belong to this holder, not to the browser: setDocument deletes
+        # a replaced document that is the browser's own child.
+        self._document_owner = QObject(self)
+        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
 
     def set_staircase(self, staircase: Staircase | None, theme: Theme, zoom: float = 1.0) -> None:
         """What to draw where a page shows the staircase, in which colours and how large."""
@@ -59,14 +67,28 @@ class ReaderView(QTextBrowser):
         self._zoom = zoom
 
     def show_page(self, html: str, anchor: str = "", scroll: int | None = None) -> None:
-        """Shows a page, then scrolls to the remembered position, an anchor, or the top."""
+        """Shows a page, then scrolls to the remembered position, an anchor, or the top.
+
+        Pages shown lately keep their laid-out document, so going back to one,
+        or switching between two, costs no HTML parsing and no layout.
+        """
         self.setExtraSelections([])
         self._has_staircase = STAIRCASE_IMAGE in html
-        self.setHtml(html)
-        self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        if self._has_staircase:
-            # setHtml drops resources added before; add the picture for this theme again.
-            self._add_staircase_image()
+        document = self._documents.pop(html, None)
+        if document is None:
+            document = QTextDocument(self._document_owner)
+            document.setDocumentMargin(DOCUMENT_MARGIN)
+            document.setHtml(html)
+            if self._has_staircase:  # after setHtml, which drops resources added before
+                self._add_staircase_image(document)
+                document.markContentsDirty(0, document.characterCount())
+        self._documents[html] = document
+        while len(self._documents) > _KEPT_DOCUMENTS:
+            _, oldest = self._documents.popitem(last=False)
+            oldest.deleteLater()
+        self.setDocument(document)
+        if self._has_staircase and document.property(_STAIRCASE_KEY) != repr(self._image_key):
+            self._refresh_staircase()
         if scroll is not None:
             self.verticalScrollBar().setValue(scroll)
         elif anchor:
@@ -121,7 +143,10 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._has_staircase and self._target_width() != self._staircase_width:
-            self._resize_timer.start()
+            if self._staircase_width > _MIN_STAIRCASE_WIDTH:
+                self._resize_timer.start()  # while the user drags the window's edge
+            else:
+                self._refresh_staircase()  # drawn before the window had its size
 
     def _target_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 24
@@ -132,20 +157,22 @@ class ReaderView(QTextBrowser):
         if not self._has_staircase:
             return
         scroll = self.verticalScrollBar().value()
-        self._add_staircase_image()
+        self._add_staircase_image(self.document())
         self.document().markContentsDirty(0, self.document().characterCount())
         self.verticalScrollBar().setValue(scroll)
 
-    def _add_staircase_image(self) -> None:
-        self.document().addResource(
+    def _add_staircase_image(self, document: QTextDocument) -> None:
+        document.addResource(
             QTextDocument.ResourceType.ImageResource, STAIRCASE_URL, self._staircase_image()
         )
+        document.setProperty(_STAIRCASE_KEY, repr(self._image_key))
 
     def _staircase_image(self) -> QImage:
         width = self._target_width()
         self._staircase_width = width
         key = (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
         if self._image_key != key or self._image is None:
-            self._image = staircase_image(self._staircase, self._theme, width, self.devicePixelRatioF())
+            ratio = self.devicePixelRatioF()
+            self._image = staircase_image(self._staircase, self._theme, width, ratio)
             self._image_key = key
         return self._image
