@@ -220,3 +220,19 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, player: PlayerWindow
     check()
     player.show_runs()
     check()
+
+
+def test_from_the_debrief_look_back_and_try_what_if(qtbot: QtBot, player: PlayerWindow) -> None:
+    start_by_keyboard(qtbot, player, "tuition-hike")
+    play_to_end(qtbot, player)
+    assert player.timeline.isVisibleTo(player)
+    assert player.timeline.present.text() == "The debrief"
+    played = [r.tactic for r in player.run.steps]
+    qtbot.mouseClick(player.timeline.buttons[0], Qt.MouseButton.LeftButton)
+    assert player.pages.currentWidget() is player.play
+    qtbot.mouseClick(player.timeline.present, Qt.MouseButton.LeftButton)
+    assert player.pages.currentWidget() is player.debrief
+    qtbot.mouseClick(player.timeline.buttons[-1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(player.consequence_view.what_if_button, Qt.MouseButton.LeftButton)
+    assert not player.run.finished and player.run.round == len(played)
+    assert player.run.branches[-1].steps[0].tactic == played[-1]

@@ -137,11 +137,11 @@ class PlayerWindow(QMainWindow):
 
         self.play = QWidget(self)
         self.play.setObjectName("playPage")
-        self.header = QLabel(self.play)
+        self.header = QLabel(self)
         self.header.setObjectName("runHeader")
         self.header.setWordWrap(True)
         self.header.setAccessibleName("Scenario and group")
-        self.timeline = Timeline(self.play)
+        self.timeline = Timeline(self)
         self.timeline.roundClicked.connect(self.show_past)
         self.timeline.presentClicked.connect(self.show_present)
         self.round_view = RoundView(self.staircase, self.play)
@@ -156,8 +156,6 @@ class PlayerWindow(QMainWindow):
         self.play_stack.addWidget(self.consequence_view)
         play_layout = QVBoxLayout(self.play)
         play_layout.setContentsMargins(0, 0, 0, 0)
-        play_layout.addWidget(self.header)
-        play_layout.addWidget(self.timeline)
         play_layout.addWidget(self.play_stack, 1)
 
         self.debrief = DebriefView(self.staircase, self.library, self)
@@ -177,6 +175,8 @@ class PlayerWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.header)  # the run's header and timeline: while playing and
+        layout.addWidget(self.timeline)  # in the debrief (to look back, or go back)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._export_available = _debrief_export() is not None
@@ -348,6 +348,7 @@ class PlayerWindow(QMainWindow):
         else:
             self.picker.show_resume(None)
         self.pages.setCurrentWidget(self.picker)
+        self._show_header(False)
         self.setWindowTitle("Play a scenario — teachin")
         self._update_actions()
         self.picker.focus_first()
@@ -457,11 +458,7 @@ class PlayerWindow(QMainWindow):
         run = self.run
         assert run is not None
         scenario = run.scenario
-        group = f" · group: {self.info.group}" if self.info.group else ""
-        self.header.setText(
-            f'<span style="font-size:large"><b>{html.escape(scenario.title)}</b></span>'
-            f"{html.escape(group)}"
-        )
+        self._show_header()
         self.setWindowTitle(f"{scenario.title} — teachin")
         self.pages.setCurrentWidget(self.play)
         self.viewing = 0
@@ -470,6 +467,18 @@ class PlayerWindow(QMainWindow):
         else:
             self._show_round()
         self._update_actions()
+
+    def _show_header(self, visible: bool = True) -> None:
+        run = self.run
+        self.header.setVisible(visible and run is not None)
+        self.timeline.setVisible(visible and run is not None)
+        if run is None or not visible:
+            return
+        group = f" · group: {self.info.group}" if self.info.group else ""
+        self.header.setText(
+            f'<span style="font-size:large"><b>{html.escape(run.scenario.title)}</b></span>'
+            f"{html.escape(group)}"
+        )
 
     def _show_round(self) -> None:
         run = self.run
@@ -522,6 +531,7 @@ class PlayerWindow(QMainWindow):
             return
         if self.pages.currentWidget() is not self.play:
             self.pages.setCurrentWidget(self.play)
+            self._show_header()
         self.viewing = round_number
         self.timeline.set_run(run, round_number)
         self.consequence_view.show_consequence(
@@ -574,6 +584,8 @@ class PlayerWindow(QMainWindow):
             return
         self.info.view = VIEW_ROUND
         self.debrief.show_run(run)
+        self._show_header()
+        self.timeline.set_run(run, 0)
         self.statusBar().clearMessage()
         self.pages.setCurrentWidget(self.debrief)
         self.setWindowTitle(f"Debrief: {run.scenario.title} — teachin")
@@ -584,6 +596,7 @@ class PlayerWindow(QMainWindow):
     def show_runs(self) -> None:
         self.runs.refresh()
         self.pages.setCurrentWidget(self.runs)
+        self._show_header(False)
         self.runs.focus_first()
         self._update_actions()
 
