@@ -143,8 +143,14 @@ def _applier(effects: tuple):
 
         return apply3
 
+    functions = tuple(fn for _, fn, _, _ in effects)
+    targets = tuple((i, low, high) for i, _, low, high in effects)
+
     def apply_many(values: list[float]) -> None:
-        Engine._apply(values, effects)
+        deltas = [fn(values) for fn in functions]
+        for (i, low, high), delta in zip(targets, deltas):  # noqa: B905 - same length by construction
+            x = values[i] + delta
+            values[i] = high if x > high else x if x >= low else low
 
     return apply_many
 
@@ -260,21 +266,6 @@ class Engine:
         if self.round_apply[0] is not None:
             self.round_apply[0](values)
         return state
-
-    @staticmethod
-    def _apply(values: list[float], effects: tuple) -> None:
-        # All changes are computed from the state before any is applied.
-        if not effects:
-            return
-        if len(effects) == 1:
-            index, fn, low, high = effects[0]
-            value = values[index] + fn(values)
-            values[index] = high if value > high else value if value >= low else low
-            return
-        deltas = [fn(values) for _, fn, _, _ in effects]
-        for (index, _, low, high), delta in zip(effects, deltas, strict=True):
-            value = values[index] + delta
-            values[index] = high if value > high else value if value >= low else low
 
     # -- what can be chosen --------------------------------------------------------------
     def choosable(self, state: State) -> list[int]:
