@@ -68,6 +68,11 @@ def build_parser(context: Context) -> argparse.ArgumentParser:
     )
     check_parser.set_defaults(func=lambda args: _check(args, context))
 
+    play_parser = commands.add_parser(
+        "play", help="open the scenario player on its own (for a group's laptop)"
+    )
+    play_parser.set_defaults(func=lambda args: _play(context))
+
     for add_commands in _feature_commands():
         add_commands(commands, context.folders)
     return parser
@@ -94,6 +99,12 @@ def _list(args: argparse.Namespace, context: Context) -> int:
             minutes = f"  {item['minutes']} min" if item.get("minutes") else ""
             print(f"  {item['id']:<32} {item['title']}{minutes}")
     return 0
+
+
+def _play(context: Context) -> int:
+    from teachin.ui.app import run_player
+
+    return run_player(context.extra)
 
 
 def _content_folder_of(path: Path) -> Path:

@@ -26,3 +26,8 @@ def app_data_dir() -> Path:
 def user_content_dir() -> Path:
     """Where a user keeps their own modules and scenarios (overriding built-in ones)."""
     return app_data_dir() / "content"
+
+
+def runs_dir() -> Path:
+    """Where the scenario player saves the groups' runs (and the export dialog finds them)."""
+    return app_data_dir() / "runs"

@@ -15,3 +15,43 @@ def test_run_app_prints_advice_and_returns_1_without_a_screen(
     monkeypatch.delenv("DISPLAY", raising=False)
     assert run_app([]) == 1
     assert "teachin cannot open its window" in capsys.readouterr().err
+
+
+def test_teachin_and_teachin_play_give_advice_from_the_command_line(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env.update(QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    for command in ([], ["play"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "teachin", *command], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert result.returncode == 1
+        assert "teachin cannot open its window" in result.stderr
+
+
+def test_an_unexpected_error_is_logged_and_shown_and_the_app_goes_on(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from teachin.ui import app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app.install_crash_reporting(tmp_path / "crash.log")
+    try:
+        raise RuntimeError("a bug in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown == ["teachin met an error: a bug in a slot"]
+    log = (tmp_path / "crash.log").read_text(encoding="utf-8")
+    assert "RuntimeError: a bug in a slot" in log
+    import faulthandler
+
+    faulthandler.disable()

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._reveal_problems = False
         self.presentation = None
+        self.player = None
         self.export_dialog = None
         self.plan_dialog = None
         self.plan_editor = None
@@ -343,6 +344,13 @@ class MainWindow(QMainWindow):
             name="planAction",
             tip="Build a timed session plan from modules, scenarios and breaks, then present it",
         )
+        self.play_action = self._action(
+            "&Play a scenario…",
+            self.open_player,
+            ["Ctrl+Shift+Y"],
+            name="playAction",
+            tip="Choose tactics round by round in a scenario and see what follows",
+        )
         self.content_folders_action = self._action(
             "&Content folders…", self.show_content_folders, [], name="contentFoldersAction"
         )
@@ -376,6 +384,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.notes_action)
         view_menu.addSeparator()
         view_menu.addActions([self.library_action, self.problems_action, self.full_screen_action])
+
+        play_menu = menus.addMenu("Pl&ay")
+        play_menu.addAction(self.play_action)
 
         present_menu = menus.addMenu("&Present")
         present_menu.addActions([self.present_action, self.plan_action])
@@ -794,6 +805,31 @@ class MainWindow(QMainWindow):
         if isinstance(action, QAction):
             self.open_plan(Path(action.data()))
 
+    # ---------------------------------------------------------------- playing
+
+    @Slot()
+    def open_player(self) -> None:
+        """The scenario player, offering to resume an unfinished run."""
+        from teachin.scenario.loader import load_scenarios
+        from teachin.ui.player.player_window import PlayerWindow
+        from teachin.userdirs import runs_dir
+
+        if self.player is None:
+            scenarios, _ = load_scenarios(self.content_folders())
+            self.player = PlayerWindow(scenarios, self.library, runs_dir(), self.settings)
+            self.player.conceptRequested.connect(self._open_concept)
+            self.player.resume_or_pick()
+        self.player.show()
+        self.player.raise_()
+        self.player.activateWindow()
+
+    @Slot(str)
+    def _open_concept(self, href: str) -> None:
+        if self.open_href(href):
+            self.show()
+            self.raise_()
+            self.activateWindow()
+
     # --------------------------------------------------------------- printing
 
     @Slot()
@@ -802,12 +838,12 @@ class MainWindow(QMainWindow):
         from teachin.plan.fileformat import load_plans
         from teachin.scenario.loader import load_scenarios
         from teachin.ui.export_dialog import ExportDialog
-        from teachin.userdirs import app_data_dir
+        from teachin.userdirs import runs_dir
 
         folders = self.content_folders()
         plans, _ = load_plans(folders)
         scenarios, _ = load_scenarios(folders)
-        runs = sorted((app_data_dir() / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        runs = sorted(runs_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         dialog = ExportDialog(
             self.library,
             folders,
@@ -843,6 +879,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.presentation is not None:
             self.presentation.close()
+        if self.player is not None:
+            self.player.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -12,7 +12,8 @@ from teachin.locations import content_folders
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.settings import Settings
-from teachin.userdirs import app_data_dir, set_application_names, user_content_dir
+from teachin.userdirs import runs_dir as default_runs_dir
+from teachin.userdirs import set_application_names, user_content_dir
 from teachin.workshop.library import load_library
 
 
@@ -31,7 +32,7 @@ def build_player(
     window = PlayerWindow(
         scenarios,
         library,
-        runs_dir if runs_dir is not None else app_data_dir() / "runs",
+        runs_dir if runs_dir is not None else default_runs_dir(),
         settings if settings is not None else Settings(),
         seed=seed,
     )

@@ -8,7 +8,7 @@ atomically after every step into ``runs_dir``; the next start offers to continue
 
 For the main window::
 
-    player = PlayerWindow(scenarios, library, app_data_dir() / "runs", settings)
+    player = PlayerWindow(scenarios, library, runs_dir(), settings)
     player.conceptRequested.connect(main_window.open_href)
     player.resume_or_pick()
     player.show()
