@@ -185,8 +185,11 @@ def frame_html(frame: Frame, plan: Plan, until: str | None = None, summary: str 
     )
 
 
-def frame_notes_html(frame: Frame, plan: Plan) -> str:
-    """What the console shows under "Notes" for a frame: facilitator notes, or the block's own notes."""
+def frame_notes_html(frame: Frame, plan: Plan, room: bool = False) -> str:
+    """What the console shows under "Notes" for a frame: facilitator notes, or the block's own notes.
+
+    ``room``: the presentation can play this frame's scenario with the whole room.
+    """
     block = plan.blocks[frame.block]
     parts = []
     if frame.missing:
@@ -198,8 +201,14 @@ def frame_notes_html(frame: Frame, plan: Plan) -> str:
     if block.notes and (frame.slide in (None, 0)):
         parts.append(f"<p><b>Plan notes:</b> {escape(block.notes)}</p>")
     if frame.kind == BlockKind.SCENARIO:
-        parts.append(
-            "<p>The groups play this scenario on their own laptops. "
-            "Playing it with the whole room on this screen is not available yet.</p>"
-        )
+        if room:
+            parts.append(
+                "<p>The groups play this scenario on their own laptops, or the whole room "
+                "plays it together on this screen: press R (“Play with the room”).</p>"
+            )
+        else:
+            parts.append(
+                "<p>The groups play this scenario on their own laptops. "
+                "Playing it with the whole room on this screen is not available yet.</p>"
+            )
     return "".join(parts)

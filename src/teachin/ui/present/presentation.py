@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
@@ -30,6 +30,9 @@ from teachin.plan.timing import PlanTimer, Times
 from teachin.workshop.library import Library
 from teachin.workshop.module import Module
 from teachin.workshop.themes import HIGH_CONTRAST, Theme
+
+if TYPE_CHECKING:
+    from teachin.ui.present.room_play import RoomPlay, RoomSetup
 
 Key = Qt.Key
 BLACK = "black"
@@ -58,6 +61,7 @@ KEY_HELP = (
     ("+ / −", "larger / smaller text"),
     ("F", "audience window full screen or not"),
     ("S", "audience window to the next screen"),
+    ("R", "play a scenario with the room; then its number and Enter: the room's choice"),
     ("Escape", "end the presentation"),
 )
 
@@ -96,8 +100,11 @@ class PresentationController(QObject):
         scenarios: Mapping[str, tuple[str, str]] | None = None,
         theme: Theme = HIGH_CONTRAST,
         parent: QObject | None = None,
+        room: RoomSetup | None = None,
     ) -> None:
-        """``scenarios``: id -> (title, summary) of the scenarios a plan may name."""
+        """``scenarios``: id -> (title, summary) of the scenarios a plan may name.
+        ``room``: the scenarios the room can play together on the projector (see
+        :func:`teachin.ui.present.room_play.room_setup`); None: no room play."""
         super().__init__(parent)
         self.plan = plan
         self.library = library
@@ -114,6 +121,16 @@ class PresentationController(QObject):
         self.goto_text: str | None = None
         """Digits typed after G (or straight away), waiting for Enter; None when not going anywhere."""
         self.running = True
+        self.room: RoomPlay | None = None
+        if room is not None:
+            from teachin.ui.present.room_play import RoomPlay
+
+            self.room = RoomPlay(self, room)
+            self.room.changed.connect(self.changed)
+
+    @property
+    def room_playing(self) -> bool:
+        return self.room is not None and self.room.active
 
     # -- what is shown ----------------------------------------------------------
 
@@ -135,6 +152,8 @@ class PresentationController(QObject):
         return len(self.frames)
 
     def html(self, frame: Frame | None = None) -> str:
+        if frame is None and self.room is not None and self.room.active:
+            return self.room.html()
         frame = frame or self.frame
         if frame is None:
             return '<h1 class="frame-title">This plan has no blocks yet</h1>'
@@ -142,8 +161,13 @@ class PresentationController(QObject):
         return frame_html(frame, self.plan, self.block_end_clock(frame.block), summary)
 
     def notes_html(self) -> str:
+        if self.room is not None and self.room.active:
+            return self.room.notes_html()
         frame = self.frame
-        return frame_notes_html(frame, self.plan) if frame is not None else ""
+        if frame is None:
+            return ""
+        room = self.room is not None and self.room.scenario_for_frame() is not None
+        return frame_notes_html(frame, self.plan, room)
 
     def staircase_for(self, frame: Frame | None):
         return self.library.staircase if frame is not None and frame.steps else None
@@ -170,6 +194,8 @@ class PresentationController(QObject):
 
     def _moved(self, moved: bool) -> bool:
         if moved:
+            if self.room is not None:
+                self.room.frame_changed()
             frame = self.frame
             if frame is not None:
                 self.timer.enter(frame.block, self.clock.monotonic())
@@ -178,10 +204,14 @@ class PresentationController(QObject):
 
     @Slot()
     def next(self) -> bool:
+        if self.room is not None and self.room.active and self.room.forward():
+            return True
         return self._moved(self.navigator.forward())
 
     @Slot()
     def previous(self) -> bool:
+        if self.room is not None and self.room.active:
+            return self.room.back()
         return self._moved(self.navigator.back())
 
     @Slot()
@@ -262,6 +292,8 @@ class PresentationController(QObject):
                 return True
             return False
         if self.goto_text is not None and self._handle_go_to_key(key):
+            return True
+        if self.room is not None and self.room.handle_key(key):
             return True
         if key in DIGIT_KEYS:
             self.goto_text = DIGIT_KEYS[key]
@@ -407,20 +439,23 @@ def start_presentation(
     scenarios: Mapping[str, tuple[str, str]] | None = None,
     theme: Theme = HIGH_CONTRAST,
     full_screen: bool = True,
+    room: RoomSetup | None = None,
 ) -> Presentation:
     """Opens the audience window (full screen on the projector) and the presenter console.
 
     ``screens``: the screens to choose from (default: all of them; the first is
     the laptop's). ``audience_screen``: the facilitator's own choice.
     ``scenarios``: id -> (title, summary), for plans with scenario blocks
-    (see :func:`scenario_summaries`). Keep the returned object while it runs;
+    (see :func:`scenario_summaries`). ``room``: lets the whole room play a plan's
+    scenarios on the projector (see :func:`teachin.ui.present.room_play.room_setup`).
+    Keep the returned object while it runs;
     its ``finished`` signal says the facilitator ended the presentation.
     """
     plan = plan_or_module if isinstance(plan_or_module, Plan) else plan_for_module(plan_or_module)
     screens = list(screens) if screens is not None else QGuiApplication.screens()
     console_screen = screens[0] if screens else None
     chosen = audience_screen or choose_audience_screen(screens, console_screen)
-    controller = PresentationController(plan, library, clock, scenarios, theme)
+    controller = PresentationController(plan, library, clock, scenarios, theme, room=room)
     presentation = Presentation(controller, chosen, console_screen, screens)
     controller.setParent(presentation)
     presentation.show(full_screen)

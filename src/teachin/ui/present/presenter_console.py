@@ -196,6 +196,12 @@ class PresenterConsole(PresentationWindow):
         right = QVBoxLayout()
         right.addWidget(self.next_label)
         right.addWidget(self.next_view, 3)
+        self.room_panel = None
+        if self.controller.room is not None:
+            from teachin.ui.present.room_play import RoomPanel
+
+            self.room_panel = RoomPanel(self.controller.room, self)
+            right.addWidget(self.room_panel, 5)
         timers = QGridLayout()
         timers.addWidget(self.block_name, 0, 0, 1, 2)
         timers.addWidget(_label("Block", "Block timer heading", 1.0, False, self), 1, 0)
@@ -265,6 +271,9 @@ class PresenterConsole(PresentationWindow):
             controller.staircase_for(frame),
             controller.revealed,
         )
+        playing = controller.room_playing
+        self.next_label.setVisible(not playing)
+        self.next_view.setVisible(not playing)
         following = controller.navigator.next_frame()
         if following is None:
             self.next_label.setText("Next: the end of the plan")
@@ -290,6 +299,8 @@ class PresenterConsole(PresentationWindow):
         )
         if controller.revealed is not None and frame is not None:
             position += f" · staircase step {controller.revealed} of {frame.steps}"
+        if playing and controller.room is not None:
+            position += f" · {controller.room.position_text()}"
         if controller.goto_text is not None:
             position += f" · Go to slide: {controller.goto_text}▏ (Enter to go, Escape to stay)"
         if controller.zoom != 1.0:
