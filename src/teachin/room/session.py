@@ -233,8 +233,8 @@ class RoomSession:
         """Play the room's choice for the round being played; ``hands``: the counts
         per option (options not counted are left out). ValueError if it cannot
         be chosen now."""
-        if not self.deciding:
-            raise ValueError("the room is not deciding a round now")
+        if self.run.finished:
+            raise ValueError("the scenario has ended")
         allowed = {option.id for option in self.run.options()}
         round_number = self.run.round
         consequence = self.run.choose(choice)

@@ -461,6 +461,7 @@ class RoomPanel(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         self.rows = []
         staircase = self.room.controller.library.staircase
