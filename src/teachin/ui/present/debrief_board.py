@@ -427,7 +427,7 @@ EMPTY_TEXT = (
 
 
 class DebriefBoard(QWidget):
-    """The board. Keys: F full screen, + and − text size, Escape leaves full screen (then closes)."""
+    """The board. Keys: F full screen, + and − size, Escape leaves full screen, then closes."""
 
     changed = Signal()
 

@@ -366,6 +366,8 @@ class HandsBox(QSpinBox):
                 return
             event.ignore()  # the window's presentation keys move on
             return
+        if self.value() == self.minimum() and event.text().isdigit():
+            self.lineEdit().selectAll()  # the first digit replaces "–"
         super().keyPressEvent(event)
 
     def wheelEvent(self, event) -> None:
