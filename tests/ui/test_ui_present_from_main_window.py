@@ -58,3 +58,26 @@ def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
     assert window.plan_dialog is not None
     qtbot.waitUntil(window.plan_dialog.isVisible)
     window.plan_dialog.close()
+
+
+def test_debrief_board_opens_from_the_present_menu(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    qtbot.keyClick(
+        window.library_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    board = window.debrief_board
+    assert board is not None
+    qtbot.waitUntil(board.isVisible)
+    window.close()
+    assert not board.isVisible()
+
+
+def test_a_plan_with_a_scenario_can_be_played_by_the_room(qtbot: QtBot, make_window) -> None:
+    from teachin.plan.fileformat import load_plans
+
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    plans, _ = load_plans([builtin_content_dir()])
+    window.present(plans["half-day-workshop"])
+    controller = window.presentation.controller
+    assert controller.room is not None  # room play is available in presentations from the app
+    window.close()

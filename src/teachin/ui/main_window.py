@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._reveal_problems = False
         self.presentation = None
+        self.debrief_board = None
         self.player = None
         self.export_dialog = None
         self.plan_dialog = None
@@ -351,6 +352,13 @@ class MainWindow(QMainWindow):
             name="playAction",
             tip="Choose tactics round by round in a scenario and see what follows",
         )
+        self.debrief_board_action = self._action(
+            "&Debrief board…",
+            self.open_debrief_board,
+            ["Ctrl+Shift+D"],
+            name="debriefBoardAction",
+            tip="Show several groups' runs side by side on the projector, to compare their paths",
+        )
         self.content_folders_action = self._action(
             "&Content folders…", self.show_content_folders, [], name="contentFoldersAction"
         )
@@ -390,6 +398,7 @@ class MainWindow(QMainWindow):
 
         present_menu = menus.addMenu("&Present")
         present_menu.addActions([self.present_action, self.plan_action])
+        present_menu.addAction(self.debrief_board_action)
         self.plans_menu = present_menu.addMenu("&Open a session plan")
         self.plans_menu.setObjectName("plansMenu")
         self.plans_menu.aboutToShow.connect(self._fill_plans_menu)
@@ -752,14 +761,28 @@ class MainWindow(QMainWindow):
     def present(self, plan_or_module: object) -> None:
         """The audience window on the projector (or this screen) and the presenter console."""
         from teachin.ui.present.presentation import scenario_summaries, start_presentation
+        from teachin.ui.present.room_play import room_setup
 
         if self.presentation is not None:
             self.presentation.finished.disconnect(self._presentation_finished)
             self.presentation.close()
+        folders = self.content_folders()
         self.presentation = start_presentation(
-            self.library, plan_or_module, scenarios=scenario_summaries(self.content_folders())
+            self.library,
+            plan_or_module,
+            scenarios=scenario_summaries(folders),
+            room=room_setup(folders),
         )
         self.presentation.finished.connect(self._presentation_finished)
+
+    @Slot()
+    def open_debrief_board(self) -> None:
+        """The groups' runs side by side (on the projector when there is one)."""
+        from teachin.ui.present.debrief_board import open_debrief_board
+
+        if self.debrief_board is not None:
+            self.debrief_board.close()
+        self.debrief_board = open_debrief_board(self.library, self.content_folders(), self)
 
     @Slot()
     def _presentation_finished(self) -> None:
@@ -881,6 +904,8 @@ class MainWindow(QMainWindow):
             self.presentation.close()
         if self.player is not None:
             self.player.close()
+        if self.debrief_board is not None:
+            self.debrief_board.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
