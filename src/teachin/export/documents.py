@@ -449,14 +449,7 @@ def choice_sheet(scenario: Scenario, library: Library) -> ExportDocument:
             }
         )
     setting = scenario.setting
-    rows = [
-        ("Where", setting.place),
-        ("Who is affected", setting.affected),
-        ("Who decides (the target)", setting.target),
-        ("The demand", setting.demand),
-        ("By when", setting.deadline),
-        ("The situation", setting.situation),
-    ]
+    rows = [*setting.facts(), ("The situation", setting.situation)]
     title = f"Choice sheet: {scenario.title}"
     html = _render(
         "export_choices.html.j2",

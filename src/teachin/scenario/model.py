@@ -136,6 +136,18 @@ class Setting:
     deadline: str = ""
     situation: str = ""
 
+    def facts(self) -> list[tuple[str, str]]:
+        """The setting as (label, text) rows, the same words on every screen and page;
+        rows the scenario leaves empty are left out."""
+        rows = [
+            ("Where", self.place),
+            ("Who is affected", self.affected),
+            ("Who decides (the target)", self.target),
+            ("The demand", self.demand),
+            ("By when", self.deadline),
+        ]
+        return [(label, text) for label, text in rows if text]
+
 
 @dataclass
 class Scenario:

@@ -162,13 +162,7 @@ class ScenarioPicker(QWidget):
             return
         set_heading(self.title, scenario.title)
         s = scenario.setting
-        facts = [
-            ("Where", s.place),
-            ("Who is affected", s.affected),
-            ("Who decides (the target)", s.target),
-            ("The demand", s.demand),
-            ("The deadline", s.deadline),
-        ]
+        facts = s.facts()
         rows = "".join(
             f"<p><b>{html.escape(name)}:</b> {html.escape(value)}</p>"
             for name, value in facts

@@ -56,13 +56,7 @@ def step_name(number: int, staircase: Staircase | None) -> str:
 def setting_html(session: RoomSession) -> str:
     scenario = session.scenario
     setting = scenario.setting
-    rows = [
-        ("Where", setting.place),
-        ("Who", setting.affected),
-        ("Target", setting.target),
-        ("Demand", setting.demand),
-        ("Deadline", setting.deadline),
-    ]
+    rows = setting.facts()
     table = "".join(
         f'<tr><td style="{_CELL}"><b>{label}</b></td><td style="{_CELL}">{escape(value)}</td></tr>'
         for label, value in rows
