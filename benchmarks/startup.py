@@ -143,6 +143,11 @@ def measure(args: argparse.Namespace) -> None:
         module_id, words = largest_module()
         platform = env.get("QT_QPA_PLATFORM", f"xcb on {env.get('DISPLAY')}")
         print(f"platform: {platform}; largest module: {module_id} ({words} words)")
+        if env.get("PYTHONDONTWRITEBYTECODE"):
+            print(
+                "note: PYTHONDONTWRITEBYTECODE is set, so Python keeps no compiled bytecode and "
+                "every start compiles teachin's own modules again (an installed app has them compiled)"
+            )
         time_child(BARE, [], env)  # warm the file cache for both
         time_child(TEACHIN, [f"module:{module_id}"], env)
         bare, teachin = [], []

@@ -154,3 +154,37 @@ def test_broken_scenario_and_plan_files_show_in_the_problems_panel(make_window, 
     assert "scenarios/ours.toml:2" in where
     assert any(text.startswith("plans/evening.toml:") for text in where)
     assert window.problems_dock.isVisible()
+
+
+def test_the_next_start_reads_the_library_cache_and_reports_the_same_problems(
+    make_window, tmp_path: Path
+) -> None:
+    pack = broken_folder(tmp_path)
+    first: MainWindow = make_window(extra=[pack])
+    cache = first._cache_folder / "library.json"
+    assert cache.is_file()  # kept for the next start
+    problems = [str(p) for p in first.library.problems]
+    panel = first.problems_panel
+    shown = [panel.topLevelItem(i).text(2) for i in range(panel.topLevelItemCount())]
+    first.close()
+
+    stamp = cache.stat().st_mtime_ns
+    again: MainWindow = make_window(extra=[pack])
+    assert cache.stat().st_mtime_ns == stamp  # read, not written again: nothing changed
+    assert [str(p) for p in again.library.problems] == problems
+    panel = again.problems_panel
+    assert [panel.topLevelItem(i).text(2) for i in range(panel.topLevelItemCount())] == shown
+    tree = again.library_panel
+    parts = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    titles = [part.child(j).text(0) for part in parts for j in range(part.childCount())]
+    assert "Our local fight" in titles
+
+    # A changed file is read again at the next start, and F5 always reads the files.
+    mended_text = FINE.replace("local-fight", "mended")
+    (pack / "modules" / "broken.md").write_text(mended_text, encoding="utf-8")
+    mended: MainWindow = make_window(extra=[pack])
+    assert not [p for p in mended.library.problems if p.path.name == "broken.md"]
+    assert "mended" in mended.library.modules
+    (pack / "modules" / "broken.md").unlink()
+    mended.reload_content()
+    assert "mended" not in mended.library.modules

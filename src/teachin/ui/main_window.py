@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDesktopServices,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -20,10 +18,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QStyle,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -31,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.locations import builtin_content_dir, resources_dir
-from teachin.ui.about_dialog import AboutDialog
-from teachin.ui.content_folders_dialog import ContentFoldersDialog
 from teachin.ui.history import History
 from teachin.ui.library_panel import LibraryPanel
 from teachin.ui.pages import MODULE, Location, PageCache
@@ -42,16 +36,22 @@ from teachin.ui.reader_view import ReaderView
 from teachin.ui.search_panel import SearchPanel
 from teachin.ui.settings import ZOOM_STEPS, Settings
 from teachin.problems import Problem
-from teachin.workshop.library import Library, load_library
+from teachin.workshop.library import Library, load_cached_library
 from teachin.workshop.render import Style
-from teachin.workshop.search import Hit, SearchIndex
 from teachin.workshop.themes import THEMES, Theme, theme_named
 from teachin.workshop.views import View
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    # Dialogs and search are loaded when first used, not at start-up.
+    from teachin.workshop.search import Hit, SearchIndex
 
 WELCOME = Location("welcome")
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 CHECK_DELAY_MS = 400
 SIDEBAR_FONT_SCALE = 1.15
+LIBRARY_CACHE = "library.json"
 
 
 def default_cache_folder() -> Path:
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.plan_dialog = None
         self.plan_editor = None
         self._check_generation = 0
+        self._style_icons: list[tuple[QAction, str]] = []
         self._check_delay_ms = check_delay_ms
         self._checked.connect(self._show_problems)
         self.library = Library(folders=[])
@@ -192,13 +193,15 @@ class MainWindow(QMainWindow):
         *,
         name: str,
         tip: str = "",
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str = "",
         checkable: bool = False,
     ) -> QAction:
+        """``icon`` names one of the style's standard pixmaps (``"SP_BrowserReload"``);
+        it is fetched when a menu first opens, so start-up needs no QStyle."""
         action = QAction(text, self)
         action.setObjectName(name)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icon:
+            self._style_icons.append((action, icon))
         keys: list[QKeySequence] = []
         for shortcut in shortcuts or []:
             if isinstance(shortcut, QKeySequence.StandardKey):
@@ -222,7 +225,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         key = QKeySequence.StandardKey
         self.add_folder_action = self._action(
             "&Add content folder…",
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
             self.reload_content,
             ["F5", key.Refresh],
             name="reloadAction",
-            icon=sp.SP_BrowserReload,
+            icon="SP_BrowserReload",
         )
         self.export_action = self._action(
             "&Export to PDF…",
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         menus.setAccessibleName("Menu bar")
         file_menu = menus.addMenu("&File")
+        file_menu.aboutToShow.connect(self._add_style_icons)
         file_menu.addActions([self.add_folder_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
@@ -421,17 +424,26 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.present_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
-        for action in (self.zoom_out_action, self.zoom_in_action):
-            button = toolbar.widgetForAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
         self.zoom_out_action.setIconText("A−")
         self.zoom_in_action.setIconText("A+")
         self.notes_action.setIconText("Notes")
         self.present_action.setIconText("Present")
-        for action in toolbar.actions():
-            widget = toolbar.widgetForAction(action)
-            if widget is not None and not action.isSeparator():
-                widget.setAccessibleName(action.text().replace("&", ""))
+        # The toolbar's own buttons, found as QToolButtons: asking widgetForAction()
+        # for each makes PySide6 work out the type of a bare QWidget, which is slow
+        # the first time.
+        for button in toolbar.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None and not action.isSeparator():
+                button.setAccessibleName(action.text().replace("&", ""))
+
+    @Slot()
+    def _add_style_icons(self) -> None:
+        from PySide6.QtWidgets import QStyle
+
+        style = self.style()
+        for action, name in self._style_icons:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._style_icons.clear()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -463,7 +475,13 @@ class MainWindow(QMainWindow):
         """Loads the library; checks everything (scenarios and plans too) now or,
         at start-up, in the background once the window is up."""
         folders = self.content_folders()
-        self.library = load_library(folders)
+        # At start-up, the library parsed last time serves when no file changed;
+        # a reload always reads the files.
+        self.library, cache_text = load_cached_library(
+            folders, self._cache_folder / LIBRARY_CACHE, reuse=check_later
+        )
+        if cache_text is not None:
+            self._store_library_cache(cache_text)
         self.pages = PageCache(self.library, disk=self._cache_folder)
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
         self.library_panel.set_library(self.library)
@@ -477,6 +495,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(self._check_delay_ms, self._check_in_background)
         else:
             self._show_problems(self._check_generation, folders, _check(self.library, folders))
+
+    def _store_library_cache(self, text: str) -> None:
+        """Keeps the parsed library for the next start (failing to is no failure)."""
+        from teachin.storage import atomic_write_text
+
+        try:
+            atomic_write_text(self._cache_folder / LIBRARY_CACHE, text)
+        except OSError:
+            return
 
     @Slot()
     def _check_in_background(self) -> None:
@@ -506,6 +533,8 @@ class MainWindow(QMainWindow):
         self.problems_checked.emit(len(problems))
 
     def _make_search_index(self) -> SearchIndex:
+        from teachin.workshop.search import SearchIndex
+
         return SearchIndex(self.library)
 
     @Slot()
@@ -518,6 +547,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_content_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Add content folder", str(Path.home()))
         if folder:
             self.add_content_folder(Path(folder))
@@ -560,6 +591,8 @@ class MainWindow(QMainWindow):
         try:
             page = self.pages.html(location, self._view(), self._style())
         except Exception as exc:  # a broken file must never stop the app
+            import html
+
             page = (
                 "<h1>This page could not be shown</h1>"
                 f"<p>{html.escape(self.pages.title(location))}: "
@@ -604,6 +637,8 @@ class MainWindow(QMainWindow):
             self.open_href(url.toString())
         elif scheme in EXTERNAL_SCHEMES:
             # Only ever on the user's click, and in their own browser: teachin fetches nothing.
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)
         elif not scheme and url.hasFragment():
             self.reader.scrollToAnchor(url.fragment())
@@ -734,12 +769,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from teachin.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.windowIcon(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     @Slot()
     def show_content_folders(self) -> None:
+        from teachin.ui.content_folders_dialog import ContentFoldersDialog
+
         dialog = ContentFoldersDialog(self.user_folder, self.content_folders(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

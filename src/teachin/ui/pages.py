@@ -6,7 +6,6 @@ module, or switching between two, costs no Markdown work.
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -14,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 from teachin import __version__
-from teachin.storage import atomic_write_text
 from teachin.workshop.library import Library
 from teachin.workshop.render import (
     SLIDE_ANCHOR,
@@ -24,6 +22,14 @@ from teachin.workshop.render import (
     render_welcome,
 )
 from teachin.workshop.views import View
+
+try:  # the interpreter's own SHA-256: hashlib would load OpenSSL, which start-up can do without
+    from _sha2 import sha256  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 WELCOME = "welcome"
 MODULE = "module"
@@ -141,7 +147,7 @@ class PageCache:
                 )
             )
         key = "\0".join([renderer_stamp(), location.page, view, repr(style), source])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return sha256(key.encode("utf-8")).hexdigest()
 
     def _render_or_load(self, location: Location, view: View, style: Style) -> str:
         if self._disk is None:
@@ -158,6 +164,8 @@ class PageCache:
     @staticmethod
     def _store(path: Path, page: str, keep: int = 200) -> None:
         """Kept for the next start; a cache that cannot be written is no failure."""
+        from teachin.storage import atomic_write_text  # only when a page was rendered
+
         try:
             atomic_write_text(path, page)
             pages = sorted(path.parent.glob("*.html"), key=lambda p: p.stat().st_mtime_ns)

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from teachin.ui.staircase_image import STAIRCASE_URL, staircase_image
 from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
 from teachin.workshop.themes import LIGHT, Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QResizeEvent
 
 _MIN_STAIRCASE_WIDTH = 320
 _STAIRCASE_WIDTH = 760
@@ -26,6 +22,7 @@ _LOCAL_SCHEMES = ("file", "qrc", "")
 DOCUMENT_MARGIN = 28
 _KEPT_DOCUMENTS = 12
 _STAIRCASE_KEY = "teachinStaircaseKey"
+STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
 
 
 class ReaderView(QTextBrowser):
@@ -74,12 +71,15 @@ class ReaderView(QTextBrowser):
         """
         self.setExtraSelections([])
         self._has_staircase = STAIRCASE_IMAGE in html
+        # Before the window is first shown the reader's width is not known yet: the
+        # staircase is drawn once, at its real size, when the reader gets it.
+        draw_now = self._has_staircase and self.isVisible()
         document = self._documents.pop(html, None)
         if document is None:
             document = QTextDocument(self._document_owner)
             document.setDocumentMargin(DOCUMENT_MARGIN)
             document.setHtml(html)
-            if self._has_staircase:  # after setHtml, which drops resources added before
+            if draw_now:  # after setHtml, which drops resources added before
                 self._add_staircase_image(document)
                 document.markContentsDirty(0, document.characterCount())
         self._documents[html] = document
@@ -87,7 +87,9 @@ class ReaderView(QTextBrowser):
             _, oldest = self._documents.popitem(last=False)
             oldest.deleteLater()
         self.setDocument(document)
-        if self._has_staircase and document.property(_STAIRCASE_KEY) != repr(self._image_key):
+        if not self.isVisible():
+            self._staircase_width = 0  # resizeEvent draws it at the width the reader has when shown
+        elif draw_now and document.property(_STAIRCASE_KEY) != repr(self._image_key):
             self._refresh_staircase()
         if scroll is not None:
             self.verticalScrollBar().setValue(scroll)
@@ -115,6 +117,9 @@ class ReaderView(QTextBrowser):
 
     def highlight(self, text: str, after_anchor: str = "") -> bool:
         """Marks the first occurrence of ``text`` after an anchor and brings it into view."""
+        from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor  # not needed at start-up
+        from PySide6.QtWidgets import QTextEdit
+
         start = self.anchor_position(after_anchor) if after_anchor else 0
         found = self.document().find(text, start or 0)
         if found.isNull():
@@ -148,9 +153,15 @@ class ReaderView(QTextBrowser):
             else:
                 self._refresh_staircase()  # drawn before the window had its size
 
+    def _viewport_width(self) -> int:
+        """The viewport's width, as the text was last laid out to it (the page width
+        QTextEdit gives the document). Asking viewport() instead costs start-up tens
+        of milliseconds: PySide6's first look-up of a widget it did not make."""
+        return int(self.document().pageSize().width())
+
     def _target_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 24
-        width = self.viewport().width() - margin
+        width = self._viewport_width() - margin
         return max(_MIN_STAIRCASE_WIDTH, min(round(_STAIRCASE_WIDTH * self._zoom), width))
 
     def _refresh_staircase(self) -> None:
@@ -172,6 +183,9 @@ class ReaderView(QTextBrowser):
         self._staircase_width = width
         key = (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
         if self._image_key != key or self._image is None:
+            # QtSvg loads with the first page that shows the staircase.
+            from teachin.ui.staircase_image import staircase_image
+
             ratio = self.devicePixelRatioF()
             self._image = staircase_image(self._staircase, self._theme, width, ratio)
             self._image_key = key

@@ -6,12 +6,14 @@ The index is built on the first search, not at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from teachin.workshop.search import Hit, SearchIndex
+if TYPE_CHECKING:  # the search code loads with the first search, not at start-up
+    from teachin.workshop.search import Hit, SearchIndex
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teachin.problems import Problem, error, id_lines, warning
-from teachin.tomlfile import load_toml_file
 
 _FIELDS = {"id", "term", "definition", "see_also", "module"}
 
@@ -23,6 +22,9 @@ class Term:
 
 
 def load_glossary(path: Path) -> tuple[list[Term], list[Problem]]:
+    # Imported here: a start-up served by the library cache parses no TOML.
+    from teachin.tomlfile import load_toml_file
+
     data, text, problems = load_toml_file(path)
     if data is None:
         return [], problems

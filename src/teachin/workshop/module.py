@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teachin.problems import Problem, error, line_of_key, warning
-from teachin.tomlfile import read_text, toml_error
 
 FRONT_MATTER_FENCE = "+++"
 SLIDE_SEPARATOR = "---"
@@ -159,6 +157,11 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
 
 
 def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
+    # Imported here: a start-up served by the library cache parses no TOML.
+    import tomllib
+
+    from teachin.tomlfile import toml_error
+
     toml, toml_line, body, body_line, problems = split_front_matter(text, path)
     if toml is None:
         return None, problems
@@ -229,6 +232,8 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
 
 
 def load_module(path: Path) -> tuple[Module | None, list[Problem]]:
+    from teachin.tomlfile import read_text
+
     text, problem = read_text(path)
     if text is None:
         return None, [problem] if problem else []

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teachin.problems import Problem, error, id_lines
-from teachin.tomlfile import load_toml_file
-
 
 STAIRCASE_IMAGE = "teachin:staircase"
 """The picture address where a page shows the staircase; each medium draws it itself."""
@@ -45,6 +43,9 @@ _STEP_FIELDS = ("id", "label", "examples", "asks", "costs", "builds")
 
 
 def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
+    # Imported here: a start-up served by the library cache parses no TOML.
+    from teachin.tomlfile import load_toml_file
+
     data, text, problems = load_toml_file(path)
     if data is None:
         return None, problems
