@@ -28,6 +28,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from teachin.scenario.expressions import specialize
 from teachin.scenario.model import ENGINE_NAMES, Scenario, Tactic
 
 READY = 0.999  # readiness at or above this counts as "ready"
@@ -101,10 +102,63 @@ class Option:
 
 
 def _applier(effects: tuple):
-    """A function that applies ``effects`` (index, fn, low, high) to a value list:
-    every change computed from the values before, then added and clamped (a
-    result that is not a number, NaN, becomes the lower bound).
-    Unrolled for the common small cases; None when there is nothing to apply."""
+    """A function that applies ``effects`` (index, fn, constant, low, high) to a
+    value list: every change computed from the values before, then added and
+    clamped (a result that is not a number, NaN, becomes the lower bound).
+    ``constant`` is the effect's value when it is a plain number (else None):
+    those are added without a call. Unrolled for the common small cases; None
+    when there is nothing to apply."""
+    if not effects:
+        return None
+    indexes = [e[0] for e in effects]
+    if len(set(indexes)) != len(indexes):
+        # The same measure twice: keep the order of the additions exactly.
+        return _calls_applier(tuple((i, fn, low, high) for i, fn, _, low, high in effects))
+    # Each measure is changed once, so the order of the writes does not matter:
+    # the computed changes (which read the values before) are applied first,
+    # then the plain numbers (which read nothing).
+    calls = _calls_applier(
+        tuple((i, fn, low, high) for i, fn, c, low, high in effects if c is None)
+    )
+    fixed = tuple((i, c, low, high) for i, _, c, low, high in effects if c is not None)
+    if not fixed:
+        return calls
+    if len(fixed) == 1:
+        ((i0, c0, lo0, hi0),) = fixed
+        if calls is None:
+
+            def add1(values: list[float]) -> None:
+                x = values[i0] + c0
+                values[i0] = hi0 if x > hi0 else x if x >= lo0 else lo0
+
+            return add1
+
+        def calls_add1(values: list[float]) -> None:
+            calls(values)
+            x = values[i0] + c0
+            values[i0] = hi0 if x > hi0 else x if x >= lo0 else lo0
+
+        return calls_add1
+    if calls is None:
+
+        def add_many(values: list[float]) -> None:
+            for i, c, low, high in fixed:
+                x = values[i] + c
+                values[i] = high if x > high else x if x >= low else low
+
+        return add_many
+
+    def calls_add_many(values: list[float]) -> None:
+        calls(values)
+        for i, c, low, high in fixed:
+            x = values[i] + c
+            values[i] = high if x > high else x if x >= low else low
+
+    return calls_add_many
+
+
+def _calls_applier(effects: tuple):
+    """:func:`_applier` for effects (index, fn, low, high) that are all called."""
     if not effects:
         return None
     if len(effects) == 1:
@@ -155,22 +209,75 @@ def _applier(effects: tuple):
     return apply_many
 
 
-def _all_of(needs: tuple):
-    """One closure that is true when every need holds (None when there are none)."""
+def _counter(needs: tuple):
+    """One closure that counts the needs met (int), None when there are none.
+
+    Needs written ``name >= number`` (nearly all of them) are read and compared
+    inline, so counting four needs costs one call instead of four."""
     if not needs:
         return None
-    if len(needs) == 1:
-        return needs[0]
-    if len(needs) == 2:
-        a, b = needs
-        return lambda v: a(v) and b(v)
-    if len(needs) == 3:
-        a, b, c = needs
-        return lambda v: a(v) and b(v) and c(v)
-    if len(needs) == 4:
-        a, b, c, d = needs
-        return lambda v: a(v) and b(v) and c(v) and d(v)
-    return lambda v: all(need(v) for need in needs)
+    simple = [need.when.compare for need in needs]
+    if all(c is not None and c[1] == ">=" for c in simple):
+        pairs = [(i, c) for i, _, c in simple]
+        if len(pairs) == 1:
+            ((a, ca),) = pairs
+            return lambda v: 1 if v[a] >= ca else 0
+        if len(pairs) == 2:
+            (a, ca), (b, cb) = pairs
+            return lambda v: (v[a] >= ca) + (v[b] >= cb)
+        if len(pairs) == 3:
+            (a, ca), (b, cb), (c, cc) = pairs
+            return lambda v: (v[a] >= ca) + (v[b] >= cb) + (v[c] >= cc)
+        if len(pairs) == 4:
+            (a, ca), (b, cb), (c, cc), (d, cd) = pairs
+            return lambda v: (v[a] >= ca) + (v[b] >= cb) + (v[c] >= cc) + (v[d] >= cd)
+        if len(pairs) == 5:
+            (a, ca), (b, cb), (c, cc), (d, cd), (e, ce) = pairs
+            return lambda v: (
+                (v[a] >= ca) + (v[b] >= cb) + (v[c] >= cc) + (v[d] >= cd) + (v[e] >= ce)
+            )
+    fns = tuple(need.when.fn for need in needs)
+
+    def count(v: list[float]) -> int:
+        met = 0
+        for need in fns:
+            if need(v):
+                met += 1
+        return met
+
+    return count
+
+
+def _all_met(needs: tuple):
+    """One closure, true when every need is met (stops at the first unmet one);
+    None when there are none. ``name >= number`` needs are compared inline."""
+    if not needs:
+        return None
+    simple = [need.when.compare for need in needs]
+    if all(c is not None and c[1] == ">=" for c in simple):
+        pairs = [(i, c) for i, _, c in simple]
+        if len(pairs) == 1:
+            ((a, ca),) = pairs
+            return lambda v: v[a] >= ca
+        if len(pairs) == 2:
+            (a, ca), (b, cb) = pairs
+            return lambda v: v[a] >= ca and v[b] >= cb
+        if len(pairs) == 3:
+            (a, ca), (b, cb), (c, cc) = pairs
+            return lambda v: v[a] >= ca and v[b] >= cb and v[c] >= cc
+        if len(pairs) == 4:
+            (a, ca), (b, cb), (c, cc), (d, cd) = pairs
+            return lambda v: v[a] >= ca and v[b] >= cb and v[c] >= cc and v[d] >= cd
+        if len(pairs) == 5:
+            (a, ca), (b, cb), (c, cc), (d, cd), (e, ce) = pairs
+            return lambda v: (
+                v[a] >= ca and v[b] >= cb and v[c] >= cc and v[d] >= cd and v[e] >= ce
+            )
+    fns = tuple(need.when.fn for need in needs)
+    return lambda v: all(need(v) for need in fns)
+
+
+_UNBUILT = object()  # a tactic's applier for one readiness, not compiled yet
 
 
 class Engine:
@@ -195,14 +302,30 @@ class Engine:
 
         def effects(items: tuple) -> tuple:
             return tuple(
-                (e.index, e.expression.fn, self.low[e.index], self.high[e.index]) for e in items
+                (
+                    e.index,
+                    e.expression.fn,
+                    e.expression.constant,
+                    self.low[e.index],
+                    self.high[e.index],
+                )
+                for e in items
             )
 
         ending_index = {e.id: i for i, e in enumerate(scenario.endings)}
         event_index = {e.id: i for i, e in enumerate(scenario.events)}
         self.tactic_effects = [effects(t.effects) for t in scenario.tactics]
         self.tactic_needs = [tuple(need.when.fn for need in t.needs) for t in scenario.tactics]
-        self.tactic_all_needs = [_all_of(needs) for needs in self.tactic_needs]
+        self.tactic_count = [_counter(t.needs) for t in scenario.tactics]
+        self.tactic_need_total = [len(t.needs) for t in scenario.tactics]
+        self.tactic_all_met = [_all_met(t.needs) for t in scenario.tactics]
+        # A tactic's effects, compiled for each possible readiness (needs met:
+        # 0, 1, ... all; one entry when it has no needs): most effects depend
+        # on readiness only, so they become plain numbers (see
+        # expressions.specialize). Compiled on first use.
+        self.tactic_apply_by_met = [
+            [_UNBUILT] * (len(t.needs) + 1 if t.needs else 1) for t in scenario.tactics
+        ]
         # Whether a tactic's needs read "times" or "step", which must be set first.
         self.needs_context = [
             any({"times", "step"} & need.when.names for need in t.needs) for t in scenario.tactics
@@ -224,14 +347,22 @@ class Engine:
             for e in scenario.events
         ]
         # The same, flattened for the round loop: a fixed chance is read, not called.
+        # Per event: (number, when, gate, rest). ``gate`` is (once, after) for the
+        # few events that have either, else None; ``rest`` (chance, fixed chance,
+        # effects, ending) is unpacked only for an event whose condition holds.
+        # Most events are skipped on their condition, so each skip costs little.
         self.event_table = tuple(
-            (number, when, chance, e.chance.constant, once, after, _applier(fx), ends)
+            (
+                number,
+                when,
+                (once, after) if once or after >= 0 else None,
+                (chance, e.chance.constant, _applier(fx), ends),
+            )
             for number, ((when, chance, once, after, fx, ends), e) in enumerate(
                 zip(self.events, scenario.events, strict=True)
             )
         )
         self.every_round = effects(scenario.every_round)
-        self.tactic_apply = [_applier(fx) for fx in self.tactic_effects]
         self.every_round_apply = _applier(self.every_round)
         self.early = [(i, e.when.fn) for i, e in enumerate(scenario.endings) if e.early]
         self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
@@ -246,23 +377,40 @@ class Engine:
             (offer, any(self.tactic_available[i] is not None for i in offer)) for offer in offers
         ]
         self.visible = [(m.id, i) for i, m in enumerate(scenario.measures) if m.visible]
+        # A new run's values before the random start draws (new_state copies it),
+        # and the measures that start with a draw, in file order.
+        start_values = [0.0] * self.size
+        for i, m in enumerate(scenario.measures):
+            start_values[i] = m.start
+        start_values[self.i_round] = 1.0
+        start_values[self.i_rounds] = float(self.rounds)
+        self.start_values = start_values
+        self.start_spread = tuple(
+            (i, m.start, m.spread, m.low, m.high, m.id)
+            for i, m in enumerate(scenario.measures)
+            if m.spread
+        )
+        self.tactic_count_total = len(scenario.tactics)
+        self._open_cache: dict[tuple[int, frozenset[int]], tuple[int, ...]] = {}
+        self.event_count_total = len(scenario.events)
+        # Per round: the offered tactics that have a condition (index, check).
+        self.round_checks = [
+            tuple((i, self.tactic_available[i]) for i in offer if self.tactic_available[i])
+            for offer, _ in self.round_offer
+        ]
         self.measure_ids = [m.id for m in scenario.measures]
 
     # -- state ---------------------------------------------------------------------------
     def new_state(self, rng: random.Random, draws: list | None = None) -> State:
-        values = [0.0] * self.size
-        for i, measure in enumerate(self.scenario.measures):
-            if measure.spread:
-                draw = rng.random()
-                if draws is not None:
-                    draws.append((f"start:{measure.id}", draw))
-                value = measure.start + (2 * draw - 1) * measure.spread
-                values[i] = min(max(value, measure.low), measure.high)
-            else:
-                values[i] = measure.start
-        values[self.i_round] = 1.0
-        values[self.i_rounds] = float(self.rounds)
-        state = State(values, [0] * len(self.scenario.tactics), [0] * len(self.scenario.events))
+        values = self.start_values[:]
+        random_ = rng.random
+        for i, start, spread, low, high, measure_id in self.start_spread:
+            draw = random_()
+            if draws is not None:
+                draws.append((f"start:{measure_id}", draw))
+            value = start + (2 * draw - 1) * spread
+            values[i] = min(max(value, low), high)
+        state = State(values, [0] * self.tactic_count_total, [0] * self.event_count_total)
         if self.round_apply[0] is not None:
             self.round_apply[0](values)
         return state
@@ -270,44 +418,63 @@ class Engine:
     # -- what can be chosen --------------------------------------------------------------
     def choosable(self, state: State) -> list[int]:
         """Indexes of the tactics the group may choose this round."""
+        return list(self.open_now(state))
+
+    def open_now(self, state: State) -> tuple[int, ...]:
+        """:meth:`choosable` as a shared tuple (the same object for the same
+        answer in the same round, so callers can remember what they derive)."""
         if state.finished:
-            return []
+            return ()
         values = state.values
-        round_number = int(values[self.i_round])
-        offer, conditional = self.round_offer[min(round_number, self.rounds) - 1]
+        position = min(int(values[self.i_round]), self.rounds) - 1
+        offer, conditional = self.round_offer[position]
         if not conditional:
-            return list(offer)
-        available = self.tactic_available
-        result = []
-        for index in offer:
-            check = available[index]
-            if check is None:
-                result.append(index)
-                continue
-            values[self.i_times] = state.times[index]
+            return offer
+        # Test only the tactics with a condition (usually one or two of many).
+        closed = None
+        times = state.times
+        for index, check in self.round_checks[position]:
+            values[self.i_times] = times[index]
             values[self.i_step] = self.tactic_step[index]
-            if check(values):
-                result.append(index)
+            if not check(values):
+                if closed is None:
+                    closed = set()
+                closed.add(index)
+        if closed is None:
+            return offer
+        return self.open_tactics(position, closed)
+
+    def open_tactics(self, position: int, closed: set[int]) -> tuple[int, ...]:
+        """Round ``position``'s offer without the ``closed`` tactics, in order
+        (remembered: the same few tactics are closed round after round)."""
+        key = (position, frozenset(closed))
+        result = self._open_cache.get(key)
+        if result is None:
+            offer = self.round_offer[position][0]
+            result = self._open_cache[key] = tuple(i for i in offer if i not in closed)
         return result
 
-    def readiness(self, state: State, index: int) -> float:
-        """Share of the tactic's needs met now (0 to 1)."""
-        needs = self.tactic_needs[index]
-        if not needs:
-            return 1.0
+    def needs_met(self, state: State, index: int) -> int:
+        """How many of the tactic's needs are met now."""
+        count = self.tactic_count[index]
+        if count is None:
+            return 0
         values = state.values
         if self.needs_context[index]:
             values[self.i_times] = state.times[index]
             values[self.i_step] = self.tactic_step[index]
-        met = 0
-        for need in needs:
-            if need(values):
-                met += 1
-        return met / len(needs)
+        return count(values)
+
+    def readiness(self, state: State, index: int) -> float:
+        """Share of the tactic's needs met now (0 to 1)."""
+        total = self.tactic_need_total[index]
+        if not total:
+            return 1.0
+        return self.needs_met(state, index) / total
 
     def is_ready(self, state: State, index: int) -> bool:
         """True when every need is met (stops at the first unmet need)."""
-        check = self.tactic_all_needs[index]
+        check = self.tactic_all_met[index]
         if check is None:
             return True
         values = state.values
@@ -315,6 +482,19 @@ class Engine:
             values[self.i_times] = state.times[index]
             values[self.i_step] = self.tactic_step[index]
         return bool(check(values))
+
+    def _tactic_applier(self, index: int, met: int, ready: float):
+        """The tactic's effects compiled for ``ready`` (``met`` needs met)."""
+        apply = self.tactic_apply_by_met[index][met]
+        if apply is _UNBUILT:
+            names = self.scenario.names
+            known = {"ready": ready}
+            fx = []
+            for e in self.scenario.tactics[index].effects:
+                fn, constant = specialize(e.expression, names, known)
+                fx.append((e.index, fn, constant, self.low[e.index], self.high[e.index]))
+            apply = self.tactic_apply_by_met[index][met] = _applier(tuple(fx))
+        return apply
 
     def readiness_text(self, state: State, index: int) -> str:
         tactic = self.scenario.tactics[index]
@@ -345,16 +525,24 @@ class Engine:
         ``("fired", (event index, {measure: change}))``.
         """
         values = state.values
-        ready = self.readiness(state, index)
-        values[self.i_ready] = ready
         values[self.i_times] = state.times[index]
         step_index = self.tactic_step[index]
         values[self.i_step] = step_index
+        total = self.tactic_need_total[index]
+        if total:
+            met = self.tactic_count[index](values)
+            ready = met / total
+        else:
+            met = 0
+            ready = 1.0
+        values[self.i_ready] = ready
         roll = rng.random()
         values[self.i_roll] = roll
         if log is not None:
             log.append(("roll", roll))
-        apply = self.tactic_apply[index]
+        apply = self.tactic_apply_by_met[index][met]
+        if apply is _UNBUILT:
+            apply = self._tactic_applier(index, met, ready)
         if apply is not None:
             apply(values)
         state.times[index] += 1
@@ -366,13 +554,16 @@ class Engine:
             state.finished = True
             return ready
         fired = state.fired
-        for number, when, chance, fixed, once, after, effects, event_ends in self.event_table:
-            if once and fired[number]:
-                continue
-            if after >= 0 and not fired[after]:
-                continue
+        for number, when, gate, rest in self.event_table:
+            if gate is not None:
+                once, after = gate
+                if once and fired[number]:
+                    continue
+                if after >= 0 and not fired[after]:
+                    continue
             if when is not None and not when(values):
                 continue
+            chance, fixed, effects, event_ends = rest
             probability = fixed if fixed is not None else chance(values)
             if probability <= 0:
                 continue

@@ -24,6 +24,7 @@ comparison is 1 and a false one 0. Division by zero gives 0 rather than an error
 from __future__ import annotations
 
 import ast
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -42,6 +43,10 @@ class Expression:
     fn: Fn
     names: frozenset[str]
     constant: float | None = None
+    # For the commonest condition, ``name <op> number``: (value index, op, number)
+    # with op one of ">=", "<=", ">", "<". Lets the engine test several such
+    # conditions in one call instead of one call each.
+    compare: tuple[int, str, float] | None = None
 
     def __call__(self, values: list[float]) -> float:
         return self.fn(values)
@@ -93,13 +98,32 @@ _COMPARES: dict[type, Callable[[float, float], bool]] = {
 }
 
 
+_COMPARE_SYMBOLS = {ast.GtE: ">=", ast.LtE: "<=", ast.Gt: ">", ast.Lt: "<"}
+_OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+
+
 class _Compiler:
-    def __init__(self, names: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        names: Mapping[str, int],
+        known: Mapping[str, float] | None = None,
+        plain: dict[int, float | None] | None = None,
+        record: dict[int, float | None] | None = None,
+    ) -> None:
         self.names = names
         self.used: set[str] = set()
         # Closures that only read one value, by the index they read: lets the
         # operators below read ``v[i]`` directly instead of calling them.
         self.lookups: dict[Fn, int] = {}
+        # Closures that test ``name <op> number``, as (index, op, number): lets
+        # ``if``/``and``/``or`` test them inline instead of calling them.
+        self.compares: dict[Fn, tuple[int, str, float]] = {}
+        # Names whose value is fixed (see :func:`specialize`), and for that case
+        # each node's constant as the plain compile found it (by ``id(node)``),
+        # so that folding computes exactly what the plain closures compute.
+        self.known = known or {}
+        self.plain = plain
+        self.record = record
 
     # Each visit returns (closure, constant-or-None). Constants are folded so
     # that ``2 * 3 + x`` costs one addition at run time.
@@ -107,7 +131,16 @@ class _Compiler:
         method = getattr(self, "visit_" + type(node).__name__, None)
         if method is None:
             raise ExpressionError(f"{_describe(node)} is not allowed in an expression")
-        return method(node)
+        result = method(node)
+        if self.record is not None:
+            self.record[id(node)] = result[1]
+        return result
+
+    def _plain_constant(self, node: ast.AST) -> float | None:
+        """The node's constant in the plain compile (without known names)."""
+        if self.plain is None:
+            return None
+        return self.plain.get(id(node))
 
     def visit_Expression(self, node: ast.Expression) -> tuple[Fn, float | None]:
         return self.visit(node.body)
@@ -126,6 +159,9 @@ class _Compiler:
         if node.id not in self.names:
             raise ExpressionError(f"unknown name {node.id!r}")
         self.used.add(node.id)
+        if node.id in self.known:
+            value = self.known[node.id]
+            return (lambda v, n=value: n), value
         index = self.names[node.id]
         fn = lambda v, i=index: v[i]  # noqa: E731
         self.lookups[fn] = index
@@ -153,18 +189,46 @@ class _Compiler:
             raise ExpressionError(f"the operator {symbol!r} is not allowed")
         left, lc = self.visit(node.left)
         right, rc = self.visit(node.right)
+        divides = type(node.op) is ast.Div
         if lc is not None and rc is not None:
             number = float(op(lc, rc))
+            if divides and rc and self.known:
+                if self._plain_constant(node.right) is not None:
+                    if self._plain_constant(node.left) is None:
+                        # The plain closure multiplies by the inverse (see _binary);
+                        # fold the same way so the value is the same to the last bit.
+                        number = float(lc * (1.0 / rc))
             return (lambda v, n=number: n), number
+        if divides and rc is not None and self.known and self._plain_constant(node.right) is None:
+            # A divisor fixed only by a known name: the plain closure divides.
+            if not rc:
+                return (lambda v: 0.0), None
+            return (lambda v: left(v) / rc), None
         return _binary(
             type(node.op), op, left, lc, self.lookups.get(left), right, rc, self.lookups.get(right)
         ), None
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
-        parts = [self.visit(value)[0] for value in node.values]
+        visited = [self.visit(value) for value in node.values]
+        parts = [fn for fn, _ in visited]
+        is_and = isinstance(node.op, ast.And)
+        if self.known and all(const is not None for _, const in visited):
+            test = all if is_and else any
+            number = 1.0 if test(const for _, const in visited) else 0.0
+            return (lambda v, n=number: n), number
         if len(parts) == 2:
             first, second = parts
-            if isinstance(node.op, ast.And):
+            a = self.compares.get(first)
+            b = self.compares.get(second)
+            if a is not None and b is not None:
+                # Two ``name <op> number`` tests (the commonest event condition):
+                # read and compare inline, with the operators' C functions.
+                ia, opa, ca = a[0], _OPERATORS[a[1]], a[2]
+                ib, opb, cb = b[0], _OPERATORS[b[1]], b[2]
+                if is_and:
+                    return (lambda v: 1.0 if opa(v[ia], ca) and opb(v[ib], cb) else 0.0), None
+                return (lambda v: 1.0 if opa(v[ia], ca) or opb(v[ib], cb) else 0.0), None
+            if is_and:
                 return (lambda v: 1.0 if first(v) and second(v) else 0.0), None
             return (lambda v: 1.0 if first(v) or second(v) else 0.0), None
         if isinstance(node.op, ast.And):
@@ -188,13 +252,24 @@ class _Compiler:
         return or_, None
 
     def visit_Compare(self, node: ast.Compare) -> tuple[Fn, float | None]:
-        first, _ = self.visit(node.left)
+        first, first_const = self.visit(node.left)
         ops = []
+        constants = [first_const]
         for op_node, comparator in zip(node.ops, node.comparators, strict=True):
             op = _COMPARES.get(type(op_node))
             if op is None:
                 raise ExpressionError(f"the comparison {type(op_node).__name__!r} is not allowed")
-            ops.append((op, self.visit(comparator)[0]))
+            fn, const = self.visit(comparator)
+            ops.append((op, fn))
+            constants.append(const)
+        if self.known and all(const is not None for const in constants):
+            # Every side fixed by known names and numbers: the answer is fixed too.
+            number = 1.0
+            for (op, _), left, right in zip(ops, constants, constants[1:]):  # noqa: B905
+                if not op(left, right):
+                    number = 0.0
+                    break
+            return (lambda v, n=number: n), number
         if len(ops) == 1:
             op, second = ops[0]
             kind = type(node.ops[0])
@@ -202,19 +277,36 @@ class _Compiler:
             if (
                 isinstance(node.left, ast.Name)
                 and node.left.id in self.names
+                and node.left.id not in self.known
                 and right_const is not None
             ):
                 # name <op> number: the commonest condition, one closure call.
                 i = self.names[node.left.id]
                 c = right_const
+                fn = None
                 if kind is ast.GtE:
-                    return (lambda v: 1.0 if v[i] >= c else 0.0), None
+                    fn = lambda v: 1.0 if v[i] >= c else 0.0  # noqa: E731
+                elif kind is ast.LtE:
+                    fn = lambda v: 1.0 if v[i] <= c else 0.0  # noqa: E731
+                elif kind is ast.Gt:
+                    fn = lambda v: 1.0 if v[i] > c else 0.0  # noqa: E731
+                elif kind is ast.Lt:
+                    fn = lambda v: 1.0 if v[i] < c else 0.0  # noqa: E731
+                if fn is not None:
+                    self.compares[fn] = (i, _COMPARE_SYMBOLS[kind], c)
+                    return fn, None
+            li = self.lookups.get(first)
+            ri = self.lookups.get(second)
+            if li is not None and ri is not None:
+                # name <op> name (``pressure >= resolve``): read both inline.
+                if kind is ast.GtE:
+                    return (lambda v: 1.0 if v[li] >= v[ri] else 0.0), None
                 if kind is ast.LtE:
-                    return (lambda v: 1.0 if v[i] <= c else 0.0), None
+                    return (lambda v: 1.0 if v[li] <= v[ri] else 0.0), None
                 if kind is ast.Gt:
-                    return (lambda v: 1.0 if v[i] > c else 0.0), None
+                    return (lambda v: 1.0 if v[li] > v[ri] else 0.0), None
                 if kind is ast.Lt:
-                    return (lambda v: 1.0 if v[i] < c else 0.0), None
+                    return (lambda v: 1.0 if v[li] < v[ri] else 0.0), None
             if kind is ast.GtE:
                 return (lambda v: 1.0 if first(v) >= second(v) else 0.0), None
             if kind is ast.LtE:
@@ -238,7 +330,7 @@ class _Compiler:
 
     def _constant(self, node: ast.AST) -> float | None:
         try:
-            return _Compiler(self.names).visit(node)[1]
+            return _Compiler(self.names, self.known).visit(node)[1]
         except ExpressionError:
             return None
 
@@ -402,4 +494,26 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
         fn, const = compiler.visit(tree)
     except RecursionError:
         raise ExpressionError(f"expression {text!r} is nested too deeply") from None
-    return Expression(text, fn, frozenset(compiler.used), const)
+    return Expression(text, fn, frozenset(compiler.used), const, compiler.compares.get(fn))
+
+
+def specialize(
+    expression: Expression, names: Mapping[str, int], known: Mapping[str, float]
+) -> tuple[Fn, float | None]:
+    """``expression``'s closure (and its value, if that is now fixed) for when the ``known`` names have these values.
+
+    The engine knows some values before it evaluates a tactic's effects (its
+    readiness, its staircase step), and most effects are written like
+    ``6 if ready >= 1 else -4``: compiled for a known readiness they become a
+    plain number. The closure returns exactly what ``expression.fn`` returns
+    when the values list holds those values (the same operations on the same
+    numbers, folded ahead of time), so results do not change by a single bit.
+    """
+    if expression.constant is not None or not (expression.names & known.keys()):
+        return expression.fn, expression.constant
+    tree = ast.parse(expression.source.replace("\n", " "), mode="eval")
+    # First the plain compile, noting each node's constant: folding with known
+    # names must repeat the plain closures' arithmetic (see visit_BinOp).
+    plain: dict[int, float | None] = {}
+    _Compiler(names, record=plain).visit(tree)
+    return _Compiler(names, known, plain).visit(tree)

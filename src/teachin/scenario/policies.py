@@ -19,6 +19,7 @@ sees hidden measures or the coming random draws.
 
 from __future__ import annotations
 
+import operator
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,16 +46,29 @@ class Observation:
 
     One Observation can be reused for a whole run: :meth:`update` points it at the
     current state (the simulator does this to avoid building a new one each round).
+    The per-round tables (what each round offers, by kind) are built once in
+    ``__init__``; :meth:`update` only notes the round, so a round costs little.
     """
 
     __slots__ = (
         "_by_round",
-        "_cache",
+        "_all_met",
+        "_by_height",
+        "_count",
         "_engine",
+        "_has_always",
         "_infos",
+        "_kinds",
+        "_measure_ids",
         "_measures",
+        "_need_context",
+        "_need_total",
         "_options",
+        "_options_of",
         "_state",
+        "_times",
+        "_values",
+        "_visible",
         "climbed",
         "round",
         "rounds",
@@ -64,8 +78,27 @@ class Observation:
         self._engine = engine
         self._infos = infos
         self.rounds = engine.rounds
+        self._count = engine.tactic_count
+        self._all_met = engine.tactic_all_met
+        # The options for each answer of engine.open_now (a few per round).
+        self._options_of: dict[tuple[int, ...], list[TacticInfo]] = {}
+        self._need_total = engine.tactic_need_total
+        self._need_context = engine.needs_context
+        self._measure_ids = tuple(measure_id for measure_id, _ in engine.visible)
+        indexes = [i for _, i in engine.visible]
+        # Reads every visible measure in one C call (a tuple), see ``measures``.
+        if len(indexes) > 1:
+            self._visible = operator.itemgetter(*indexes)
+        else:
+            self._visible = lambda values: tuple(values[i] for i in indexes)
         # Per round and kind: the tactics always offered, and those with a condition.
         self._by_round: list[dict[str, tuple[tuple, tuple]]] = []
+        # Per round: whether some tactic is offered without a condition.
+        self._has_always: list[bool] = []
+        # Per round and kind (kinds without conditional tactics), the tactics
+        # highest step first (offer order among equal steps, as of_kind gives
+        # them): the first ready one is the highest ready step.
+        self._by_height: list[dict[str, tuple]] = []
         for offer, _ in engine.round_offer:
             kinds: dict[str, tuple[list, list]] = {}
             for index in offer:
@@ -76,32 +109,41 @@ class Observation:
                 else:
                     conditional.append(info)
             self._by_round.append({k: (tuple(a), tuple(c)) for k, (a, c) in kinds.items()})
+            self._has_always.append(any(a for a, _ in kinds.values()))
+            self._by_height.append(
+                {k: tuple(sorted(a, key=lambda o: -o.step)) for k, (a, c) in kinds.items() if not c}
+            )
         self.update(state)
 
     def update(self, state: State) -> Observation:
         self._state = state
-        values = state.values
+        self._values = values = state.values
+        self._times = state.times
         self.round = int(values[self._engine.i_round])
         self.climbed = int(values[self._engine.i_climbed])
         self._measures: dict[str, float] | None = None
         self._options: list[TacticInfo] | None = None
-        self._cache: dict[int, float] = {}
+        self._kinds = self._by_round[min(self.round, self.rounds) - 1]
         return self
 
     @property
     def options(self) -> list[TacticInfo]:
         """Every tactic the group may choose now, in file order."""
         if self._options is None:
-            infos = self._infos
-            self._options = [infos[i] for i in self._engine.choosable(self._state)]
+            open_now = self._engine.open_now(self._state)
+            options = self._options_of.get(open_now)
+            if options is None:
+                infos = self._infos
+                options = self._options_of[open_now] = [infos[i] for i in open_now]
+            # A copy: the remembered list must not change if a policy changes this one.
+            self._options = options[:]
         return self._options
 
     def stuck(self) -> bool:
         """True when the round offers nothing the group can choose."""
         if self._state.finished:
             return True
-        kinds = self._by_round[min(self.round, self.rounds) - 1]
-        if any(always for always, _ in kinds.values()):
+        if self._has_always[min(self.round, self.rounds) - 1]:
             return False
         return not self.options
 
@@ -109,43 +151,98 @@ class Observation:
         """The tactics of one kind the group may choose now, in file order."""
         if self._state.finished:
             return []
-        always, conditional = self._by_round[min(self.round, self.rounds) - 1].get(kind, ((), ()))
+        always, conditional = self._kinds.get(kind, ((), ()))
         if not conditional:
             return list(always)
         engine = self._engine
-        state = self._state
-        values = state.values
+        values = self._values
+        times = self._times
         result = list(always)
         for info in conditional:
-            values[engine.i_times] = state.times[info.order]
+            values[engine.i_times] = times[info.order]
             values[engine.i_step] = info.step
             if engine.tactic_available[info.order](values):
                 result.append(info)
         result.sort(key=lambda info: info.order)
         return result
 
+    def _highest_ready(self, kind: str, above: int | float = -1) -> TacticInfo | None:
+        """Of the tactics of one kind the group may choose now whose step is
+        higher than ``above``, the highest one the group is ready for (among
+        equal steps, the first in the order :meth:`of_kind` gives); None if
+        there is none. The same as
+        ``max(ready ones, key=step)``, but asks about readiness from the top down
+        and stops at the first ready one."""
+        if self._state.finished:
+            return None
+        by_height = self._by_height[min(self.round, self.rounds) - 1].get(kind)
+        if by_height is None:  # some have a condition: filter, then order by height
+            by_height = sorted(self.of_kind(kind), key=lambda o: -o.step)
+        # is_ready, inlined: this loop runs for several tactics every round.
+        all_met = self._all_met
+        need_context = self._need_context
+        values = self._values
+        for info in by_height:
+            if info.step <= above:
+                return None
+            order = info.order
+            check = all_met[order]
+            if check is None:
+                return info
+            if need_context[order]:
+                self._set_context(info)
+            if check(values):
+                return info
+        return None
+
     @property
     def measures(self) -> dict[str, float]:
         """The visible measures (hidden ones are never included)."""
         if self._measures is None:
-            values = self._state.values
-            self._measures = {measure_id: values[i] for measure_id, i in self._engine.visible}
+            self._measures = dict(zip(self._measure_ids, self._visible(self._values)))  # noqa: B905
         return self._measures
+
+    def _set_context(self, info: TacticInfo) -> None:
+        """Set the engine values ``times`` and ``step`` for a tactic's needs."""
+        engine = self._engine
+        self._values[engine.i_times] = self._times[info.order]
+        self._values[engine.i_step] = info.step
 
     def ready(self, info: TacticInfo) -> float:
         """Share of the tactic's needs met, as the readiness text shows it."""
-        cached = self._cache.get(info.order)
-        if cached is None:
-            cached = self._cache[info.order] = self._engine.readiness(self._state, info.order)
-        return cached
+        order = info.order
+        total = self._need_total[order]
+        if not total:
+            return 1.0
+        if self._need_context[order]:
+            self._set_context(info)
+        return self._count[order](self._values) / total
 
     def is_ready(self, info: TacticInfo) -> bool:
         """Whether every need of the tactic is met (the text says "Ready")."""
-        return self._engine.is_ready(self._state, info.order)
+        check = self._all_met[info.order]
+        if check is None:
+            return True
+        if self._need_context[info.order]:
+            self._set_context(info)
+        return bool(check(self._values))
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
-        return self._state.times[info.order]
+        return self._times[info.order]
+
+    def _least_used(self, options: list[TacticInfo]) -> TacticInfo:
+        """The option done least often so far (the first in file order on a tie)."""
+        # min(options, key=(times, order)) written out: no call per option.
+        times = self._times
+        best = options[0]
+        best_times = times[best.order]
+        for info in options:
+            count = times[info.order]
+            if count < best_times or (count == best_times and info.order < best.order):
+                best = info
+                best_times = count
+        return best
 
 
 Policy = Callable[[Observation, random.Random], str]
@@ -158,7 +255,11 @@ def tactic_infos(scenario: Scenario) -> list[TacticInfo]:
 
 
 def _least_used(obs: Observation, options: list[TacticInfo]) -> TacticInfo:
-    return min(options, key=lambda o: (obs.times(o), o.order))
+    return obs._least_used(options)  # noqa: SLF001 - same module
+
+
+def _highest_ready(obs: Observation, kind: str, above: int | float = -1) -> TacticInfo | None:
+    return obs._highest_ready(kind, above)  # noqa: SLF001 - same module
 
 
 def _deal(obs: Observation) -> TacticInfo | None:
@@ -176,14 +277,16 @@ def liberal(obs: Observation, rng: random.Random) -> str:
         return deal.id
     lobby = obs.of_kind("lobbying")
     low = [o for o in obs.of_kind("step") if o.step <= 5]
-    menu = sorted(lobby + low, key=lambda o: o.order)
-    if not menu:
+    if not lobby and not low:
         return _first(obs)
     # Persuading decision makers: lobby first, then petitions, teach-ins,
-    # symbolic actions and demonstrations aimed at politicians, in turn.
-    if lobby and min(obs.times(o) for o in lobby) <= min(obs.times(o) for o in menu):
-        return _least_used(obs, lobby).id
-    return _least_used(obs, menu).id
+    # symbolic actions and demonstrations aimed at politicians, in turn
+    # (lobbying while it has been done no more often than any low step).
+    if lobby:
+        least_lobby = _least_used(obs, lobby)
+        if not low or obs.times(least_lobby) <= obs.times(_least_used(obs, low)):
+            return least_lobby.id
+    return _least_used(obs, lobby + low).id
 
 
 def social_democratic(obs: Observation, rng: random.Random) -> str:
@@ -212,7 +315,7 @@ def ultra_left(obs: Observation, rng: random.Random) -> str:
     # top of the staircase now and then.
     if militant and (not high or obs.round % 3 != 0):
         return _least_used(obs, militant).id
-    menu = sorted(militant + high, key=lambda o: o.order)
+    menu = militant + high  # the least used is the same in any order
     if not menu:
         menu = [o for o in obs.options if o.kind != "deal"] or obs.options
     return _least_used(obs, menu).id
@@ -220,24 +323,22 @@ def ultra_left(obs: Observation, rng: random.Random) -> str:
 
 def mass_action(obs: Observation, rng: random.Random) -> str:
     remaining = obs.rounds - obs.round
-    steps = obs.of_kind("step")
     climbed = obs.climbed
-    is_ready = obs.is_ready
-    higher = [o for o in steps if o.step > climbed and is_ready(o)]
-    measures = obs.measures
-    if higher:
-        best = max(higher, key=_step_of)
+    # The highest step above those climbed that the base is ready for.
+    best = _highest_ready(obs, "step", above=climbed)
+    if best is not None:
         # Climb when the base is ready for a step that matters; early on, the
         # lowest steps wait while the base is built.
-        if best.step >= 5 or (
-            measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30
-        ):
+        if best.step >= 5:
+            return best.id
+        measures = obs.measures
+        if measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30:
             return best.id
     if remaining <= 1 and climbed >= 5:
         # The deadline is close: use the strongest step the base is ready for.
-        ready_steps = [o for o in steps if obs.is_ready(o)]
-        if ready_steps:
-            return max(ready_steps, key=_step_of).id
+        best = _highest_ready(obs, "step")
+        if best is not None:
+            return best.id
     if remaining == 0:
         deal = _deal(obs)
         if deal is not None:
@@ -245,10 +346,11 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
             return deal.id
     organizing = obs.of_kind("organizing")
     if not organizing:
-        ready_steps = [o for o in steps if obs.is_ready(o)]
-        return max(ready_steps, key=_step_of).id if ready_steps else _first(obs)
+        best = _highest_ready(obs, "step")
+        return best.id if best is not None else _first(obs)
 
     # Organize where the base is weakest, varying the moves.
+    measures = obs.measures
     best_info = organizing[0]
     best_score = -1.0
     for o in organizing:

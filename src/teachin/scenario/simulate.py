@@ -85,22 +85,30 @@ def simulate(
     endings = summary.endings
     steps = 0
     obs = None
+    # Two generators reseeded for each run: the same draws as new ones
+    # (``Random(x)`` is ``seed(x)`` on a fresh generator), without building them.
+    rng = random.Random()  # noqa: S311 - seeded, reproducible draws
+    policy_rng = random.Random()  # noqa: S311 - seeded, reproducible draws
+    step = engine.step
+    # How each ending counts, by state.ending (-1: the run ended without one).
+    ending_ids = [e.id for e in scenario.endings] + ["(none)"]
+    ending_results = [e.result for e in scenario.endings] + ["loss"]
     for run_seed in run_seeds(seed, runs):
-        rng = random.Random(run_seed)  # noqa: S311 - seeded, reproducible draws
-        policy_rng = random.Random(run_seed ^ 0x5EED)  # noqa: S311 - seeded, reproducible draws
+        rng.seed(run_seed)
+        policy_rng.seed(run_seed ^ 0x5EED)
         state = engine.new_state(rng)
         obs = Observation(engine, state, infos) if obs is None else obs.update(state)
         while not state.finished:
             if obs.stuck():
                 break
-            engine.step(state, index_of[policy(obs, policy_rng)], rng)
+            step(state, index_of[policy(obs, policy_rng)], rng)
             steps += 1
             obs.update(state)
         values = state.values
         for i in range(n):
             totals[i] += values[i]
-        results[engine.result(state)] += 1
-        endings[scenario.endings[state.ending].id if state.ending >= 0 else "(none)"] += 1
+        results[ending_results[state.ending]] += 1
+        endings[ending_ids[state.ending]] += 1
     summary.wins = results["win"]
     summary.partials = results["partial"]
     summary.losses = results["loss"]
