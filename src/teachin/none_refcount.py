@@ -14,15 +14,26 @@ reference count that such calls cannot use up, as Python 3.12 does.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _HEADROOM = 1 << 40
+_FIRST_AFFECTED = (6, 12)
 
 
-def keep_none_alive() -> None:
+def keep_none_alive(pyside_version: tuple[int, ...] | None = None) -> bool:
+    """Guards None when this PySide6 (6.12 or newer, until one is known to be fixed)
+    runs on a Python whose None can die; returns whether it did."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
+        return False
+    if pyside_version is None:
+        import PySide6
+
+        pyside_version = tuple(PySide6.__version_info__[:3])
+    if pyside_version < _FIRST_AFFECTED:
+        return False
+    import ctypes  # only here: a few milliseconds at start-up otherwise
+
     count = ctypes.c_ssize_t.from_address(id(None))
     if count.value < _HEADROOM:
         count.value += _HEADROOM
+    return True
