@@ -47,7 +47,7 @@ def test_engine_reused_gives_the_same_results(scenarios):
 NAMES = {"support": 0, "organization": 1, "ready": 2, "times": 3, "step": 4}
 
 _leaf = st.one_of(
-    st.sampled_from(sorted(NAMES) + ["ready", "ready"]),
+    st.sampled_from([*sorted(NAMES), "ready", "ready"]),
     st.integers(min_value=0, max_value=20).map(str),
     st.sampled_from(["0.5", "1.5", "0", "0.3", "100", "20", "3", "1"]),
 )

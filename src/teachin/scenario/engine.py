@@ -270,9 +270,7 @@ def _all_met(needs: tuple):
             return lambda v: v[a] >= ca and v[b] >= cb and v[c] >= cc and v[d] >= cd
         if len(pairs) == 5:
             (a, ca), (b, cb), (c, cc), (d, cd), (e, ce) = pairs
-            return lambda v: (
-                v[a] >= ca and v[b] >= cb and v[c] >= cc and v[d] >= cd and v[e] >= ce
-            )
+            return lambda v: v[a] >= ca and v[b] >= cb and v[c] >= cc and v[d] >= cd and v[e] >= ce
     fns = tuple(need.when.fn for need in needs)
     return lambda v: all(need(v) for need in fns)
 

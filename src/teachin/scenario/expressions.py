@@ -118,6 +118,9 @@ class _Compiler:
         # Closures that test ``name <op> number``, as (index, op, number): lets
         # ``if``/``and``/``or`` test them inline instead of calling them.
         self.compares: dict[Fn, tuple[int, str, float]] = {}
+        # Closures computing ``-v[i]`` (by i), and ``v[i] * k`` (as (i, k)).
+        self.negated: dict[Fn, int] = {}
+        self.scaled: dict[Fn, tuple[int, float]] = {}
         # Names whose value is fixed (see :func:`specialize`), and for that case
         # each node's constant as the plain compile found it (by ``id(node)``),
         # so that folding computes exactly what the plain closures compute.
@@ -172,6 +175,11 @@ class _Compiler:
         if isinstance(node.op, ast.USub):
             if const is not None:
                 return (lambda v, n=-const: n), -const
+            i = self.lookups.get(fn)
+            if i is not None:
+                negated = lambda v: -v[i]  # noqa: E731
+                self.negated[negated] = i
+                return negated, None
             return (lambda v: -fn(v)), None
         if isinstance(node.op, ast.UAdd):
             return fn, const
@@ -192,21 +200,91 @@ class _Compiler:
         divides = type(node.op) is ast.Div
         if lc is not None and rc is not None:
             number = float(op(lc, rc))
-            if divides and rc and self.known:
-                if self._plain_constant(node.right) is not None:
-                    if self._plain_constant(node.left) is None:
-                        # The plain closure multiplies by the inverse (see _binary);
-                        # fold the same way so the value is the same to the last bit.
-                        number = float(lc * (1.0 / rc))
+            if (
+                divides
+                and rc
+                and self.known
+                and self._plain_constant(node.right) is not None
+                and self._plain_constant(node.left) is None
+            ):
+                # The plain closure multiplies by the inverse (see _binary);
+                # fold the same way so the value is the same to the last bit.
+                number = float(lc * (1.0 / rc))
             return (lambda v, n=number: n), number
         if divides and rc is not None and self.known and self._plain_constant(node.right) is None:
             # A divisor fixed only by a known name: the plain closure divides.
             if not rc:
                 return (lambda v: 0.0), None
             return (lambda v: left(v) / rc), None
+        fast = self._scaled_binary(type(node.op), left, lc, right, rc)
+        if fast is not None:
+            return fast, None
         return _binary(
             type(node.op), op, left, lc, self.lookups.get(left), right, rc, self.lookups.get(right)
         ), None
+
+    def _scaled_binary(self, kind: type, left: Fn, lc, right: Fn, rc) -> Fn | None:
+        """Closures for formulas built from scaled values, ``x * k`` and ``x / k``
+        with x a name or ``-name`` (``-0.1 * pressure``, ``leaders / 25``,
+        ``-2 + leaders / 25 - repression / 20``): the scaled value is computed
+        inline, with exactly the operations the general closures would do
+        (``x / k`` is ``x * (1 / k)`` there too), so one call does the work of
+        two or three. None when the formula has another shape."""
+        lookups, negated, scaled = self.lookups, self.negated, self.scaled
+        fn: Fn | None = None
+        if kind is ast.Mult or (kind is ast.Div and rc):
+            # k: the number multiplied by (float multiplication is commutative).
+            if kind is ast.Div:
+                k, x = 1.0 / rc, left
+            elif rc is not None:
+                k, x = rc, left
+            elif lc is not None:
+                k, x = lc, right
+            else:
+                k = x = None
+            if k is not None:
+                if x in lookups:
+                    i = lookups[x]
+                    fn = lambda v: v[i] * k  # noqa: E731
+                    scaled[fn] = (i, k)
+                elif x in negated:
+                    i = negated[x]
+                    fn = lambda v: -v[i] * k  # noqa: E731
+            elif left in scaled:
+                i, k = scaled[left]
+                fn = lambda v: v[i] * k * right(v)  # noqa: E731
+            return fn
+        if kind is not ast.Add and kind is not ast.Sub:
+            return None
+        a = scaled.get(left)
+        b = scaled.get(right)
+        if a is None and b is None:
+            return None
+        if kind is ast.Add:
+            if a is None:
+                j, m = b
+                if lc is not None:
+                    return lambda v: lc + v[j] * m
+                return lambda v: left(v) + v[j] * m
+            i, k = a
+            if b is not None:
+                j, m = b
+                return lambda v: v[i] * k + v[j] * m
+            if rc is not None:
+                return lambda v: v[i] * k + rc
+            return lambda v: v[i] * k + right(v)
+        if a is None:
+            j, m = b
+            if lc is not None:
+                return lambda v: lc - v[j] * m
+            return lambda v: left(v) - v[j] * m
+        i, k = a
+        if b is not None:
+            j, m = b
+            return lambda v: v[i] * k - v[j] * m
+        if rc is not None:
+            return lambda v: v[i] * k - rc
+        return lambda v: v[i] * k - right(v)
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
         visited = [self.visit(value) for value in node.values]
@@ -500,10 +578,11 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
 def specialize(
     expression: Expression, names: Mapping[str, int], known: Mapping[str, float]
 ) -> tuple[Fn, float | None]:
-    """``expression``'s closure (and its value, if that is now fixed) for when the ``known`` names have these values.
+    """``expression``'s closure, and its value if that is now fixed, for when the
+    ``known`` names have these values.
 
     The engine knows some values before it evaluates a tactic's effects (its
-    readiness, its staircase step), and most effects are written like
+    readiness), and most effects are written like
     ``6 if ready >= 1 else -4``: compiled for a known readiness they become a
     plain number. The closure returns exactly what ``expression.fn`` returns
     when the values list holds those values (the same operations on the same

@@ -51,9 +51,9 @@ class Observation:
     """
 
     __slots__ = (
-        "_by_round",
         "_all_met",
         "_by_height",
+        "_by_round",
         "_count",
         "_engine",
         "_has_always",
@@ -255,11 +255,11 @@ def tactic_infos(scenario: Scenario) -> list[TacticInfo]:
 
 
 def _least_used(obs: Observation, options: list[TacticInfo]) -> TacticInfo:
-    return obs._least_used(options)  # noqa: SLF001 - same module
+    return obs._least_used(options)  # same module: a helper, not something a group sees
 
 
 def _highest_ready(obs: Observation, kind: str, above: int | float = -1) -> TacticInfo | None:
-    return obs._highest_ready(kind, above)  # noqa: SLF001 - same module
+    return obs._highest_ready(kind, above)  # same module: a helper, not something a group sees
 
 
 def _deal(obs: Observation) -> TacticInfo | None:
