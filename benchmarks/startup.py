@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow

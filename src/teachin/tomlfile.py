@@ -16,10 +16,7 @@ def toml_error(exc: tomllib.TOMLDecodeError, path: Path, text: str, first_line: 
     """A Problem for a TOML syntax error; ``first_line`` is where the TOML starts in the file."""
     message = str(exc)
     match = _AT_LINE.search(message)
-    if match and match.group(1):
-        line = int(match.group(1))
-    else:
-        line = text.count("\n") + 1
+    line = int(match.group(1)) if match and match.group(1) else text.count("\n") + 1
     reason = _AT_LINE.sub("", message).strip()
     return error(path, first_line + line - 1, f"malformed settings (TOML): {reason}")
 

@@ -81,7 +81,7 @@ def test_glossary_has_the_key_terms_and_each_is_linked_from_a_module(library):
 
 def test_staircase_has_ten_steps_each_with_asks_costs_builds(library):
     steps = library.staircase.steps
-    assert [s.id for s in steps][0] == "popular-education" and steps[-1].id == "general-strike"
+    assert steps[0].id == "popular-education" and steps[-1].id == "general-strike"
     assert len(steps) == 10
     for step in steps:
         assert step.asks and step.costs and step.builds, step.id

@@ -67,7 +67,7 @@ def _run(make_window: Callable[[], object]) -> int:
 def install_crash_reporting(log_path: Path) -> None:
     """A hard crash leaves its stack in ``log_path``; a Python error is logged there and
     shown in a dialog, and the app goes on (the user's work is saved as it happens)."""
-    global _crash_log  # noqa: PLW0603 - one log for the process, kept open for faulthandler
+    global _crash_log
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         _crash_log = log_path.open("a", encoding="utf-8")

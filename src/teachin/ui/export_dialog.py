@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from teachin.export.commands import make_document
 from teachin.export.documents import UnknownModuleError, layout
-from teachin.export.paged import Paper, PagedDocument, default_paper, write_pdf
+from teachin.export.paged import PagedDocument, Paper, default_paper, write_pdf
 from teachin.workshop.library import Library
 
 PREVIEW_DPI = 40
