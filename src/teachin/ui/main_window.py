@@ -35,7 +35,7 @@ from teachin.ui.palette import arrow_icon, focus_style_sheet, palette_for
 from teachin.ui.problems_panel import ProblemsPanel
 from teachin.ui.reader_view import ReaderView
 from teachin.ui.search_panel import SearchPanel
-from teachin.ui.settings import ZOOM_STEPS, Settings
+from teachin.ui.settings import ZOOM_STEPS, Settings, next_zoom
 from teachin.workshop.library import Library, load_cached_library
 from teachin.workshop.render import Style
 from teachin.workshop.themes import THEMES, Theme, theme_named
@@ -708,15 +708,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def zoom_in(self) -> None:
-        larger = [step for step in ZOOM_STEPS if step > self._zoom + 1e-6]
-        if larger:
-            self._set_zoom(larger[0])
+        zoom = next_zoom(self._zoom, larger=True)
+        if zoom is not None:
+            self._set_zoom(zoom)
 
     @Slot()
     def zoom_out(self) -> None:
-        smaller = [step for step in ZOOM_STEPS if step < self._zoom - 1e-6]
-        if smaller:
-            self._set_zoom(smaller[-1])
+        zoom = next_zoom(self._zoom, larger=False)
+        if zoom is not None:
+            self._set_zoom(zoom)
 
     @Slot()
     def zoom_reset(self) -> None:

@@ -14,6 +14,13 @@ ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_THEME = "light"
 
 
+def next_zoom(zoom: float, larger: bool) -> float | None:
+    """The next text size up or down from ``zoom``; None at either end."""
+    if larger:
+        return next((step for step in ZOOM_STEPS if step > zoom + 1e-6), None)
+    return next((step for step in reversed(ZOOM_STEPS) if step < zoom - 1e-6), None)
+
+
 class Settings:
     """The app's remembered choices. Pass a QSettings to choose where they are kept."""
 

@@ -55,7 +55,7 @@ from teachin.ui.player.round_view import RoundView
 from teachin.ui.player.runs_manager import RunsManager
 from teachin.ui.player.scenario_picker import ScenarioPicker
 from teachin.ui.player.timeline import Timeline
-from teachin.ui.settings import ZOOM_STEPS, Settings
+from teachin.ui.settings import ZOOM_STEPS, Settings, next_zoom
 from teachin.workshop.library import Library
 from teachin.workshop.themes import Theme, theme_named
 
@@ -296,15 +296,15 @@ class PlayerWindow(QMainWindow):
 
     @Slot()
     def zoom_in(self) -> None:
-        larger = [step for step in ZOOM_STEPS if step > self.zoom + 1e-6]
-        if larger:
-            self._set_zoom(larger[0])
+        zoom = next_zoom(self.zoom, larger=True)
+        if zoom is not None:
+            self._set_zoom(zoom)
 
     @Slot()
     def zoom_out(self) -> None:
-        smaller = [step for step in ZOOM_STEPS if step < self.zoom - 1e-6]
-        if smaller:
-            self._set_zoom(smaller[-1])
+        zoom = next_zoom(self.zoom, larger=False)
+        if zoom is not None:
+            self._set_zoom(zoom)
 
     @Slot()
     def zoom_reset(self) -> None:
