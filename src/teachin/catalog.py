@@ -63,8 +63,9 @@ class Catalog:
         }
 
 
-def load_catalog(folders: list[Path]) -> Catalog:
-    library = load_library(folders)
+def load_catalog(folders: list[Path], library: Library | None = None) -> Catalog:
+    """Everything in ``folders``; ``library``: the modules already loaded from them."""
+    library = library if library is not None else load_library(folders)
     scenarios, scenario_problems = load_scenarios(folders)
     plans, plan_problems = load_plans(folders)
     return Catalog(library, scenarios, plans, [*scenario_problems, *plan_problems])

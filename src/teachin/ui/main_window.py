@@ -68,9 +68,7 @@ def _check(library: Library, folders: list[Path]) -> list[Problem] | Exception:
     from teachin.catalog import check_catalog, load_catalog
 
     try:
-        catalog = load_catalog(folders)
-        catalog.library = library
-        return check_catalog(catalog)
+        return check_catalog(load_catalog(folders, library))
     except Exception as exc:  # a checker bug must not stop the app
         return exc
 
