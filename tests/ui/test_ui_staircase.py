@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
+from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
 from teachin.ui.reader_view import STAIRCASE_URL
 from teachin.workshop.staircase import Staircase, Step, load_staircase
@@ -55,3 +57,54 @@ def test_reader_draws_the_staircase_sized_to_the_view(qtbot: QtBot, window: Main
     # Drawn, not blank: the picture has more than the background colour in it.
     colours = {image.pixelColor(x, image.height() - 10).name() for x in range(0, image.width(), 7)}
     assert len(colours) > 1
+
+
+def staircase_format_width(document: QTextDocument) -> float:
+    cursor = document.find("\ufffc")
+    while not cursor.isNull():
+        char_format = cursor.charFormat()
+        if char_format.isImageFormat() and char_format.toImageFormat().name() == STAIRCASE_URL.toString():
+            return char_format.toImageFormat().width()
+        cursor = document.find("\ufffc", cursor)
+    raise AssertionError("no staircase on the page")
+
+
+def test_staircase_is_drawn_when_first_painted_not_before(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(base=[builtin_content_dir()])
+    window.open_href("module:militancy-and-escalation")
+    qtbot.wait(50)
+    # The page is laid out with the picture's place kept, but the picture (an SVG
+    # render) waits until the reader scrolls to it.
+    assert window.reader._image is None
+    assert staircase_format_width(window.reader.document()) >= 320
+    window.open_href("module:militancy-and-escalation#slide-3")
+    qtbot.waitUntil(lambda: window.reader._image is not None)
+
+
+def test_staircase_follows_the_reader_width(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1400, 800)
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_Return)
+    wide = staircase_format_width(window.reader.document())
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: staircase_format_width(window.reader.document()) < wide)
+    narrow = staircase_format_width(window.reader.document())
+    assert narrow <= window.reader.viewport().width()
+    image = window.reader.document().resource(
+        QTextDocument.ResourceType.ImageResource, STAIRCASE_URL
+    )
+    assert round(image.width() / image.devicePixelRatio()) == round(narrow)
+
+
+def test_no_horizontal_scroll_bar_for_a_page_that_fits(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    # Qt's table layout can round a table one pixel past the page: that pixel must
+    # not bring up a scroll bar (the module has data tables and boxed notes).
+    window = make_window(base=[builtin_content_dir()])
+    window.open_href("module:militancy-and-escalation")
+    for width in range(900, 1000, 9):
+        window.resize(width, 700)
+        qtbot.wait(5)
+        assert not window.reader.horizontalScrollBar().isVisible(), width

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
+from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase, picture_height
 from teachin.workshop.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage, QResizeEvent
+    from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 
 _MIN_STAIRCASE_WIDTH = 320
 _STAIRCASE_WIDTH = 760
@@ -21,8 +22,11 @@ _STAIRCASE_WIDTH = 760
 _LOCAL_SCHEMES = ("file", "qrc", "")
 DOCUMENT_MARGIN = 28
 _KEPT_DOCUMENTS = 12
+_ROUNDING_SLACK = 2
 _STAIRCASE_KEY = "teachinStaircaseKey"
 STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
+_OBJECT = "\ufffc"
+"""What a picture is in a document's text."""
 
 
 class ReaderView(QTextBrowser):
@@ -45,6 +49,7 @@ class ReaderView(QTextBrowser):
         self._theme: Theme = LIGHT
         self._zoom = 1.0
         self._has_staircase = False
+        self._pending_page: tuple[str, str, int | None] | None = None
         self._image: QImage | None = None
         self._image_key: tuple[object, ...] = ()
         self._staircase_width = 0
@@ -67,36 +72,37 @@ class ReaderView(QTextBrowser):
         """Shows a page, then scrolls to the remembered position, an anchor, or the top.
 
         Pages shown lately keep their laid-out document, so going back to one,
-        or switching between two, costs no HTML parsing and no layout.
+        or switching between two, costs no HTML parsing and no layout. Before the
+        reader is first shown its width is not known: the page waits for it, so
+        that it is laid out once, at its real width, not once more on showing.
         """
+        if not self.isVisible():
+            self._pending_page = (html, anchor, scroll)
+            return
+        self._pending_page = None
         self.setExtraSelections([])
         self._has_staircase = STAIRCASE_IMAGE in html
-        # Before the window is first shown the reader's width is not known yet: the
-        # staircase is drawn once, at its real size, when the reader gets it.
-        draw_now = self._has_staircase and self.isVisible()
         document = self._documents.pop(html, None)
         if document is None:
-            document = QTextDocument(self._document_owner)
-            document.setDocumentMargin(DOCUMENT_MARGIN)
-            document.setHtml(html)
-            if draw_now:  # after setHtml, which drops resources added before
-                self._add_staircase_image(document)
-                document.markContentsDirty(0, document.characterCount())
+            document = self._new_document(html)
         self._documents[html] = document
         while len(self._documents) > _KEPT_DOCUMENTS:
             _, oldest = self._documents.popitem(last=False)
             oldest.deleteLater()
         self.setDocument(document)
-        if not self.isVisible():
-            self._staircase_width = 0  # resizeEvent draws it at the width the reader has when shown
-        elif draw_now and document.property(_STAIRCASE_KEY) != repr(self._image_key):
-            self._refresh_staircase()
+        self._fit_width()
+        self._refresh_staircase()  # a kept page may have been drawn at another size
         if scroll is not None:
             self.verticalScrollBar().setValue(scroll)
         elif anchor:
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_page is not None:
+            self.show_page(*self._pending_page)
 
     def anchor_position(self, name: str) -> int | None:
         """Where in the document an ``<a name=...>`` anchor sits."""
@@ -148,45 +154,108 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._has_staircase and self._target_width() != self._staircase_width:
-            if self._staircase_width > _MIN_STAIRCASE_WIDTH:
-                self._resize_timer.start()  # while the user drags the window's edge
-            else:
-                self._refresh_staircase()  # drawn before the window had its size
+            self._resize_timer.start()  # while the user drags the window's edge
 
-    def _viewport_width(self) -> int:
-        """The viewport's width, as the text was last laid out to it (the page width
-        QTextEdit gives the document). Asking viewport() instead costs start-up tens
-        of milliseconds: PySide6's first look-up of a widget it did not make."""
-        return int(self.document().pageSize().width())
+    def _new_document(self, html: str) -> QTextDocument:
+        """A page laid out at the reader's width. The staircase's size is written
+        into the page, so the layout needs no picture: it is drawn when first painted."""
+        if self._has_staircase:
+            width = self._target_width()
+            self._staircase_width = width
+            html = html.replace(
+                f'src="{STAIRCASE_IMAGE}"',
+                f'src="{STAIRCASE_IMAGE}" width="{width}" height="{picture_height(width)}"',
+            )
+        document = _PageDocument(self._staircase_image, self._document_owner)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        document.setHtml(html)
+        document.documentLayout().documentSizeChanged.connect(self._fit_width)
+        if self._has_staircase:
+            document.setProperty(_STAIRCASE_KEY, repr(self._staircase_key(self._staircase_width)))
+        return document
+
+    def _fit_width(self) -> None:
+        """No horizontal scroll bar for the pixel Qt's table layout sometimes rounds
+        past the page's width; one for anything really wider (a wide table)."""
+        document = self.document()
+        overflow = document.size().width() - document.pageSize().width()
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if overflow <= _ROUNDING_SLACK
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
+
+    def _text_width(self) -> int:
+        """The width the page's text gets, with room kept for the vertical scroll bar
+        (module pages are long): the same before and after a page is laid out.
+        Asking viewport() instead costs start-up tens of milliseconds: PySide6's
+        first look-up of a widget it did not make."""
+        return self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
 
     def _target_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 24
-        width = self._viewport_width() - margin
+        width = self._text_width() - margin
         return max(_MIN_STAIRCASE_WIDTH, min(round(_STAIRCASE_WIDTH * self._zoom), width))
 
+    def _staircase_key(self, width: int) -> tuple[object, ...]:
+        return (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
+
     def _refresh_staircase(self) -> None:
+        """Redraws the staircase of the page shown if the view's width changed."""
+        document = self.document()
         if not self._has_staircase:
             return
+        width = self._target_width()
+        self._staircase_width = width
+        key = repr(self._staircase_key(width))
+        if document.property(_STAIRCASE_KEY) == key:
+            return
         scroll = self.verticalScrollBar().value()
-        self._add_staircase_image(self.document())
-        self.document().markContentsDirty(0, self.document().characterCount())
-        self.verticalScrollBar().setValue(scroll)
-
-    def _add_staircase_image(self, document: QTextDocument) -> None:
+        _resize_images(document, width, picture_height(width))
         document.addResource(
             QTextDocument.ResourceType.ImageResource, STAIRCASE_URL, self._staircase_image()
         )
-        document.setProperty(_STAIRCASE_KEY, repr(self._image_key))
+        document.setProperty(_STAIRCASE_KEY, key)
+        self.verticalScrollBar().setValue(scroll)
 
     def _staircase_image(self) -> QImage:
         width = self._target_width()
-        self._staircase_width = width
-        key = (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
+        key = self._staircase_key(width)
         if self._image_key != key or self._image is None:
             # QtSvg loads with the first page that shows the staircase.
             from teachin.ui.staircase_image import staircase_image
 
-            ratio = self.devicePixelRatioF()
-            self._image = staircase_image(self._staircase, self._theme, width, ratio)
+            self._image = staircase_image(self._staircase, self._theme, width, key[-1])
             self._image_key = key
         return self._image
+
+
+def _resize_images(document: QTextDocument, width: int, height: int) -> None:
+    """Gives every staircase picture in ``document`` a new size (only its lines are laid out again)."""
+    cursor = document.find(_OBJECT)
+    while not cursor.isNull():
+        char_format = cursor.charFormat()
+        if char_format.isImageFormat():
+            image_format = char_format.toImageFormat()
+            if image_format.name() == STAIRCASE_IMAGE:
+                image_format.setWidth(width)
+                image_format.setHeight(height)
+                cursor.setCharFormat(image_format)
+        cursor = document.find(_OBJECT, cursor)
+
+
+class _PageDocument(QTextDocument):
+    """A page that asks the reader for the staircase only when it paints it."""
+
+    def __init__(self, staircase_image: Callable[[], QImage], parent: QObject) -> None:
+        super().__init__(parent)
+        self._staircase_image = staircase_image
+
+    def loadResource(self, resource_type: int, url: QUrl) -> object:
+        if url == STAIRCASE_URL:
+            image = self._staircase_image()
+            self.addResource(resource_type, url, image)  # asked once, then kept
+            return image
+        return super().loadResource(resource_type, url)

@@ -6,12 +6,18 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
+from teachin.workshop.staircase import (
+    PICTURE_HEIGHT,
+    PICTURE_WIDTH,
+    STAIRCASE_IMAGE,
+    Staircase,
+    picture_height,
+)
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import Theme
 
 STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
-SVG_WIDTH, SVG_HEIGHT = 960, 540
+SVG_WIDTH, SVG_HEIGHT = PICTURE_WIDTH, PICTURE_HEIGHT
 
 
 def staircase_image(
@@ -24,7 +30,7 @@ def staircase_image(
 ) -> QImage:
     """``width`` logical pixels wide (16:9), drawn at ``ratio`` device pixels per pixel."""
     width = max(16, width)
-    height = round(width * SVG_HEIGHT / SVG_WIDTH)
+    height = picture_height(width)
     image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(ratio)
     image.fill(QColor(theme.background))

@@ -9,6 +9,14 @@ from teachin.problems import Problem, error, id_lines
 
 STAIRCASE_IMAGE = "teachin:staircase"
 """The picture address where a page shows the staircase; each medium draws it itself."""
+PICTURE_WIDTH, PICTURE_HEIGHT = 960, 540
+"""The drawing's own size: 16:9, like a slide."""
+
+
+def picture_height(width: int) -> int:
+    """How tall the staircase picture is when drawn ``width`` wide."""
+    return round(width * PICTURE_HEIGHT / PICTURE_WIDTH)
+
 
 
 @dataclass(frozen=True)
