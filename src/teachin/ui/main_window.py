@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 WELCOME = Location("welcome")
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 CHECK_DELAY_MS = 400
+PREPARE_DELAY_MS = 1000
+"""After the content check, or after the last change of view, zoom or theme."""
 SIDEBAR_FONT_SCALE = 1.15
 LIBRARY_CACHE = "library.json"
 
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
     problems_checked = Signal(int)
     """Emitted when every content file has been checked, with the number of problems."""
     _checked = Signal(int, object, object)
+    pages_prepared = Signal(int)
+    """Emitted when every page has been made ahead of time, with how many were made."""
 
     def __init__(
         self,
@@ -119,6 +123,11 @@ class MainWindow(QMainWindow):
         self._check_generation = 0
         self._style_icons: list[tuple[QAction, str]] = []
         self._check_delay_ms = check_delay_ms
+        self._prepare_generation = 0
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare_pages)
         self._checked.connect(self._show_problems)
         self.library = Library(folders=[])
         self.pages = PageCache(self.library)
@@ -529,6 +538,33 @@ class MainWindow(QMainWindow):
             self.problems_dock.show()
         self._reveal_problems = False
         self.problems_checked.emit(len(problems))
+        self._prepare_timer.start()
+
+    @Slot()
+    def _prepare_pages(self) -> None:
+        """Makes every page for the current view and style in the background, so that
+        opening a module never waits for Markdown (with the disk cache, only pages
+        whose text or style changed are made again)."""
+        self._prepare_generation += 1
+        generation, pages, view, style = (
+            self._prepare_generation,
+            self.pages,
+            self._view(),
+            self._style(),
+        )
+
+        def keep_going() -> bool:
+            return generation == self._prepare_generation  # nothing newer asked for
+
+        def work() -> None:
+            try:
+                made = pages.prepare(view, style, keep_going)
+            except Exception:  # a page that fails shows its message when opened
+                return
+            if keep_going():
+                self.pages_prepared.emit(made)
+
+        threading.Thread(target=work, name="teachin-pages", daemon=True).start()
 
     def _make_search_index(self) -> SearchIndex:
         from teachin.workshop.search import SearchIndex
@@ -691,6 +727,7 @@ class MainWindow(QMainWindow):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._show(Location(current.kind, current.target, current.anchor, scroll=None))
         bar.setValue(round(fraction * bar.maximum()))
+        self._prepare_timer.start()  # the other pages, in the new style
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
@@ -946,4 +983,6 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        self._prepare_timer.stop()
+        self._prepare_generation += 1  # pages being made in the background: stop
         super().closeEvent(event)

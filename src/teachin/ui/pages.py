@@ -6,7 +6,9 @@ module, or switching between two, costs no Markdown work.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -104,6 +106,8 @@ class PageCache:
         self._size = size
         self._disk = disk
         self._pages: OrderedDict[tuple[str, View, str, float], str] = OrderedDict()
+        # Pages are also made ahead of time in a background thread (prepare).
+        self._lock = threading.Lock()
 
     def exists(self, location: Location) -> bool:
         if location.kind == MODULE:
@@ -119,15 +123,37 @@ class PageCache:
 
     def html(self, location: Location, view: View, style: Style) -> str:
         key = (location.page, view, style.theme.id, style.zoom)
-        page = self._pages.get(key)
-        if page is None:
-            page = self._render_or_load(location, view, style)
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+                return page
+        page = self._render_or_load(location, view, style)
+        with self._lock:
             self._pages[key] = page
             if len(self._pages) > self._size:
                 self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(key)
         return page
+
+    def locations(self) -> list[Location]:
+        """Every page there is: the modules in teaching order, the glossary, the welcome page."""
+        modules = [Location(MODULE, module.id) for module in self.library.ordered_modules()]
+        return [*modules, Location(GLOSSARY), Location(WELCOME)]
+
+    def prepare(self, view: View, style: Style, keep_going: Callable[[], bool]) -> int:
+        """Makes every page ahead of time, so that opening one never waits for
+        Markdown; stops early when ``keep_going()`` turns false. Safe to call from
+        a background thread. Returns how many pages it made or loaded."""
+        made = 0
+        for location in self.locations()[: self._size]:
+            if not keep_going():
+                break
+            with self._lock:
+                known = (location.page, view, style.theme.id, style.zoom) in self._pages
+            if not known:
+                self.html(location, view, style)
+                made += 1
+        return made
 
     def _source_key(self, location: Location, view: View, style: Style) -> str:
         library = self.library

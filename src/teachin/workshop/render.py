@@ -7,6 +7,7 @@ The same HTML goes to the reader, the projector and the PDF; only the view
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,11 +61,20 @@ def _environment() -> SandboxedEnvironment:
     )
 
 
-@cache
-def _markdown(view: View) -> MarkdownRenderer:
-    from teachin.workshop.markup import MarkdownRenderer
+_per_thread = threading.local()
 
-    return MarkdownRenderer(HIDDEN_BLOCKS[view])
+
+def _markdown(view: View) -> MarkdownRenderer:
+    """One renderer per view and per thread: a Markdown instance keeps state while it
+    converts, and pages are also rendered in the background."""
+    renderers: dict[View, MarkdownRenderer] | None = getattr(_per_thread, "renderers", None)
+    if renderers is None:
+        renderers = _per_thread.renderers = {}
+    if view not in renderers:
+        from teachin.workshop.markup import MarkdownRenderer
+
+        renderers[view] = MarkdownRenderer(HIDDEN_BLOCKS[view])
+    return renderers[view]
 
 
 @dataclass(frozen=True)
