@@ -2,7 +2,7 @@
 
 Start-up is measured from process start to the main window shown and its first
 module rendered (the largest module, as if it was open when the app last quit),
-next to, in alternating runs:
+through the app's own start (teachin.ui.app.start), next to, in alternating runs:
 
 - a bare QApplication + empty QMainWindow, shown (the yardstick: target teachin <= 1.5x);
 - the same widgets as teachin's main window (menus, toolbar, sidebar with a search
@@ -100,18 +100,16 @@ print("ready", flush=True)
 
 TEACHIN = """
 import sys
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from teachin.userdirs import set_application_names, user_content_dir
-app = QApplication([])
-set_application_names()
-from teachin.ui.main_window import MainWindow
 from teachin.ui.settings import Settings
-settings = Settings()
-settings.last_location = sys.argv[1]
-window = MainWindow(settings, user_content_dir(), [])
-window.resize(1366, 768)
-window.show()
+from teachin.userdirs import set_application_names
+set_application_names()
+Settings().last_location = sys.argv[1]  # as if the module was open at the last quit
+from teachin.ui.app import make_main_window, start
+def main_window():
+    window = make_main_window([])
+    window.resize(1366, 768)  # as if restored: the size the other windows get
+    return window
+app, window = start(main_window)
 while not window.windowHandle().isExposed():
     app.processEvents()
 app.processEvents()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_PACKAGE = Path(str(resources.files("teachin")))
+PACKAGE_DIR = Path(__file__).resolve().parent
+"""The teachin package's folder (importlib.resources would cost start-up a few ms)."""
+_PACKAGE = PACKAGE_DIR
 _CHECKOUT = _PACKAGE.parent.parent  # src/teachin -> the project's root
 
 

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,6 +22,7 @@ from PySide6.QtGui import QTextCursor
 from teachin import __version__
 from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
+from teachin.locations import PACKAGE_DIR
 from teachin.plan.model import Plan
 from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
@@ -111,7 +111,7 @@ def _environment() -> Environment:
 def print_css(style: Style = PRINT_STYLE) -> str:
     """The reader's stylesheet in the print theme, then the print-only rules."""
     size = 12.0 * style.zoom
-    source = resources.files("teachin").joinpath("styles", "export_print.css.j2").read_text("utf-8")
+    source = (PACKAGE_DIR / "styles" / "export_print.css.j2").read_text("utf-8")
     extra = (
         _environment().from_string(source).render(c=style.theme, size=lambda f: f"{size * f:.1f}")
     )

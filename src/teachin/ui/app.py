@@ -5,29 +5,31 @@ from __future__ import annotations
 
 import faulthandler
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
 
 _crash_log: TextIO | None = None
 
 
 def run_app(extra_folders: list[Path]) -> int:
-    def main_window() -> object:
-        from teachin.ui.main_window import MainWindow
-        from teachin.ui.settings import Settings
-        from teachin.userdirs import user_content_dir
+    return _run(lambda: make_main_window(extra_folders))
 
-        return MainWindow(Settings(), user_content_dir(), extra_folders)
 
-    return _run(main_window)
+def make_main_window(extra_folders: list[Path]) -> QWidget:
+    from teachin.ui.main_window import MainWindow
+    from teachin.ui.settings import Settings
+    from teachin.userdirs import user_content_dir
+
+    return MainWindow(Settings(), user_content_dir(), extra_folders)
 
 
 def run_player(extra_folders: list[Path]) -> int:
-    def player() -> object:
+    def player() -> QWidget:
         from teachin.ui.player.app import build_player
 
         window = build_player(extra_folders)
@@ -37,14 +39,25 @@ def run_player(extra_folders: list[Path]) -> int:
     return _run(player)
 
 
-def _run(make_window: Callable[[], object]) -> int:
+def _run(make_window: Callable[[], QWidget]) -> int:
+    started = start(make_window)
+    if started is None:
+        return 1
+    app, _window = started
+    return app.exec()
+
+
+def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | None:
+    """Everything up to the first window shown (the event loop is the caller's):
+    None, after printing advice, when Qt cannot open a window here."""
     from teachin.platform_check import startup_advice
 
     advice = startup_advice()
     if advice:
         print(advice, file=sys.stderr)
-        return 1
+        return None
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from teachin.userdirs import app_data_dir, set_application_names
@@ -55,13 +68,21 @@ def _run(make_window: Callable[[], object]) -> int:
     QApplication.setDesktopFileName("org.teachin.Teachin")
     QApplication.setStyle("Fusion")
     install_crash_reporting(app_data_dir() / "crash.log")
-
-    from teachin.ui.main_window import app_icon
-
-    app.setWindowIcon(app_icon())
     window = make_window()
     window.show()
-    return app.exec()
+    # The icon (an SVG, which loads Qt's SVG engine) is not needed for the first
+    # paint: the desktop picks it up a moment later.
+    QTimer.singleShot(0, _set_app_icon)
+    return app, window
+
+
+def _set_app_icon() -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from teachin.locations import resources_dir
+
+    QApplication.setWindowIcon(QIcon(str(resources_dir() / "teachin.svg")))
 
 
 def install_crash_reporting(log_path: Path) -> None:
@@ -78,6 +99,9 @@ def install_crash_reporting(log_path: Path) -> None:
 
 
 def _show_error(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    import traceback  # only when something went wrong
+    from datetime import datetime
+
     report = "".join(traceback.format_exception(kind, error, trace))
     if _crash_log is not None:
         _crash_log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{report}\n")

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QGuiApplication,
-    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.locations import builtin_content_dir, resources_dir
+from teachin.locations import builtin_content_dir
 from teachin.problems import Problem
 from teachin.ui.history import History
 from teachin.ui.library_panel import LibraryPanel
@@ -59,10 +58,6 @@ LIBRARY_CACHE = "library.json"
 def default_cache_folder() -> Path:
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     return Path(location) / "pages"
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(resources_dir() / "teachin.svg"))
 
 
 def _check(library: Library, folders: list[Path]) -> list[Problem] | Exception:
@@ -101,7 +96,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName("teachin")
-        self.setWindowIcon(app_icon())
         self.settings = settings
         self.user_folder = user_folder
         self._base_folders = (

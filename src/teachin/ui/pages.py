@@ -11,10 +11,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from teachin import __version__
+from teachin.locations import PACKAGE_DIR
 from teachin.workshop.library import Library
 from teachin.workshop.render import (
     SLIDE_ANCHOR,
@@ -77,7 +77,7 @@ class Location:
 @cache
 def renderer_stamp() -> str:
     """Changes whenever the code or templates that make pages change."""
-    package = Path(str(resources.files("teachin")))
+    package = PACKAGE_DIR
     files = [
         package / "workshop" / name for name in ("render.py", "markup.py", "themes.py", "views.py")
     ]

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
@@ -168,6 +168,9 @@ class ReaderView(QTextBrowser):
             )
         document = _PageDocument(self._staircase_image, self._document_owner)
         document.setDocumentMargin(DOCUMENT_MARGIN)
+        # At the width the reader will give it: a document without a width is laid
+        # out once at an unlimited width while the HTML goes in.
+        document.setPageSize(QSizeF(self._text_width(), -1))
         document.setHtml(html)
         document.documentLayout().documentSizeChanged.connect(self._fit_width)
         if self._has_staircase:

@@ -10,11 +10,11 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from teachin.locations import PACKAGE_DIR
 from teachin.workshop.library import Library
 from teachin.workshop.module import Module
 from teachin.workshop.themes import LIGHT, Theme
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 def read_package_text(name: str) -> str:
     """A template or stylesheet shipped in the package (works from a wheel too)."""
     folder, _, filename = name.partition("/")
-    return resources.files("teachin").joinpath(folder, filename).read_text(encoding="utf-8")
+    return (PACKAGE_DIR / folder / filename).read_text(encoding="utf-8")
 
 
 @cache
