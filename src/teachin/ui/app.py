@@ -62,11 +62,16 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
 
     from teachin.userdirs import app_data_dir, set_application_names
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # The same look on every desktop. Given here rather than by setStyle(), which
+        # makes PySide6 build its Python class for QStyle and its 500-odd constants.
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     set_application_names()
     QApplication.setApplicationDisplayName("teachin")
     QApplication.setDesktopFileName("org.teachin.Teachin")
-    QApplication.setStyle("Fusion")
     install_crash_reporting(app_data_dir() / "crash.log")
     window = make_window()
     window.show()

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSizeF, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QSizeF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
@@ -61,6 +61,7 @@ class ReaderView(QTextBrowser):
         # a replaced document that is the browser's own child.
         self._document_owner = QObject(self)
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        self.horizontalScrollBar().rangeChanged.connect(self._fit_width)
 
     def set_staircase(self, staircase: Staircase | None, theme: Theme, zoom: float = 1.0) -> None:
         """What to draw where a page shows the staircase, in which colours and how large."""
@@ -90,7 +91,6 @@ class ReaderView(QTextBrowser):
             _, oldest = self._documents.popitem(last=False)
             oldest.deleteLater()
         self.setDocument(document)
-        self._fit_width()
         self._refresh_staircase()  # a kept page may have been drawn at another size
         if scroll is not None:
             self.verticalScrollBar().setValue(scroll)
@@ -172,16 +172,16 @@ class ReaderView(QTextBrowser):
         # out once at an unlimited width while the HTML goes in.
         document.setPageSize(QSizeF(self._text_width(), -1))
         document.setHtml(html)
-        document.documentLayout().documentSizeChanged.connect(self._fit_width)
         if self._has_staircase:
             document.setProperty(_STAIRCASE_KEY, repr(self._staircase_key(self._staircase_width)))
         return document
 
-    def _fit_width(self) -> None:
+    @Slot(int, int)
+    def _fit_width(self, _minimum: int, overflow: int) -> None:
         """No horizontal scroll bar for the pixel Qt's table layout sometimes rounds
-        past the page's width; one for anything really wider (a wide table)."""
-        document = self.document()
-        overflow = document.size().width() - document.pageSize().width()
+        past the page's width; one for anything really wider (a wide table). The
+        scroll bar's range is what QTextEdit knows of the width so far: asking the
+        document for its size would lay all of it out at once."""
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
             if overflow <= _ROUNDING_SLACK

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # the search code loads with the first search, not at start-up
+    from PySide6.QtGui import QKeyEvent
+
     from teachin.workshop.search import Hit, SearchIndex
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -39,7 +40,7 @@ class SearchPanel(QWidget):
         self._make_index = make_index
         self._index: SearchIndex | None = None
 
-        self.field = QLineEdit(self)
+        self.field = _SearchField(self._on_field_key, self)
         self.field.setObjectName("searchField")
         self.field.setAccessibleName("Search")
         self.field.setAccessibleDescription(
@@ -47,7 +48,6 @@ class SearchPanel(QWidget):
         )
         self.field.setPlaceholderText("Search everything (Ctrl+K)")
         self.field.setClearButtonEnabled(True)
-        self.field.installEventFilter(self)
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -136,19 +136,30 @@ class SearchPanel(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.hit_activated.emit(item.data(HIT_ROLE))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.field
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
-            key = event.key()
-            if key == Qt.Key.Key_Down and self.results.count():
-                if self._timer.isActive():
-                    self.run_search()
-                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-            if key == Qt.Key.Key_Escape and self.field.text():
-                self.field.clear()
-                return True
-        return super().eventFilter(watched, event)
+    def _on_field_key(self, key: int) -> bool:
+        """Down moves into the results; Escape clears the field. True: the key was used."""
+        if key == Qt.Key.Key_Down and self.results.count():
+            if self._timer.isActive():
+                self.run_search()
+            self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if key == Qt.Key.Key_Escape and self.field.text():
+            self.field.clear()
+            return True
+        return False
+
+
+class _SearchField(QLineEdit):
+    """The search field, which offers its keys to the panel first. (A key handler
+    here, not an event filter: a filter sees every event of the field, and PySide6
+    makes a Python object of each one, which costs start-up time.)"""
+
+    def __init__(self, on_key: Callable[[int], bool], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._on_key = on_key
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._on_key(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
