@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, QRect, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import click_text
 
+from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
 
 
@@ -108,3 +109,23 @@ def test_external_link_opens_in_browser_only_on_click(qtbot: QtBot, window: Main
         assert window.reader.toPlainText().startswith("A sample module")
     finally:
         QDesktopServices.unsetUrlHandler("https")
+
+
+def test_sidebar_shows_long_titles_whole(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    tree = window.library_panel
+    window.resize(1000, 700)
+    qtbot.wait(20)
+    metrics = QFontMetrics(tree.font())
+    text_width = tree.columnWidth(0) - 2 * tree.indentation() - 8  # the cell's text margins
+    wrapped = 0
+    for part_index in range(tree.topLevelItemCount()):
+        part = tree.topLevelItem(part_index)
+        for row in range(part.childCount()):
+            item = part.child(row)
+            needed = metrics.boundingRect(
+                QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+            ).height()
+            assert tree.visualItemRect(item).height() >= needed, item.text(0)
+            wrapped += needed > metrics.height()
+    assert wrapped >= 2  # the long titles really needed two lines
