@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from teachin.locations import builtin_content_dir
 from teachin.problems import Problem
+from teachin.ui.background import BackgroundJob
 from teachin.ui.history import History
 from teachin.ui.library_panel import LibraryPanel
 from teachin.ui.pages import MODULE, Location, PageCache
@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
 
     problems_checked = Signal(int)
     """Emitted when every content file has been checked, with the number of problems."""
-    _checked = Signal(int, object, object)
     pages_prepared = Signal(int)
     """Emitted when every page has been made ahead of time, with how many were made."""
 
@@ -122,7 +121,6 @@ class MainWindow(QMainWindow):
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_pages)
-        self._checked.connect(self._show_problems)
         self.library = Library(folders=[])
         self.pages = PageCache(self.library)
 
@@ -509,15 +507,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _check_in_background(self) -> None:
         # Checking explores every scenario by simulation: a fraction of a second
-        # that start-up should not wait for. The result comes back as a signal.
+        # that start-up should not wait for.
         generation, library, folders = self._check_generation, self.library, self.content_folders()
+        BackgroundJob(
+            lambda: _check(library, folders),
+            lambda result: self._show_problems(generation, folders, result),
+            self,
+            name="teachin-check",
+        )
 
-        def work() -> None:
-            self._checked.emit(generation, folders, _check(library, folders))
-
-        threading.Thread(target=work, name="teachin-check", daemon=True).start()
-
-    @Slot(int, object, object)
     def _show_problems(self, generation: int, folders: list[Path], result: object) -> None:
         if generation != self._check_generation:
             return  # the content was reloaded meanwhile
@@ -550,15 +548,17 @@ class MainWindow(QMainWindow):
         def keep_going() -> bool:
             return generation == self._prepare_generation  # nothing newer asked for
 
-        def work() -> None:
+        def work() -> int | Exception:
             try:
-                made = pages.prepare(view, style, keep_going)
-            except Exception:  # a page that fails shows its message when opened
-                return
-            if keep_going():
+                return pages.prepare(view, style, keep_going)
+            except Exception as exc:  # a page that fails shows its message when opened
+                return exc
+
+        def done(made: int | Exception) -> None:
+            if keep_going() and not isinstance(made, Exception):
                 self.pages_prepared.emit(made)
 
-        threading.Thread(target=work, name="teachin-pages", daemon=True).start()
+        BackgroundJob(work, done, self, name="teachin-pages")
 
     def _make_search_index(self) -> SearchIndex:
         from teachin.workshop.search import SearchIndex

@@ -1,0 +1,39 @@
+"""Work in a thread whose result comes back to the GUI thread, or not at all."""
+
+from __future__ import annotations
+
+import threading
+
+import shiboken6
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from teachin.ui.background import BackgroundJob
+
+
+def test_result_is_handed_over_in_the_gui_thread(qtbot: QtBot) -> None:
+    owner = QObject()
+    got: list[tuple[int, str]] = []
+    BackgroundJob(lambda: 6 * 7, lambda result: got.append((result, threading.current_thread().name)), owner)
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [(42, threading.main_thread().name)]
+
+
+def test_a_closed_owner_never_hears_back(qtbot: QtBot) -> None:
+    owner = QObject()
+    release = threading.Event()
+    finished = threading.Event()
+    got: list[int] = []
+
+    def work() -> int:
+        release.wait(5)
+        finished.set()
+        return 1
+
+    BackgroundJob(work, got.append, owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner))  # and the job's timer with it
+    release.set()
+    assert finished.wait(5)
+    qtbot.wait(100)
+    assert got == []
