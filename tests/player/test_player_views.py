@@ -120,3 +120,17 @@ def test_the_charts_describe_themselves(qtbot: QtBot, player: PlayerWindow) -> N
     first = player.run.scenario.visible_measures[0]
     assert f"{first.label}: from {round(player.run.start_values[first.id])}" in measures
     assert debrief.path_chart.grab().width() > 300
+
+
+def test_a_round_fits_a_laptop_screen(qtbot: QtBot, player: PlayerWindow) -> None:
+    # 1366x768, the commonest laptop screen: the staircase and every measure show
+    # without scrolling, and the choice looked at is never half hidden.
+    start_by_keyboard(qtbot, player, "care-homes")
+    round_view = player.round_view
+    tactics = round_view.tactics
+    press(qtbot, Qt.Key.Key_End)
+    qtbot.wait(20)
+    assert tactics.currentRow() == tactics.count() - 1
+    assert tactics.viewport().rect().contains(tactics.visualItemRect(tactics.currentItem()))
+    assert round_view.side.verticalScrollBar().maximum() == 0
+    assert round_view.measures.isVisible()

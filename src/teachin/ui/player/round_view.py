@@ -77,7 +77,7 @@ class RoundView(QWidget):
         left.addWidget(self.tactics, 1)
         left.addWidget(self.detail)
 
-        self.stairs = StaircaseView(self)
+        self.stairs = StaircaseView(self, compact=True)  # all of the column fits a laptop screen
         self.stairs.stepFocused.connect(self._show_step)
         self.step_info = text_label(
             STEP_HINT,
@@ -96,6 +96,7 @@ class RoundView(QWidget):
         right.addStretch(0)
         scroll = scroll_area(right_box, "The staircase and the measures", self)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.side = scroll
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 11)
@@ -148,7 +149,9 @@ class RoundView(QWidget):
             self.stairs.update()
             state = self.stairs.state_of(option.step)
             if state is not None:
-                self.step_info.setText(state.words())
+                # One line: the choice's own panel already says what the step needs
+                # (and the column must fit a laptop's screen without scrolling).
+                self.step_info.setText(state.headline())
 
     @Slot(int)
     def _show_step(self, number: int) -> None:

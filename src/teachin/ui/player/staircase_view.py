@@ -47,18 +47,22 @@ class StepState:
     tactic: str  # the scenario's tactic on this step ('' when none)
     reason: str  # readiness in plain words
 
-    def words(self) -> str:
+    def headline(self) -> str:
+        """The step and where it stands, in one line."""
         head = f"Step {self.number}: {self.label}"
         if self.state == CLIMBED:
-            head += " — climbed."
-        elif self.state == OPEN:
-            head += " — open: you can take this step now."
-        elif self.state == NOT_OFFERED:
-            head += " — not offered in this scenario right now."
-        elif self.state == AHEAD:
-            head += " — not climbed yet."
-        else:
-            head += " — not ready yet."
+            return head + " — climbed."
+        if self.state == OPEN:
+            return head + " — open: you can take this step now."
+        if self.state == NOT_OFFERED:
+            return head + " — not offered in this scenario right now."
+        if self.state == AHEAD:
+            return head + " — not climbed yet."
+        return head + " — not ready yet."
+
+    def words(self) -> str:
+        """The headline, the scenario's move on this step, and what it still needs."""
+        head = self.headline()
         if self.tactic:
             head += f"\n{self.tactic}"
         if self.reason and self.state != CLIMBED:
@@ -280,8 +284,8 @@ class StaircaseView(QWidget):
             bold = QFont(base)
             bold.setBold(True)
             painter.setFont(bold)
-            here = (
-                f"You are here: step {self.climbed}"
+            here = (  # no-break spaces: a narrow column wraps after "here:", not in "step 3"
+                f"You are here: step\u00a0{self.climbed}"
                 if self.climbed
                 else "Start: no step climbed yet"
             )
@@ -293,7 +297,7 @@ class StaircaseView(QWidget):
                     | Qt.AlignmentFlag.AlignTop
                     | Qt.TextFlag.TextWordWrap
                 ),
-                f"▶ {here}",
+                f"▶\u00a0{here}",
             )
         if self.hasFocus():
             painter.setPen(QPen(QColor(theme.step_current), 2))

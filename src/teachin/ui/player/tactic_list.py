@@ -8,7 +8,7 @@ the base is ready for it, in words.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from teachin.scenario.engine import READY, Option
@@ -107,3 +107,11 @@ class TacticList(QListWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(420, 320)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The panel below grows or shrinks with the choice shown: keep that choice
+        # in view, not half hidden under the panel.
+        super().resizeEvent(event)
+        item = self.currentItem()
+        if item is not None:
+            self.scrollToItem(item)
