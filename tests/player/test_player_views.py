@@ -134,3 +134,26 @@ def test_a_round_fits_a_laptop_screen(qtbot: QtBot, player: PlayerWindow) -> Non
     assert tactics.viewport().rect().contains(tactics.visualItemRect(tactics.currentItem()))
     assert round_view.side.verticalScrollBar().maximum() == 0
     assert round_view.measures.isVisible()
+
+
+def test_the_staircase_note_speaks_to_a_group_or_for_the_room(content) -> None:
+    from teachin.scenario.engine import READY, Consequence
+    from teachin.ui.player.common import stairs_words
+
+    scenarios, library = content
+    staircase = library.staircase
+    base = dict(
+        round=3, tactic="banner", label="Banner drop", ready_text="", narrative="", explain="",
+        concept="", before={}, after={}, events=(), draws=(),
+    )
+    ready = Consequence(**base, ready=READY, climbed=3, step=3)
+    early = Consequence(**base, ready=0.0, climbed=2, step=7)
+    assert stairs_words(ready, staircase) == (
+        "Highest step climbed together: step 3, symbolic actions. "
+        "This round you took step 3, symbolic actions, with the base behind you."
+    )
+    assert stairs_words(early, staircase, voice="we").endswith(
+        "This round we tried step 7, one-day strike, before the base was ready."
+    )
+    none_yet = Consequence(**base, ready=READY, climbed=0, step=0)
+    assert stairs_words(none_yet, staircase) == "No step of the staircase climbed together yet."

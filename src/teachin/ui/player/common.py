@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
+from teachin.scenario.engine import READY, Consequence
 from teachin.workshop.library import Library
+from teachin.workshop.staircase import Staircase
 
 RESULT_WORDS = {
     "win": "You won",
@@ -61,6 +63,31 @@ def is_good(measure_id: str, delta: float) -> bool | None:
         return None
     up = delta > 0
     return (not up) if measure_id in LOWER_IS_BETTER else up
+
+
+def step_name(number: int, staircase: Staircase | None) -> str:
+    """"step 3, symbolic actions" (or "step 3" without a staircase)."""
+    if staircase is not None and 0 < number <= len(staircase.steps):
+        return f"step {number}, {staircase.steps[number - 1].label.lower()}"
+    return f"step {number}"
+
+
+def stairs_words(consequence: Consequence, staircase: Staircase | None, voice: str = "you") -> str:
+    """Where the campaign stands on the staircase after a round: told to a group at its
+    laptop (``voice="you"``) or by the room about itself on the projector (``"we"``)."""
+    c = consequence
+    if c.climbed:
+        text = f"Highest step climbed together: {step_name(c.climbed, staircase)}."
+    else:
+        text = "No step of the staircase climbed together yet."
+    if c.step:
+        step = step_name(c.step, staircase)
+        base = "you" if voice == "you" else "us"
+        if c.ready >= READY:
+            text += f" This round {voice} took {step}, with the base behind {base}."
+        else:
+            text += f" This round {voice} tried {step}, before the base was ready."
+    return text
 
 
 def concept_title(href: str, library: Library | None) -> str:

@@ -23,6 +23,7 @@ from teachin.ui.player.common import (
     link_label,
     scroll_area,
     set_heading,
+    stairs_words,
     text_label,
 )
 from teachin.ui.player.measures_view import MeasuresView
@@ -181,7 +182,7 @@ class ConsequenceView(QWidget):
         self.stairs.set_state(self.staircase, c.climbed, None)
         self.stairs.selected = c.step if c.step else 0
         self.stairs.update()
-        self.stairs_note.setText(self._stairs_words(c))
+        self.stairs_note.setText(stairs_words(c, self.staircase))
         self.next_button.setVisible(not past)
         self.next_button.setText("See the debrief  (Enter)" if finished else "Next round  (Enter)")
         self.next_button.setAccessibleName("See the debrief" if finished else "Next round")
@@ -192,23 +193,6 @@ class ConsequenceView(QWidget):
         (self.present_button if past else self.next_button).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
-
-    def _stairs_words(self, c: Consequence) -> str:
-        def name(number: int) -> str:
-            if self.staircase and 0 < number <= len(self.staircase.steps):
-                return f"step {number}, {self.staircase.steps[number - 1].label.lower()}"
-            return f"step {number}"
-
-        if c.climbed:
-            text = f"Highest step climbed together: {name(c.climbed)}."
-        else:
-            text = "No step of the staircase climbed together yet."
-        if c.step:
-            if c.ready >= READY:
-                text += f" This round you took {name(c.step)} with the base behind you."
-            else:
-                text += f" This round you tried {name(c.step)} before the base was ready."
-        return text
 
     @Slot()
     def _what_if(self) -> None:

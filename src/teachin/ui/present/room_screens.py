@@ -18,6 +18,8 @@ from teachin.ui.player.common import (
     change_text,
     concept_title,
     result_words,
+    stairs_words,
+    step_name,
 )
 from teachin.ui.player.consequence_view import EVENT_WORDS
 from teachin.workshop.library import Library
@@ -42,12 +44,6 @@ def option_suffix(option: Option, staircase: Staircase | None) -> str:
     if option.step:
         return f"step {option.step}"
     return KIND_WORDS.get(option.kind, option.kind).lower()
-
-
-def step_name(number: int, staircase: Staircase | None) -> str:
-    if staircase is not None and 0 < number <= len(staircase.steps):
-        return f"step {number}, {staircase.steps[number - 1].label.lower()}"
-    return f"step {number}"
 
 
 # -- the audience screen --------------------------------------------------------------
@@ -140,20 +136,6 @@ def ladder_html(consequence: Consequence, staircase: Staircase | None, theme: Th
     return f'<table cellspacing="0" width="100%"><tr>{"".join(cells)}</tr></table>'
 
 
-def stairs_words(consequence: Consequence, staircase: Staircase | None) -> str:
-    c = consequence
-    if c.climbed:
-        text = f"Highest step climbed together: {step_name(c.climbed, staircase)}."
-    else:
-        text = "No step climbed together yet."
-    if c.step:
-        if c.ready >= READY:
-            text += f" This round: {step_name(c.step, staircase)}, with the base behind us."
-        else:
-            text += f" This round: {step_name(c.step, staircase)}, tried before the base was ready."
-    return text
-
-
 def measures_table(consequence: Consequence, session: RoomSession) -> str:
     rows = []
     for measure in session.scenario.visible_measures:
@@ -205,7 +187,7 @@ def consequence_html(
         + measures_table(c, session)
         + "<p><b>The staircase</b></p>"
         + ladder_html(c, staircase, theme)
-        + f"<p>{escape(stairs_words(c, staircase))}</p>"
+        + f"<p>{escape(stairs_words(c, staircase, voice='we'))}</p>"
     )
     return (
         f"<h1>Round {round_number}: the room chose “{escape(c.label)}”{escape(hands)}</h1>"
