@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
 
-from teachin.ui.player.common import change_text, is_good
+from teachin.scenario.engine import READY, Consequence
+from teachin.ui.player.common import change_text, is_good, stairs_words
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.player.staircase_view import CLIMBED, NOT_READY, OPEN
 
@@ -137,10 +138,7 @@ def test_a_round_fits_a_laptop_screen(qtbot: QtBot, player: PlayerWindow) -> Non
 
 
 def test_the_staircase_note_speaks_to_a_group_or_for_the_room(content) -> None:
-    from teachin.scenario.engine import READY, Consequence
-    from teachin.ui.player.common import stairs_words
-
-    scenarios, library = content
+    _scenarios, library = content
     staircase = library.staircase
     base = dict(
         round=3, tactic="banner", label="Banner drop", ready_text="", narrative="", explain="",
