@@ -3,23 +3,13 @@
 import re
 
 import pytest
+from tests.curriculum import MODULE_IDS
 
 from teachin.locations import builtin_content_dir
 from teachin.workshop.check import check_library
 from teachin.workshop.library import load_library
 
-TEACHING_ORDER = [
-    "from-theory-to-practice",
-    "liberal-strategy",
-    "social-democratic-strategy",
-    "ultra-left-strategy",
-    "independent-mass-action",
-    "democratic-self-organization",
-    "solidarity",
-    "militancy-and-escalation",
-    "organizing-vs-mobilizing",
-    "plan-a-campaign",
-]
+TEACHING_ORDER = MODULE_IDS
 STRATEGY_MODULES = {
     "liberal-strategy": "liberal",
     "social-democratic-strategy": "social-democratic",

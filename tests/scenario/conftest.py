@@ -3,61 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.curriculum import GLOSSARY_IDS, MODULE_IDS
 
 from teachin.scenario.loader import load_scenarios
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SHIPPED = ("care-homes", "transit-fares", "tuition-hike", "tenants-retrofit")
 
-MODULES = [
-    "from-theory-to-practice",
-    "liberal-strategy",
-    "social-democratic-strategy",
-    "ultra-left-strategy",
-    "independent-mass-action",
-    "democratic-self-organization",
-    "solidarity",
-    "militancy-and-escalation",
-    "organizing-vs-mobilizing",
-    "plan-a-campaign",
-]
-GLOSSARY = [
-    "base",
-    "organizing",
-    "mobilizing",
-    "structure-test",
-    "escalation",
-    "escalation-staircase",
-    "direct-action",
-    "general-strike",
-    "strike",
-    "co-optation",
-    "popular-education",
-    "solidarity",
-    "militancy",
-    "democratic-self-organization",
-    "independent-mass-action",
-    "liberal-strategy",
-    "social-democratic-strategy",
-    "ultra-left-strategy",
-    "ruling-class",
-    "ecosocialism",
-    "collective-bargaining",
-    "lobbying",
-    "one-on-one",
-    "organizing-committee",
-    "assembly",
-    "demand",
-    "target",
-    "petition",
-    "symbolic-action",
-    "occupation",
-    "blockade",
-    "repression",
-    "agent-of-change",
-    "reform",
-]
-KNOWN_LINKS = {f"module:{m}" for m in MODULES} | {f"glossary:{g}" for g in GLOSSARY}
+KNOWN_LINKS = {f"module:{m}" for m in MODULE_IDS} | {f"glossary:{g}" for g in GLOSSARY_IDS}
 
 
 @pytest.fixture(scope="session")
