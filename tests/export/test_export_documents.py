@@ -299,3 +299,19 @@ def test_choice_sheet_puts_a_scenario_on_paper(finished_run, builtin_library, tm
     assert "Recordsheet" in record
     for round_ in scenario.rounds:
         assert squash(round_.title) in record  # the whole record sheet on one page
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_staircase_prints_on_its_heading_page(builtin_library, tmp_path, paper):
+    # In this handout the picture falls near a page's foot: it is drawn a little
+    # smaller rather than sent to the next page away from its slide's title.
+    from teachin.export.documents import export_pdf, handout
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "handout.pdf"
+    paged = export_pdf(handout(builtin_library, ["militancy-and-escalation"]), path, Paper(paper))
+    assert paged.layout_problems() == []
+    pages = [squash(text) for text in page_texts(path)]
+    heading = next(i for i, text in enumerate(pages) if "Theescalationstaircase" in text)
+    assert "10Generalunlimitedstrike" in pages[heading]
+    assert "1Populareducation" in pages[heading]

@@ -84,6 +84,13 @@ STAIRCASE_SRC = "teachin:staircase"
 SVG_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 PICTURE_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 """The char format property that names an SVG picture's source."""
+PICTURE_SCALE_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
+"""A picture drawn smaller than its full size, to stay on its heading's page."""
+MIN_PICTURE_SCALE = 0.7
+"""A picture is shrunk to at most this share of its size to share its heading's page;
+one that would need more goes to the next page with its heading."""
+LEAD_IN_LINES = 4
+"""Lines of text between a heading and a picture that go along with them."""
 STAIRCASE_ASPECT = 540 / 960
 STAIRCASE_WIDTH = 0.85
 """The staircase's share of the text width: big enough to read, small enough to share a page."""
@@ -198,6 +205,9 @@ class SvgObject(QPyTextObject):
             size = renderer.defaultSize()
             aspect = size.height() / size.width()
         height = min(self.width * aspect, self.max_height)
+        scale = format.property(PICTURE_SCALE_PROPERTY)
+        if isinstance(scale, float) and 0 < scale < 1:
+            height *= scale
         return QSizeF(height / aspect, height)
 
     def drawObject(self, painter, rect, doc, pos_in_document, format) -> None:
@@ -396,8 +406,20 @@ class PagedText:
     def _scan(self, *, fix: bool) -> list[str]:
         found: list[str] = []
         chain: QTextBlock | None = None  # the first of the headings waiting for their text
+        lead: QTextBlock | None = None  # the last headings, while only a few lines follow them
+        lead_lines = 0
         block = self.document.begin()
         while block.isValid():
+            if self._has_object(block) and lead is not None:
+                if self._picture_left_behind(block, lead):
+                    found.append(f"picture on another page than its heading: {lead.text()[:40]!r}")
+                    if fix:
+                        if not self._shrink_onto_page_of(block, lead):
+                            self._break_before(lead)
+                        self._settle()
+                lead, chain = None, None
+                block = block.next()
+                continue
             table = self._table_of(block)
             if (
                 table is not None
@@ -415,8 +437,13 @@ class PagedText:
                 continue
             if self._keeps_with_next(block):
                 chain = chain or block
+                if chain is block:
+                    lead, lead_lines = block, 0
                 block = block.next()
                 continue
+            lead_lines += len(self._line_tops(block))
+            if lead_lines > LEAD_IN_LINES or table is not None:
+                lead = None
             if chain is not None:
                 lines = self._line_tops(block)[:2]
                 start_page = self.block_page(chain)
@@ -477,6 +504,43 @@ class PagedText:
         return height < KEEP_TOGETHER * (
             self.page_height - (self.margins.top + self.margins.bottom) * MM
         )
+
+    def _picture_left_behind(self, picture: QTextBlock, lead: QTextBlock) -> bool:
+        """True when a picture went to the next page and left its heading behind."""
+        return self.block_page(picture) > self.block_page(lead) and not self._at_page_top(lead)
+
+    def _shrink_onto_page_of(self, picture: QTextBlock, lead: QTextBlock) -> bool:
+        """Draws the picture smaller so that it stays on its heading's page, when it
+        needs to shrink no more than to MIN_PICTURE_SCALE; returns whether it did."""
+        lines = self._line_tops(picture)
+        previous = picture.previous()
+        while previous.isValid() and not self._line_tops(previous):
+            previous = previous.previous()
+        if not lines or not previous.isValid():
+            return False
+        page = self.block_page(lead)
+        body_bottom = (page + 1) * self.page_height - self.margins.bottom * MM
+        spacing = picture.blockFormat().topMargin() + picture.blockFormat().bottomMargin()
+        room = body_bottom - self._line_tops(previous)[-1][1] - spacing
+        height = lines[0][1] - lines[0][0]
+        scale = room / height * 0.97 if height > 0 else 0.0
+        if scale < MIN_PICTURE_SCALE:
+            return False
+        self._set_picture_scale(picture, min(scale, 1.0))
+        self._settle()
+        if self.block_page(picture) == page:
+            return True
+        self._set_picture_scale(picture, 1.0)  # it did not fit after all
+        return False
+
+    def _set_picture_scale(self, block: QTextBlock, scale: float) -> None:
+        position = block.position() + block.text().index("\ufffc")
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setProperty(PICTURE_SCALE_PROPERTY, float(scale))
+        cursor.mergeCharFormat(fmt)
 
     def _has_object(self, block: QTextBlock) -> bool:
         return "\ufffc" in block.text()
