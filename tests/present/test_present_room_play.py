@@ -208,3 +208,59 @@ def test_a_session_keeps_clean_hand_counts(scenarios, tmp_path):
     assert again.screen.kind == ScreenKind.SITUATION and again.deciding
     data = json.loads((tmp_path / "g.run.json").read_text(encoding="utf-8"))
     assert data["room"]["decisions"][0]["hands"] == {option: 12}
+
+
+def test_a_mistaken_decision_is_taken_back_and_corrected(qtbot, room, scenarios):
+    controller, audience, console, setup = room
+    panel = console.room_panel
+    qtbot.keyClick(console, Key.Key_R)
+    qtbot.keyClick(audience, Key.Key_PageDown)  # round 1's choices
+    assert not panel.undo_button.isVisible()
+
+    def decide(tactic: str, yes: int) -> None:
+        options = controller.room.options()
+        index = next(i for i, o in enumerate(options) if o.id == tactic)
+        qtbot.mouseClick(panel.hands_box(index + 1), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(panel.hands_box(index + 1), str(yes))
+        qtbot.keyClick(panel.hands_box(index + 1), Key.Key_Escape)
+        for digit in str(index + 1):
+            qtbot.keyClick(console, getattr(Key, f"Key_{digit}"))
+        qtbot.keyClick(console, Key.Key_Return)
+
+    decide("one-on-ones", 14)
+    qtbot.keyClick(audience, Key.Key_PageDown)
+    decide("committee", 9)  # the count was 19, and the room meant another option
+    assert "Round 2: the room chose" in audience_text(audience)
+    assert panel.undo_button.isVisible()
+
+    qtbot.keyClick(console, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    session = controller.room.session
+    assert [d.round for d in session.decisions] == [1]
+    assert session.deciding and session.run.round == 2
+    assert "Round 2 of 10" in audience_text(audience)
+    assert "taken back" in panel.message.text()
+    picked = controller.room.options()[controller.room.selected]
+    assert picked.id == "committee"
+    assert panel.hands_box(controller.room.selected + 1).value() == 9
+    saved = read_run(next(setup.runs_dir.glob("*.json")))
+    assert [d.round for d in decisions_from_json(saved)] == [1]
+
+    decide("structure-test", 19)
+    saved = read_run(next(setup.runs_dir.glob("*.json")))
+    assert [(d.round, d.choice, d.hands.get(d.choice)) for d in decisions_from_json(saved)] == [
+        (1, "one-on-ones", 14),
+        (2, "structure-test", 19),
+    ]
+    assert replay(saved, scenarios["care-homes"]).matches
+    assert session.run.branches == []  # a correction leaves no abandoned path behind
+
+
+def test_undo_with_nothing_decided_changes_nothing(scenarios, tmp_path):
+    session = RoomSession.start(scenarios["care-homes"], tmp_path / "game.json", seed=3)
+    assert session.undo() is None
+    first = session.options()[0].id
+    session.decide(first, {first: 5})
+    undone = session.undo()
+    assert undone is not None and (undone.round, undone.choice, undone.hands) == (1, first, {first: 5})
+    assert session.run.steps == [] and session.decisions == [] and session.deciding
+    assert session.undo() is None

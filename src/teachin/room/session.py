@@ -246,6 +246,18 @@ class RoomSession:
         )
         return consequence
 
+    def undo(self) -> Decision | None:
+        """Takes back the room's last decision (a mistyped number, a miscounted vote):
+        the run goes back to that round's choices, as if it had not been played, and
+        the decision is returned so it can be corrected. None when there is none."""
+        if not self.decisions or not self.run.steps:
+            return None
+        decision = self.decisions.pop()
+        self.run.go_back(len(self.run.steps))
+        self.run.branches.pop()  # a correction, not a "what if": nothing to keep
+        self.to_live()
+        return decision
+
     # -- saving --------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         data = run_to_json(self.run)

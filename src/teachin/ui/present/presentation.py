@@ -62,6 +62,7 @@ KEY_HELP = (
     ("F", "audience window full screen or not"),
     ("S", "audience window to the next screen"),
     ("R", "play a scenario with the room; then its number and Enter: the room's choice"),
+    ("Ctrl+Z", "take back the room's last choice"),
     ("Escape", "end the presentation"),
 )
 

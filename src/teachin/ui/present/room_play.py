@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -277,6 +277,32 @@ class RoomPlay(QObject):
         self._changed()
         return True
 
+    @Slot()
+    def undo(self) -> bool:
+        """Ctrl+Z: takes back the room's last decision and shows that round's choices
+        again, with the decision picked and its hands filled in, ready to correct."""
+        session = self.session
+        if session is None:
+            return False
+        decision = session.undo()
+        if decision is None:
+            self._say("No decision to take back yet.")
+            return True
+        options = self.options()
+        self._reset_pick()
+        self.hands = dict(decision.hands)
+        self.selected = next(
+            (index for index, option in enumerate(options) if option.id == decision.choice), None
+        )
+        label = session.scenario.tactic(decision.choice).label
+        self.message = (
+            f"Round {decision.round}'s decision ({label}) taken back: correct the hands "
+            "or pick another option, then Enter."
+        )
+        self._save(session)
+        self._changed()
+        return True
+
     def _save(self, session: RoomSession) -> None:
         try:
             session.save()
@@ -420,6 +446,15 @@ class RoomPanel(QWidget):
             "Stop playing", "Back to the scenario's slide; the game is kept", "stop", self
         )
         self.stop_button.clicked.connect(room.stop)
+        self.undo_button = _button(
+            "Undo the last decision (Ctrl+Z)",
+            "Take back the room's last decision to correct it",
+            "undo",
+            self,
+        )
+        self.undo_button.clicked.connect(room.undo)
+        undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo_key.activated.connect(room.undo)
 
         self.options_box = QWidget(self)
         self.grid = QGridLayout(self.options_box)
@@ -442,6 +477,7 @@ class RoomPanel(QWidget):
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.stop_button)
         offer = QHBoxLayout()
         offer.addWidget(self.play_button)
@@ -537,7 +573,7 @@ class RoomPanel(QWidget):
             self.continue_button.setVisible(bool(games))
             if games:
                 self.continue_button.setText(f"Continue the saved game (round {games[0][1] + 1})")
-            for button in (self.confirm_button, self.next_button, self.stop_button):
+            for button in (self.confirm_button, self.next_button, self.stop_button, self.undo_button):
                 button.hide()
             self.message.setText(room.message)
             self.message.setVisible(bool(room.message))
@@ -568,6 +604,7 @@ class RoomPanel(QWidget):
                 box.blockSignals(False)
         self.confirm_button.setVisible(deciding)
         self.confirm_button.setEnabled(room.selected is not None)
+        self.undo_button.setVisible(bool(session.decisions))
         self.next_button.setVisible(not deciding)
         self.next_button.setText(
             "Back to the slides ▶ (Page Down)"
