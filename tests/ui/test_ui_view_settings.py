@@ -106,3 +106,16 @@ def test_geometry_and_last_module_restored(qtbot: QtBot, make_window) -> None:
     assert again.reader.toPlainText().startswith("The second module")
     assert (again.width(), again.height()) == (730, 520)
     assert again.problems_dock.isVisible()
+
+
+def test_sidebar_keeps_its_larger_text_through_theme_changes(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window()
+    tree, field = window.library_panel, window.search_panel.field
+    base = QApplication.font().pointSizeF()
+    sizes = [(tree.font().pointSizeF(), field.font().pointSizeF())]
+    for theme in (DARK.id, HIGH_CONTRAST.id, LIGHT.id):
+        window.set_theme(theme)
+        qtbot.wait(10)
+        sizes.append((tree.font().pointSizeF(), field.font().pointSizeF()))
+    assert all(tree_size > base and field_size > base for tree_size, field_size in sizes)
+    assert len(set(sizes)) == 1

@@ -156,9 +156,6 @@ class MainWindow(QMainWindow):
         layout.setSpacing(8)
         layout.addWidget(self.search_panel)
         layout.addWidget(self.library_panel, 1)
-        font = sidebar.font()
-        font.setPointSizeF(font.pointSizeF() * SIDEBAR_FONT_SCALE)
-        sidebar.setFont(font)
 
         self.library_dock = QDockWidget("Library", self)
         self.library_dock.setObjectName("libraryDock")
@@ -772,7 +769,12 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self) -> None:
         QApplication.setPalette(palette_for(self._theme))
-        self.setStyleSheet(focus_style_sheet(self._theme))
+        # The sidebar's larger text is part of the style sheet: a font set on the
+        # widget is reset whenever the style sheet changes (a new theme).
+        size = QApplication.font().pointSizeF() * SIDEBAR_FONT_SCALE
+        self.setStyleSheet(
+            focus_style_sheet(self._theme) + f"#sidebar * {{ font-size: {size:.1f}pt; }}"
+        )
         self.back_action.setIcon(arrow_icon(True, self._theme.text))
         self.forward_action.setIcon(arrow_icon(False, self._theme.text))
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
