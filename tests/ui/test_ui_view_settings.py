@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from teachin.ui.main_window import MainWindow
@@ -119,3 +119,27 @@ def test_sidebar_keeps_its_larger_text_through_theme_changes(qtbot: QtBot, make_
         sizes.append((tree.font().pointSizeF(), field.font().pointSizeF()))
     assert all(tree_size > base and field_size > base for tree_size, field_size in sizes)
     assert len(set(sizes)) == 1
+
+
+def test_the_notes_switch_shows_when_it_is_on_in_every_theme(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window()
+    button = next(
+        b for b in window.toolbar.findChildren(QToolButton) if b.defaultAction() is window.notes_action
+    )
+
+    def changed_share(theme: str) -> float:
+        window.set_theme(theme)
+        window.notes_action.setChecked(True)
+        qtbot.wait(10)
+        on = button.grab().toImage()
+        window.notes_action.setChecked(False)
+        qtbot.wait(10)
+        off = button.grab().toImage()
+        window.notes_action.setChecked(True)
+        assert on.size() == off.size()  # switching it does not shift the toolbar
+        pixels = [(x, y) for x in range(0, on.width(), 2) for y in range(0, on.height(), 2)]
+        differ = sum(on.pixel(x, y) != off.pixel(x, y) for x, y in pixels)
+        return differ / len(pixels)
+
+    for theme in (LIGHT.id, DARK.id, HIGH_CONTRAST.id):
+        assert changed_share(theme) > 0.2, theme

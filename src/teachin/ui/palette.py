@@ -61,6 +61,13 @@ def focus_style_sheet(theme: Theme) -> str:
         f"QLineEdit {{ padding: 4px; border: 1px solid {theme.rule}; border-radius: 3px; "
         f"background: {theme.background}; color: {theme.text}; }}"
         f"QLineEdit:focus {{ border: 2px solid {ring}; }}"
+        # Tool buttons drawn the same way in every state, so that one switched on
+        # (Notes) shows it on every theme by a frame, not by a shade alone.
+        f"QToolButton {{ border: 2px solid transparent; border-radius: 3px; padding: 2px; }}"
+        f"QToolButton:hover {{ border-color: {theme.rule}; }}"
+        f"QToolButton:focus {{ border-color: {ring}; }}"
+        f"QToolButton:checked, QToolButton:pressed {{ background: {theme.step}; "
+        f"color: {theme.text}; border-color: {ring}; }}"
     )
 
 
