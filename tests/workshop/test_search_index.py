@@ -21,3 +21,13 @@ def test_search_finds_glossary_terms_and_ignores_empty_queries():
 
 def test_plain_text_keeps_link_text_and_drops_markup():
     assert plain_text("## Title\n\nSee the [base](glossary:base), **now**.\n/// notes\n") == "Title See the base, now."
+
+
+def test_a_phrase_found_whole_comes_first_and_is_marked_whole():
+    from teachin.locations import builtin_content_dir
+
+    hits = SearchIndex(load_library([builtin_content_dir()])).search("picket  LINE")
+    assert hits and hits[0].match.casefold() == "picket line"
+    together = [h for h in hits if h.match.casefold() == "picket line"]
+    assert hits[: len(together)] == together  # every whole-phrase hit before the others
+    assert "picket line" in hits[0].snippet.casefold()

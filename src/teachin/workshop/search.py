@@ -60,16 +60,21 @@ class SearchIndex:
         self._entries.append(_Entry(kind, target_id, title, where, slide, plain, plain.casefold()))
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Places that hold every word of ``query``; those holding the words together,
+        as a phrase, come first and mark the whole phrase."""
         words = query.casefold().split()
         if not words:
             return []
-        hits: list[Hit] = []
+        phrase = " ".join(words)
+        together: list[Hit] = []
+        apart: list[Hit] = []
         for entry in self._entries:
             if all(word in entry.folded for word in words):
-                hits.append(self._hit(entry, words[0]))
-                if len(hits) >= limit:
-                    break
-        return hits
+                if len(words) > 1 and phrase in entry.folded:
+                    together.append(self._hit(entry, phrase))
+                else:
+                    apart.append(self._hit(entry, words[0]))
+        return (together + apart)[:limit]
 
     @staticmethod
     def _hit(entry: _Entry, word: str, width: int = 60) -> Hit:
