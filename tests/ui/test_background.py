@@ -14,7 +14,8 @@ from teachin.ui.background import BackgroundJob
 def test_result_is_handed_over_in_the_gui_thread(qtbot: QtBot) -> None:
     owner = QObject()
     got: list[tuple[int, str]] = []
-    BackgroundJob(lambda: 6 * 7, lambda result: got.append((result, threading.current_thread().name)), owner)
+    job = BackgroundJob(lambda: 6 * 7, owner)
+    job.finished.connect(lambda result: got.append((result, threading.current_thread().name)))
     qtbot.waitUntil(lambda: bool(got))
     assert got == [(42, threading.main_thread().name)]
 
@@ -30,7 +31,9 @@ def test_a_closed_owner_never_hears_back(qtbot: QtBot) -> None:
         finished.set()
         return 1
 
-    BackgroundJob(work, got.append, owner)
+    job = BackgroundJob(work, owner)
+    job.finished.connect(got.append)
+    del job
     owner.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(owner))  # and the job's timer with it
     release.set()

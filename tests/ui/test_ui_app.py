@@ -54,4 +54,5 @@ def test_an_unexpected_error_is_logged_and_shown_and_the_app_goes_on(
     assert "RuntimeError: a bug in a slot" in log
     import faulthandler
 
-    faulthandler.disable()
+    # Back to pytest's own handler on the terminal: a later crash must still say where.
+    faulthandler.enable(file=sys.__stderr__)

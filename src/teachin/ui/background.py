@@ -10,29 +10,25 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Slot
-
-Result = TypeVar("Result")
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 POLL_MS = 25
 _PENDING = object()
 
 
-class BackgroundJob(QObject, Generic[Result]):
-    """Runs ``work()`` in a thread, then ``done(result)`` in the GUI thread.
-    ``work`` must not raise: return the exception instead."""
+class BackgroundJob(QObject):
+    """Runs ``work()`` in a thread and emits ``finished(result)`` in the GUI thread.
+    ``work`` must not raise: return the exception instead. The job holds no
+    reference to whoever listens (a signal, not a callback), so it makes no
+    reference cycle with a window for Python's collector to untangle."""
+
+    finished = Signal(object)
 
     def __init__(
-        self,
-        work: Callable[[], Result],
-        done: Callable[[Result], None],
-        parent: QObject,
-        name: str = "teachin-background",
+        self, work: Callable[[], object], parent: QObject, name: str = "teachin-background"
     ) -> None:
         super().__init__(parent)
-        self._done = done
         self._box: list[object] = [_PENDING]  # written once by the thread
         box = self._box
 
@@ -52,4 +48,4 @@ class BackgroundJob(QObject, Generic[Result]):
             return
         self._timer.stop()
         self.deleteLater()
-        self._done(result)  # type: ignore[arg-type]
+        self.finished.emit(result)

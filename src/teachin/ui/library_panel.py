@@ -116,15 +116,12 @@ class _WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped titles. Qt's own size hint measures a title on one
     line, so a long one would be cut off at the sidebar's edge."""
 
-    def __init__(self, view: QTreeWidget) -> None:
-        super().__init__(view)
-        self._view = view
-
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        if index.column() != 0:  # the minutes: one line, and their column fits them
-            return super().sizeHint(option, index)
+        view = self.parent()  # asked, not kept: no reference cycle with the view
+        if index.column() != 0 or not isinstance(view, QTreeWidget):
+            return super().sizeHint(option, index)  # the minutes: one line, and their column fits them
         depth = 2 if index.parent().isValid() else 1  # the root's branch, then a part's
-        width = self._view.header().sectionSize(0) - self._view.indentation() * depth
+        width = view.header().sectionSize(0) - view.indentation() * depth
         wrapped = QStyleOptionViewItem(option)
         wrapped.rect = QRect(0, 0, max(width, 40), 1)  # a valid rect: Qt wraps to its width
         return super().sizeHint(wrapped, index)

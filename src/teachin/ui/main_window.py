@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -506,12 +507,8 @@ class MainWindow(QMainWindow):
         # Checking explores every scenario by simulation: a fraction of a second
         # that start-up should not wait for.
         generation, library, folders = self._check_generation, self.library, self.content_folders()
-        BackgroundJob(
-            lambda: _check(library, folders),
-            lambda result: self._show_problems(generation, folders, result),
-            self,
-            name="teachin-check",
-        )
+        job = BackgroundJob(lambda: _check(library, folders), self, name="teachin-check")
+        job.finished.connect(partial(self._show_problems, generation, folders))
 
     def _show_problems(self, generation: int, folders: list[Path], result: object) -> None:
         if generation != self._check_generation:
@@ -551,11 +548,12 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a page that fails shows its message when opened
                 return exc
 
-        def done(made: int | Exception) -> None:
-            if keep_going() and not isinstance(made, Exception):
-                self.pages_prepared.emit(made)
+        job = BackgroundJob(work, self, name="teachin-pages")
+        job.finished.connect(partial(self._pages_made, generation))
 
-        BackgroundJob(work, done, self, name="teachin-pages")
+    def _pages_made(self, generation: int, made: int | Exception) -> None:
+        if generation == self._prepare_generation and not isinstance(made, Exception):
+            self.pages_prepared.emit(made)
 
     def _make_search_index(self) -> SearchIndex:
         from teachin.workshop.search import SearchIndex

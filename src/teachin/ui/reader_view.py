@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -254,11 +255,14 @@ class _PageDocument(QTextDocument):
 
     def __init__(self, staircase_image: Callable[[], QImage], parent: QObject) -> None:
         super().__init__(parent)
-        self._staircase_image = staircase_image
+        # Weak: the reader keeps its pages, and a page holding the reader back would
+        # make a cycle of Qt objects for Python's collector.
+        self._staircase_image = weakref.WeakMethod(staircase_image)
 
     def loadResource(self, resource_type: int, url: QUrl) -> object:
-        if url == STAIRCASE_URL:
-            image = self._staircase_image()
+        draw = self._staircase_image()
+        if url == STAIRCASE_URL and draw is not None:
+            image = draw()
             self.addResource(resource_type, url, image)  # asked once, then kept
             return image
         return super().loadResource(resource_type, url)

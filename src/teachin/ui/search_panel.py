@@ -40,7 +40,7 @@ class SearchPanel(QWidget):
         self._make_index = make_index
         self._index: SearchIndex | None = None
 
-        self.field = _SearchField(self._on_field_key, self)
+        self.field = _SearchField(self)
         self.field.setObjectName("searchField")
         self.field.setAccessibleName("Search")
         self.field.setAccessibleDescription(
@@ -154,12 +154,9 @@ class _SearchField(QLineEdit):
     here, not an event filter: a filter sees every event of the field, and PySide6
     makes a Python object of each one, which costs start-up time.)"""
 
-    def __init__(self, on_key: Callable[[int], bool], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._on_key = on_key
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._on_key(event.key()):
+        panel = self.parent()  # asked, not kept: no reference cycle between the two
+        if isinstance(panel, SearchPanel) and panel._on_field_key(event.key()):
             event.accept()
             return
         super().keyPressEvent(event)
