@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
-from teachin.room.session import RoomSession, ScreenKind, decisions_from_json
+from teachin.room.session import RoomSession, ScreenKind, counting_from_json, decisions_from_json
 from teachin.scenario.loader import load_scenarios
 from teachin.scenario.runfile import read_run, replay
 from teachin.ui.present.audience_window import AudienceWindow
@@ -264,3 +264,54 @@ def test_undo_with_nothing_decided_changes_nothing(scenarios, tmp_path):
     assert undone is not None and (undone.round, undone.choice, undone.hands) == (1, first, {first: 5})
     assert session.run.steps == [] and session.decisions == [] and session.deciding
     assert session.undo() is None
+
+
+def test_hands_typed_but_not_confirmed_survive_a_crash(qtbot, room, library, scenarios):
+    controller, audience, console, setup = room
+    panel = console.room_panel
+    qtbot.keyClick(console, Key.Key_R)
+    qtbot.keyClick(audience, Key.Key_PageDown)  # round 1's choices
+    for number, count in ((1, 12), (2, 5)):
+        qtbot.mouseClick(panel.hands_box(number), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(panel.hands_box(number), str(count))
+    qtbot.keyClick(panel.hands_box(2), Key.Key_Escape)
+    options = controller.room.options()
+    expected = {options[0].id: 12, options[1].id: 5}
+    path = next(setup.runs_dir.glob("*.json"))
+    qtbot.waitUntil(lambda: counting_from_json(read_run(path)) == (1, expected))
+
+    # The laptop crashes; the facilitator starts again and continues the saved game.
+    plan = load_plans([CONTENT])[0]["half-day-workshop"]
+    summaries = {k: (s.title, s.summary) for k, s in scenarios.items()}
+    again = PresentationController(plan, library, FakeClock(), summaries, room=setup)
+    new_console = PresenterConsole(again)
+    qtbot.addWidget(new_console)
+    new_console.show()
+    again.go_to(next(i for i, f in enumerate(again.frames) if f.kind == "scenario") + 1)
+    assert new_console.room_panel.continue_button.isVisible()
+    qtbot.mouseClick(new_console.room_panel.continue_button, Qt.MouseButton.LeftButton)
+    assert again.room.session.deciding and again.room.hands == expected
+    assert new_console.room_panel.hands_box(1).value() == 12
+    assert new_console.room_panel.hands_box(2).value() == 5
+    qtbot.keyClick(new_console, Key.Key_1)
+    qtbot.keyClick(new_console, Key.Key_Return)
+    decision = again.room.session.decisions[-1]
+    assert decision.hands == expected and decision.total == 17
+    assert counting_from_json(read_run(path)) == (0, {})  # decided: nothing left pending
+
+
+def test_a_saved_count_only_comes_back_for_the_round_it_was_for(scenarios, tmp_path):
+    path = tmp_path / "game.json"
+    session = RoomSession.start(scenarios["care-homes"], path, seed=3)
+    first, second = (o.id for o in session.options()[:2])
+    session.count({first: 4, second: -1, "no-such-option": 9, "x": "many"})
+    assert session.counting == {first: 4}
+    session.save()
+    assert RoomSession.open(path, scenarios).counting == {first: 4}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["room"]["counting"]["round"] = 2  # a count for another round is stale
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert RoomSession.open(path, scenarios).counting == {}
+    data["room"]["counting"] = "garbled"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert RoomSession.open(path, scenarios).counting == {}

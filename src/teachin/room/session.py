@@ -101,6 +101,19 @@ def decisions_from_json(data: dict[str, Any]) -> list[Decision]:
     return decisions
 
 
+def counting_from_json(data: dict[str, Any]) -> tuple[int, dict[str, int]]:
+    """The hands counted for a round not yet decided when the game was saved:
+    (round, hands), or (0, {}) when there were none."""
+    room = data.get(ROOM_KEY)
+    counting = room.get("counting") if isinstance(room, dict) else None
+    if not isinstance(counting, dict):
+        return 0, {}
+    number, hands = counting.get("round"), counting.get("hands")
+    if isinstance(number, bool) or not isinstance(number, int) or not isinstance(hands, dict):
+        return 0, {}
+    return number, clean_hands(hands)
+
+
 def is_room_run(data: dict[str, Any]) -> bool:
     return isinstance(data.get(ROOM_KEY), dict)
 
@@ -135,6 +148,9 @@ class RoomSession:
                 decision.choice = record.tactic
                 decision.hands = {}
         self.created = created or datetime.now(UTC).isoformat(timespec="seconds")
+        self.counting: dict[str, int] = {}
+        """Hands counted so far for the round being played, saved with the game so that
+        a crash in the middle of a count loses nothing."""
         # A new game starts on the setting; a saved one where the room left off.
         self.view = len(self.screens()) - 1 if run.steps else 0
 
@@ -151,9 +167,14 @@ class RoomSession:
         data = read_run(path)
         room = data.get(ROOM_KEY)
         created = room.get("created", "") if isinstance(room, dict) else ""
-        return cls(
+        session = cls(
             run, path, decisions_from_json(data), created if isinstance(created, str) else ""
         )
+        counted_round, hands = counting_from_json(data)
+        if counted_round == run.round and not run.finished:
+            session.count(hands)
+            session.to_live()  # the room was counting hands on that round
+        return session
 
     # -- what is shown -------------------------------------------------------------
     @property
@@ -229,6 +250,11 @@ class RoomSession:
         self.view = len(self.screens()) - 1
 
     # -- deciding ------------------------------------------------------------------
+    def count(self, hands: dict[str, Any]) -> None:
+        """The hands counted so far for the round being played (kept until decided)."""
+        allowed = {option.id for option in self.options()}
+        self.counting = clean_hands(hands, allowed)
+
     def decide(self, choice: str, hands: dict[str, Any] | None = None) -> Consequence:
         """Play the room's choice for the round being played; ``hands``: the counts
         per option (options not counted are left out). ValueError if it cannot
@@ -239,6 +265,7 @@ class RoomSession:
         round_number = self.run.round
         consequence = self.run.choose(choice)
         self.decisions.append(Decision(round_number, choice, clean_hands(hands, allowed)))
+        self.counting = {}
         self.view = next(
             i
             for i, screen in enumerate(self.screens())
@@ -256,6 +283,7 @@ class RoomSession:
         self.run.go_back(len(self.run.steps))
         self.run.branches.pop()  # a correction, not a "what if": nothing to keep
         self.to_live()
+        self.count(decision.hands)
         return decision
 
     # -- saving --------------------------------------------------------------------
@@ -272,6 +300,8 @@ class RoomSession:
             "created": self.created,
             "decisions": [d.to_json() for d in self.decisions],
         }
+        if self.counting and not self.run.finished:
+            data[ROOM_KEY]["counting"] = {"round": self.run.round, "hands": dict(self.counting)}
         return data
 
     def save(self) -> Path | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,6 +49,8 @@ Key = Qt.Key
 DIGITS = {getattr(Key, f"Key_{n}"): n for n in range(10)}
 DIGIT_PAUSE = 1.5
 """Seconds after which a typed digit starts a new option number (1, then 2 quickly: 12)."""
+COUNT_SAVE_DELAY_MS = 500
+"""Hands typed are saved with the game this long after the last keystroke."""
 
 
 @dataclass
@@ -95,6 +97,10 @@ class RoomPlay(QObject):
         """A line for the facilitator (what a key did, or why it did nothing)."""
         self._typed = ""
         self._typed_at = 0.0
+        self._save_counts = QTimer(self)
+        self._save_counts.setSingleShot(True)
+        self._save_counts.setInterval(COUNT_SAVE_DELAY_MS)
+        self._save_counts.timeout.connect(self._save_current)
 
     # -- what is on screen --------------------------------------------------------------
     @property
@@ -165,6 +171,8 @@ class RoomPlay(QObject):
             self._save(self.sessions[frame.block])
         self.block = frame.block
         self._reset_pick()
+        session = self.sessions[frame.block]
+        self.hands = dict(session.counting)  # counted before a stop or a crash
         if not self.message.startswith("The game could not be saved"):
             self.message = ""
         self._changed()
@@ -249,11 +257,22 @@ class RoomPlay(QObject):
         self._changed()
 
     def set_hands(self, option_id: str, count: int | None) -> None:
-        """The hands counted for an option (None or a negative number: not counted)."""
+        """The hands counted for an option (None or a negative number: not counted).
+        Saved with the game a moment after the last change."""
         if count is None or count < 0:
             self.hands.pop(option_id, None)
         else:
             self.hands[option_id] = min(int(count), MAX_HANDS)
+        session = self.session
+        if session is not None and session.deciding:
+            session.count(self.hands)
+            self._save_counts.start()
+
+    @Slot()
+    def _save_current(self) -> None:
+        session = self.session
+        if session is not None:
+            self._save(session)
 
     @Slot()
     def confirm(self) -> bool:
@@ -272,6 +291,7 @@ class RoomPlay(QObject):
             self._say(f"Cannot play that: {exc}")
             return True
         self._reset_pick()
+        self._save_counts.stop()
         self.message = ""
         self._save(session)
         self._changed()
