@@ -44,6 +44,8 @@ from teachin.workshop.views import View
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from teachin.ui.present.presentation import Presentation
+
     # Dialogs and search are loaded when first used, not at start-up.
     from teachin.workshop.search import Hit, SearchIndex
 
@@ -832,8 +834,10 @@ class MainWindow(QMainWindow):
         from teachin.ui.present.room_play import room_setup
 
         if self.presentation is not None:
-            self.presentation.finished.disconnect(self._presentation_finished)
-            self.presentation.close()
+            old = self.presentation
+            old.finished.disconnect(self._presentation_finished)
+            old.close()
+            self._retire(old)
         folders = self.content_folders()
         self.presentation = start_presentation(
             self.library,
@@ -854,8 +858,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _presentation_finished(self) -> None:
-        self.presentation = None
+        presentation, self.presentation = self.presentation, None
+        if presentation is not None:
+            self._retire(presentation)
         self.activateWindow()
+
+    def _retire(self, presentation: Presentation) -> None:
+        """Frees an ended presentation at a safe moment. Dropping the last Python
+        reference would delete its windows and controller at once, in the middle of
+        the signal that ended it (or whenever Python's collector runs): a crash."""
+        presentation.setParent(self)  # owned by Qt from now on, not by Python
+        presentation.audience.deleteLater()
+        presentation.console.deleteLater()
+        presentation.deleteLater()
 
     @Slot()
     def open_plan_editor(self) -> None:
