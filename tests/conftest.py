@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
+
+# As in the app (teachin.ui.collector): Python's cycle collector never runs on its own,
+# in a background thread or in the middle of Qt's events; it runs after each test.
+gc.disable()
 
 # Qt's offscreen platform plugin lacks propagateSizeHints() and raise(), and says so
 # each time a window's size limits change or a window is raised; that is the
@@ -54,3 +59,15 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 def data_dir() -> Path:
     """tests/data: small content folders (``good`` and friends)."""
     return DATA
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_after_the_test():
+    """Collects the test's garbage once its windows are gone, in the main thread."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

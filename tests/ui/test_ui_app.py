@@ -33,7 +33,7 @@ def test_teachin_and_teachin_play_give_advice_from_the_command_line(tmp_path) ->
 
 
 def test_an_unexpected_error_is_logged_and_shown_and_the_app_goes_on(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path, request: pytest.FixtureRequest
 ) -> None:
     import sys
 
@@ -54,5 +54,12 @@ def test_an_unexpected_error_is_logged_and_shown_and_the_app_goes_on(
     assert "RuntimeError: a bug in a slot" in log
     import faulthandler
 
-    # Back to pytest's own handler on the terminal: a later crash must still say where.
-    faulthandler.enable(file=sys.__stderr__)
+    # Back to pytest's own handler, on its copy of the terminal (the test's own stderr
+    # is captured): a later crash must still say where.
+    try:
+        from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+        terminal = request.config.stash.get(fault_handler_stderr_fd_key, None)
+    except ImportError:
+        terminal = None
+    faulthandler.enable(file=terminal if terminal is not None else sys.__stderr__)

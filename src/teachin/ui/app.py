@@ -60,6 +60,7 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from teachin.ui.collector import collect_in_gui_thread
     from teachin.userdirs import app_data_dir, set_application_names
 
     app = QApplication.instance()
@@ -69,6 +70,7 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
         app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     else:
         app.setStyle("Fusion")
+    collect_in_gui_thread(app)
     set_application_names()
     QApplication.setApplicationDisplayName("teachin")
     QApplication.setDesktopFileName("org.teachin.Teachin")
