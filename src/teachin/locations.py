@@ -6,14 +6,13 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 """The teachin package's folder (importlib.resources would cost start-up a few ms)."""
-_PACKAGE = PACKAGE_DIR
-_CHECKOUT = _PACKAGE.parent.parent  # src/teachin -> the project's root
+_CHECKOUT = PACKAGE_DIR.parent.parent  # src/teachin -> the project's root
 
 
 def _bundled(name: str) -> Path:
     # A wheel carries content/ and resources/ inside the package; an editable
     # install reads them from the checkout's top level.
-    inside = _PACKAGE / name
+    inside = PACKAGE_DIR / name
     return inside if inside.is_dir() else _CHECKOUT / name
 
 

@@ -69,6 +69,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from teachin.workshop.staircase import PICTURE_HEIGHT, PICTURE_WIDTH
+
 RESOLUTION = 1200
 """Dots per inch of the layout and of the PDF: fine enough for exact font metrics."""
 MM = RESOLUTION / 25.4
@@ -91,7 +93,9 @@ MIN_PICTURE_SCALE = 0.7
 one that would need more goes to the next page with its heading."""
 LEAD_IN_LINES = 4
 """Lines of text between a heading and a picture that go along with them."""
-STAIRCASE_ASPECT = 540 / 960
+STAIRCASE_ASPECT = PICTURE_HEIGHT / PICTURE_WIDTH
+_OBJECT = "\ufffc"
+"""What a picture is in a document's text."""
 STAIRCASE_WIDTH = 0.85
 """The staircase's share of the text width: big enough to read, small enough to share a page."""
 LETTER_TERRITORIES = frozenset({"US", "CA"})
@@ -320,14 +324,17 @@ class PagedText:
             for position, _, fmt, _ in self._fragments()
             if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("teachin:")
         ]
-        cursor = QTextCursor(self.document)
         for position, src in spots:
-            cursor.setPosition(position)
-            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setObjectType(SVG_OBJECT)
             fmt.setProperty(PICTURE_PROPERTY, src)
-            cursor.setCharFormat(fmt)
+            self._select_character(position).setCharFormat(fmt)
+
+    def _select_character(self, position: int) -> QTextCursor:
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
 
     # -- pagination -----------------------------------------------------------------
 
@@ -534,16 +541,12 @@ class PagedText:
         return False
 
     def _set_picture_scale(self, block: QTextBlock, scale: float) -> None:
-        position = block.position() + block.text().index("\ufffc")
-        cursor = QTextCursor(self.document)
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setProperty(PICTURE_SCALE_PROPERTY, float(scale))
-        cursor.mergeCharFormat(fmt)
+        self._select_character(block.position() + block.text().index(_OBJECT)).mergeCharFormat(fmt)
 
     def _has_object(self, block: QTextBlock) -> bool:
-        return "\ufffc" in block.text()
+        return _OBJECT in block.text()
 
     def _at_page_top(self, block: QTextBlock) -> bool:
         """True when the block is (nearly) the first thing on its page: moving it is no help."""

@@ -121,8 +121,12 @@ class PageCache:
             return self.library.modules[location.target].title
         return "Glossary" if location.kind == GLOSSARY else "Welcome"
 
+    @staticmethod
+    def _key(location: Location, view: View, style: Style) -> tuple[str, View, str, float]:
+        return (location.page, view, style.theme.id, style.zoom)
+
     def html(self, location: Location, view: View, style: Style) -> str:
-        key = (location.page, view, style.theme.id, style.zoom)
+        key = self._key(location, view, style)
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
@@ -149,7 +153,7 @@ class PageCache:
             if not keep_going():
                 break
             with self._lock:
-                known = (location.page, view, style.theme.id, style.zoom) in self._pages
+                known = self._key(location, view, style) in self._pages
             if not known:
                 self.html(location, view, style)
                 made += 1

@@ -208,9 +208,9 @@ class ReaderView(QTextBrowser):
 
     def _refresh_staircase(self) -> None:
         """Redraws the staircase of the page shown if the view's width changed."""
-        document = self.document()
         if not self._has_staircase:
             return
+        document = self.document()
         width = self._target_width()
         self._staircase_width = width
         key = repr(self._staircase_key(width))
@@ -260,8 +260,8 @@ class _PageDocument(QTextDocument):
         self._staircase_image = weakref.WeakMethod(staircase_image)
 
     def loadResource(self, resource_type: int, url: QUrl) -> object:
-        draw = self._staircase_image()
-        if url == STAIRCASE_URL and draw is not None:
+        draw = self._staircase_image() if url == STAIRCASE_URL else None
+        if draw is not None:
             image = draw()
             self.addResource(resource_type, url, image)  # asked once, then kept
             return image

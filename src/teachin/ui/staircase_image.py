@@ -17,7 +17,6 @@ from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import Theme
 
 STAIRCASE_URL = QUrl(STAIRCASE_IMAGE)
-SVG_WIDTH, SVG_HEIGHT = PICTURE_WIDTH, PICTURE_HEIGHT
 
 
 def staircase_image(
@@ -36,7 +35,7 @@ def staircase_image(
     image.fill(QColor(theme.background))
     if staircase is None:
         return image
-    svg = staircase_svg(staircase, theme, revealed=revealed, current=current, width=SVG_WIDTH, height=SVG_HEIGHT)
+    svg = staircase_svg(staircase, theme, revealed=revealed, current=current, width=PICTURE_WIDTH, height=PICTURE_HEIGHT)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

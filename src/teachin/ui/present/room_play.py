@@ -310,7 +310,7 @@ class RoomPlay(QObject):
             return True
         options = self.options()
         self._reset_pick()
-        self.hands = dict(decision.hands)
+        self.hands = dict(session.counting)  # the undone decision's hands
         self.selected = next(
             (index for index, option in enumerate(options) if option.id == decision.choice), None
         )

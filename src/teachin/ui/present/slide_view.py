@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from teachin.ui.staircase_image import STAIRCASE_URL, SVG_HEIGHT, SVG_WIDTH, staircase_image
+from teachin.ui.staircase_image import STAIRCASE_URL, staircase_image
 from teachin.workshop.render import BASE_POINT_SIZE, Style
-from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase
+from teachin.workshop.staircase import PICTURE_HEIGHT, PICTURE_WIDTH, STAIRCASE_IMAGE, Staircase
 from teachin.workshop.themes import HIGH_CONTRAST, Theme
 
 BODY_PX_AT_1080 = 36.0
@@ -137,7 +137,7 @@ class SlideView(QTextBrowser):
     def _staircase_width(self) -> int:
         margin = 2 * int(self.document().documentMargin()) + 8
         by_width = self.viewport().width() - margin
-        by_height = self.viewport().height() * self._stair_share * SVG_WIDTH / SVG_HEIGHT
+        by_height = self.viewport().height() * self._stair_share * PICTURE_WIDTH / PICTURE_HEIGHT
         return int(max(64, min(by_width, by_height)))
 
     def _render(self) -> None:
