@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from teachin.locations import builtin_content_dir
@@ -160,6 +160,8 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
     start=st.one_of(st.none(), st.integers(0, 24 * 60 - 1)),
     available=st.one_of(st.none(), st.integers(1, 24 * 60)),
 )
+# DEL, the one control character JSON leaves unescaped: it was dropped on saving.
+@example(title="\x7f", notes="a\x7f\nb", blocks=[], start=None, available=None)
 def test_any_plan_survives_a_save_and_a_reopen(title, notes, blocks, start, available):
     plan = Plan(
         id="p",
@@ -181,15 +183,14 @@ def test_any_plan_survives_a_save_and_a_reopen(title, notes, blocks, start, avai
     again, problems = parse_plan(plan_to_toml(plan), Path("p.toml"))
     assert problems == []
     assert again is not None
-    strip = lambda s: s.replace("\x7f", "").strip()  # noqa: E731
-    assert again.title == strip(plan.title)
+    assert again.title == plan.title  # every character kept, DEL too
     assert (again.start, again.available, again.notes) == (
         plan.start,
         plan.available,
-        strip(plan.notes),
+        plan.notes,
     )
     assert [(b.kind, b.minutes, b.title, b.ref, b.notes) for b in again.blocks] == [
-        (b.kind, b.minutes, strip(b.title), b.ref, strip(b.notes)) for b in plan.blocks
+        (b.kind, b.minutes, b.title, b.ref, b.notes) for b in plan.blocks
     ]
 
 

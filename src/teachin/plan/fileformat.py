@@ -279,13 +279,12 @@ def check_plan(
 
 def _string(value: str) -> str:
     """A TOML string: a basic string, or a multi-line one for text with line breaks."""
-    value = value.replace("\x7f", "")
+    # JSON escapes every control character TOML forbids but DEL, which it leaves raw.
+    quoted = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if "\n" in value:
-        body = (
-            json.dumps(value, ensure_ascii=False)[1:-1].replace("\\n", "\n").replace('"""', '""\\"')
-        )
+        body = quoted[1:-1].replace("\\n", "\n").replace('"""', '""\\"')
         return f'"""\n{body}"""'
-    return json.dumps(value, ensure_ascii=False)
+    return quoted
 
 
 def plan_to_toml(plan: Plan) -> str:
