@@ -230,7 +230,9 @@ def main() -> None:
 
 def measure(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data")
+        env = dict(
+            os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data"
+        )
         if not env.get("DISPLAY"):
             env["QT_QPA_PLATFORM"] = "offscreen"
         os.environ.update({k: env[k] for k in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")})
@@ -263,7 +265,9 @@ def measure(args: argparse.Namespace) -> None:
         bare = "bare PySide6 window"
         for index, what in ((0, "wall time to shown"), (1, "CPU time, whole process")):
             print(f"start-up, {what} (median of {args.runs}):")
-            medians = {name: statistics.median(s[index] for s in runs) for name, runs in samples.items()}
+            medians = {
+                name: statistics.median(s[index] for s in runs) for name, runs in samples.items()
+            }
             for name, median in medians.items():
                 ratio = "" if name == "python alone" else f"  {median / medians[bare]:4.2f}x bare"
                 print(f"  {name:38s} {median * 1000:5.0f} ms{ratio}")
@@ -272,9 +276,12 @@ def measure(args: argparse.Namespace) -> None:
                 f"(target <= 1.5); teachin / same widgets: "
                 f"{medians['teachin with the module'] / medians['same widgets and page, plain PySide6']:4.2f}"
             )
-        print(f"switch to {module_id} from another module (median of {args.runs}; target <= 30 ms):")
+        print(
+            f"switch to {module_id} from another module (median of {args.runs}; target <= 30 ms):"
+        )
         for case, median in switch_times(module_id, args.runs).items():
             print(f"  {case:50s} {median:6.1f} ms")
+
 
 if __name__ == "__main__":
     main()

@@ -34,7 +34,9 @@ def test_core_imports_no_qt():
         "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print(qt)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -46,7 +48,9 @@ def test_none_is_guarded_against_pyside6_612_lost_references():
         "print(keep_none_alive((6, 11, 3)), sys.getrefcount(None) - before < 1000)\n"
         "print(keep_none_alive((6, 12, 0)), sys.getrefcount(None) - before > 1 << 30)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     if sys.version_info >= (3, 12):
         assert result.stdout.split() == ["False", "True", "False", "True"]
     else:

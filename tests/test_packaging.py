@@ -21,7 +21,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def installed(tmp_path_factory):
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work / "dist"), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(work / "dist"),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
@@ -32,15 +42,29 @@ def installed(tmp_path_factory):
     python = venv / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     # The running environment's packages (PySide6, markdown, jinja2) as a bare
     # path: its .pth files, including an editable teachin, are not processed.
     outer = {sysconfig.get_paths()["purelib"], *site.getsitepackages()}
     (Path(purelib) / "outer-deps.pth").write_text("\n".join(sorted(outer)) + "\n")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return venv, Path(purelib), work
 
@@ -49,7 +73,12 @@ def test_installed_wheel_lists_all_builtin_modules_from_site_packages(installed,
     venv, purelib, _ = installed
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [str(venv / "bin" / "teachin"), "list", "--json"], capture_output=True, text=True, cwd=tmp_path, env=env, check=True
+        [str(venv / "bin" / "teachin"), "list", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=True,
     )
     modules = json.loads(result.stdout)["modules"]
     shipped = sorted(p.name for p in (ROOT / "content" / "modules").glob("*.md"))
@@ -67,7 +96,11 @@ def test_installed_wheel_has_icons_and_templates(installed, tmp_path):
         "print(len(render_welcome(load_library([builtin_content_dir()]))))\n"
     )
     result = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+        [str(venv / "bin" / "python"), "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     )
     resources, content, length = result.stdout.split()
     assert Path(resources) == purelib / "teachin" / "resources"

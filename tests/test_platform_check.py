@@ -3,7 +3,9 @@ from teachin.platform_check import XCB_LIBRARIES, startup_advice, uses_xcb
 
 def test_missing_xcb_libraries_give_the_apt_command():
     missing = {"libxcb-cursor.so.0", "libxcb-icccm.so.4"}
-    advice = startup_advice({"DISPLAY": ":0"}, can_load=lambda name: name not in missing, platform="linux")
+    advice = startup_advice(
+        {"DISPLAY": ":0"}, can_load=lambda name: name not in missing, platform="linux"
+    )
     assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4" in advice
 
 
@@ -24,5 +26,10 @@ def test_offscreen_wayland_and_other_systems_skip_the_xcb_check():
 
 
 def test_every_library_qt_needs_maps_to_a_package():
-    for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0"):
+    for name in (
+        "libxcb-cursor.so.0",
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+        "libxkbcommon-x11.so.0",
+    ):
         assert name in XCB_LIBRARIES

@@ -75,7 +75,11 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     """Every problem: loading, cross-references, and scenarios explored by simulation."""
     problems = check_library(catalog.library)
     problems.extend(catalog.problems)
-    problems.extend(check_scenarios(catalog.scenarios, catalog.library.staircase, catalog.library.link_targets()))
+    problems.extend(
+        check_scenarios(
+            catalog.scenarios, catalog.library.staircase, catalog.library.link_targets()
+        )
+    )
     for plan in catalog.plans.values():
         problems.extend(check_plan(plan, catalog.library.modules, catalog.scenarios))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

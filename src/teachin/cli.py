@@ -52,7 +52,9 @@ def build_parser(context: Context) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    list_parser = commands.add_parser("list", help="list the modules, scenarios and session plans found")
+    list_parser = commands.add_parser(
+        "list", help="list the modules, scenarios and session plans found"
+    )
     list_parser.add_argument("--json", action="store_true", help="print one JSON object")
     list_parser.set_defaults(func=lambda args: _list(args, context))
 

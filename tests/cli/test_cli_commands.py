@@ -16,11 +16,18 @@ GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
 @pytest.fixture
 def run(tmp_path):
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config")
+    )
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "teachin", *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+            [sys.executable, "-m", "teachin", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
         )
 
     return run
@@ -62,14 +69,17 @@ def test_check_passes_on_good_content(run):
 def test_check_reports_problems_as_path_line_severity_message(run, tmp_path):
     folder = tmp_path / "pack"
     shutil.copytree(GOOD, folder)
-    (folder / "modules" / "bad.md").write_bytes(b"+++\nid = \"bad\"\n+++\n")
-    (folder / "modules" / "latin1.md").write_bytes(b"+++\ntitle = \"caf\xe9\"\n+++\n")
+    (folder / "modules" / "bad.md").write_bytes(b'+++\nid = "bad"\n+++\n')
+    (folder / "modules" / "latin1.md").write_bytes(b'+++\ntitle = "caf\xe9"\n+++\n')
     result = run("check", str(folder))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     bad = str(folder / "modules" / "bad.md")
     assert f"{bad}:2: error: missing required setting 'title'" in lines
-    assert f"{folder / 'modules' / 'latin1.md'}:2: error: not UTF-8 text: save the file with UTF-8 encoding" in lines
+    assert (
+        f"{folder / 'modules' / 'latin1.md'}:2: error: not UTF-8 text: save the file with UTF-8 encoding"
+        in lines
+    )
     assert "error(s)" in result.stderr
 
 
@@ -77,7 +87,7 @@ def test_check_with_warnings_only_exits_zero(run, tmp_path):
     folder = tmp_path / "pack"
     shutil.copytree(GOOD, folder)
     module = folder / "modules" / "second.md"
-    module.write_text(module.read_text().replace('order = 2', 'order = 2\nflavour = "x"'))
+    module.write_text(module.read_text().replace("order = 2", 'order = 2\nflavour = "x"'))
     result = run("check", str(module))
     assert result.returncode == 0
     assert result.stdout.strip().endswith("warning: unknown setting 'flavour' is ignored")
@@ -92,7 +102,11 @@ def test_check_of_a_missing_path(run, tmp_path):
 def test_user_content_folder_overrides_builtin(run, tmp_path):
     user_modules = tmp_path / "data" / "teachin" / "teachin" / "content" / "modules"
     user_modules.mkdir(parents=True)
-    text = (GOOD / "modules" / "second.md").read_text().replace("The second module", "From the user folder")
+    text = (
+        (GOOD / "modules" / "second.md")
+        .read_text()
+        .replace("The second module", "From the user folder")
+    )
     (user_modules / "second.md").write_text(text)
     listing = json.loads(run("list", "--json").stdout)
     assert "From the user folder" in [m["title"] for m in listing["modules"]]
@@ -109,5 +123,10 @@ def test_check_reports_scenario_and_plan_problems(run, tmp_path):
     result = run("check", str(pack))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(line.startswith(f"{pack / 'plans' / 'ours.toml'}:") and "no-such-module" in line for line in lines), lines
-    assert any(line.startswith(f"{pack / 'scenarios' / 'broken.toml'}:2: error:") for line in lines), lines
+    assert any(
+        line.startswith(f"{pack / 'plans' / 'ours.toml'}:") and "no-such-module" in line
+        for line in lines
+    ), lines
+    assert any(
+        line.startswith(f"{pack / 'scenarios' / 'broken.toml'}:2: error:") for line in lines
+    ), lines

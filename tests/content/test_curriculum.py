@@ -17,9 +17,21 @@ STRATEGY_MODULES = {
     "independent-mass-action": "mass-action",
 }
 REQUIRED_TERMS = [
-    "base", "structure-test", "escalation", "direct-action", "general-strike", "co-optation",
-    "organizing", "mobilizing", "solidarity", "militancy", "democratic-self-organization",
-    "independent-mass-action", "popular-education", "one-on-one", "organizing-committee",
+    "base",
+    "structure-test",
+    "escalation",
+    "direct-action",
+    "general-strike",
+    "co-optation",
+    "organizing",
+    "mobilizing",
+    "solidarity",
+    "militancy",
+    "democratic-self-organization",
+    "independent-mass-action",
+    "popular-education",
+    "one-on-one",
+    "organizing-committee",
 ]
 GLOSSARY_LINK = re.compile(r"\]\(glossary:([a-z0-9-]+)\)")
 
@@ -43,11 +55,15 @@ def test_module_has_every_required_part(library, module_id):
     assert module.objectives and module.sources and module.minutes >= 15
     assert 4 <= len(module.slides) <= 16
     for slide in module.slides:
-        assert "notes" in slide.block_kinds(), f"{module.path}:{slide.line}: slide without facilitator notes"
+        assert "notes" in slide.block_kinds(), (
+            f"{module.path}:{slide.line}: slide without facilitator notes"
+        )
     kinds = set().union(*(slide.block_kinds() for slide in module.slides))
     assert {"activity", "questions", "handout"} <= kinds, kinds
     notes = module.body.casefold()
-    assert "quiet" in notes and "dominat" in notes, "notes must say what to do if the room is quiet or one person dominates"
+    assert "quiet" in notes and "dominat" in notes, (
+        "notes must say what to do if the room is quiet or one person dominates"
+    )
 
 
 @pytest.mark.parametrize("module_id", list(STRATEGY_MODULES))
@@ -78,4 +94,6 @@ def test_staircase_has_ten_steps_each_with_asks_costs_builds(library):
 
 
 def test_the_staircase_module_draws_the_staircase(library):
-    assert "staircase" in set().union(*(s.block_kinds() for s in library.modules["militancy-and-escalation"].slides))
+    assert "staircase" in set().union(
+        *(s.block_kinds() for s in library.modules["militancy-and-escalation"].slides)
+    )

@@ -141,8 +141,17 @@ def test_the_staircase_note_speaks_to_a_group_or_for_the_room(content) -> None:
     _scenarios, library = content
     staircase = library.staircase
     base = dict(
-        round=3, tactic="banner", label="Banner drop", ready_text="", narrative="", explain="",
-        concept="", before={}, after={}, events=(), draws=(),
+        round=3,
+        tactic="banner",
+        label="Banner drop",
+        ready_text="",
+        narrative="",
+        explain="",
+        concept="",
+        before={},
+        after={},
+        events=(),
+        draws=(),
     )
     ready = Consequence(**base, ready=READY, climbed=3, step=3)
     early = Consequence(**base, ready=0.0, climbed=2, step=7)

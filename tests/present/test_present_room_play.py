@@ -261,7 +261,11 @@ def test_undo_with_nothing_decided_changes_nothing(scenarios, tmp_path):
     first = session.options()[0].id
     session.decide(first, {first: 5})
     undone = session.undo()
-    assert undone is not None and (undone.round, undone.choice, undone.hands) == (1, first, {first: 5})
+    assert undone is not None and (undone.round, undone.choice, undone.hands) == (
+        1,
+        first,
+        {first: 5},
+    )
     assert session.run.steps == [] and session.decisions == [] and session.deciding
     assert session.undo() is None
 

@@ -26,7 +26,11 @@ def test_teachin_and_teachin_play_give_advice_from_the_command_line(tmp_path) ->
     env.update(QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
     for command in ([], ["play"]):
         result = subprocess.run(
-            [sys.executable, "-m", "teachin", *command], capture_output=True, text=True, env=env, timeout=60
+            [sys.executable, "-m", "teachin", *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
         )
         assert result.returncode == 1
         assert "teachin cannot open its window" in result.stderr

@@ -17,11 +17,15 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = window.export_dialog
     assert isinstance(dialog, ExportDialog)
-    qtbot.waitUntil(lambda: dialog.paged is not None or "cannot" in dialog.status.text(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: dialog.paged is not None or "cannot" in dialog.status.text(), timeout=10000
+    )
     return dialog
 
 
-def test_handout_of_the_open_module_previews_and_saves(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+def test_handout_of_the_open_module_previews_and_saves(
+    qtbot: QtBot, make_window, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     window.open_href("module:solidarity")
     dialog = open_dialog(qtbot, window)

@@ -8,7 +8,9 @@ from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
 
 
-def test_play_menu_opens_the_player_and_concept_links_open_in_the_reader(qtbot: QtBot, make_window) -> None:
+def test_play_menu_opens_the_player_and_concept_links_open_in_the_reader(
+    qtbot: QtBot, make_window
+) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     window.play_action.trigger()
     player = window.player

@@ -54,7 +54,11 @@ def test_plan_editor_opens_a_starter_plan_and_presents_it(qtbot: QtBot, make_win
 
 def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window()
-    qtbot.keyClick(window.library_panel, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.library_panel,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.plan_dialog is not None
     qtbot.waitUntil(window.plan_dialog.isVisible)
     window.plan_dialog.close()
@@ -63,7 +67,9 @@ def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
 def test_debrief_board_opens_from_the_present_menu(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     qtbot.keyClick(
-        window.library_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window.library_panel,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     board = window.debrief_board
     assert board is not None

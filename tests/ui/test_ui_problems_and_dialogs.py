@@ -140,7 +140,9 @@ def test_every_widget_has_an_accessible_name(window: MainWindow) -> None:
             assert button.accessibleName(), button
 
 
-def test_broken_scenario_and_plan_files_show_in_the_problems_panel(make_window, tmp_path: Path) -> None:
+def test_broken_scenario_and_plan_files_show_in_the_problems_panel(
+    make_window, tmp_path: Path
+) -> None:
     pack = tmp_path / "pack"
     (pack / "scenarios").mkdir(parents=True)
     (pack / "plans").mkdir()

@@ -63,7 +63,10 @@ def staircase_format_width(document: QTextDocument) -> float:
     cursor = document.find("\ufffc")
     while not cursor.isNull():
         char_format = cursor.charFormat()
-        if char_format.isImageFormat() and char_format.toImageFormat().name() == STAIRCASE_URL.toString():
+        if (
+            char_format.isImageFormat()
+            and char_format.toImageFormat().name() == STAIRCASE_URL.toString()
+        ):
             return char_format.toImageFormat().width()
         cursor = document.find("\ufffc", cursor)
     raise AssertionError("no staircase on the page")

@@ -124,7 +124,9 @@ def test_sidebar_keeps_its_larger_text_through_theme_changes(qtbot: QtBot, make_
 def test_the_notes_switch_shows_when_it_is_on_in_every_theme(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window()
     button = next(
-        b for b in window.toolbar.findChildren(QToolButton) if b.defaultAction() is window.notes_action
+        b
+        for b in window.toolbar.findChildren(QToolButton)
+        if b.defaultAction() is window.notes_action
     )
 
     def changed_share(theme: str) -> float:

@@ -13,7 +13,9 @@ def library_with(tmp_path: Path, extra_slide: str):
     folder = tmp_path / "content"
     shutil.copytree(GOOD, folder)
     module = folder / "modules" / "second.md"
-    module.write_text(module.read_text(encoding="utf-8") + "\n---\n\n## Added\n\n" + extra_slide, encoding="utf-8")
+    module.write_text(
+        module.read_text(encoding="utf-8") + "\n---\n\n## Added\n\n" + extra_slide, encoding="utf-8"
+    )
     return load_library([folder]), module
 
 
@@ -22,7 +24,9 @@ def found(problems):
 
 
 def test_unknown_module_and_term_links_name_file_and_line(tmp_path):
-    library, module = library_with(tmp_path, "See [x](module:nowhere) and\n[y](glossary:nothing).\n")
+    library, module = library_with(
+        tmp_path, "See [x](module:nowhere) and\n[y](glossary:nothing).\n"
+    )
     lines = module.read_text(encoding="utf-8").split("\n")
     line = lines.index("See [x](module:nowhere) and") + 1
     assert found(check_library(library)) == [
@@ -32,11 +36,16 @@ def test_unknown_module_and_term_links_name_file_and_line(tmp_path):
 
 
 def test_missing_and_remote_pictures(tmp_path):
-    library, _ = library_with(tmp_path, "![a](images/none.png)\n\n![b](https://example.org/b.png)\n")
+    library, _ = library_with(
+        tmp_path, "![a](images/none.png)\n\n![b](https://example.org/b.png)\n"
+    )
     problems = found(check_library(library))
     assert [(sev, msg.split(" (")[0]) for _, _, sev, msg in problems] == [
         ("error", "missing picture 'images/none.png'"),
-        ("warning", "picture 'https://example.org/b.png' is on the web; teachin works offline and will not show it"),
+        (
+            "warning",
+            "picture 'https://example.org/b.png' is on the web; teachin works offline and will not show it",
+        ),
     ]
 
 
@@ -48,7 +57,10 @@ def test_present_picture_passes(tmp_path):
 
 
 def test_example_without_source_is_a_warning(tmp_path):
-    library, _ = library_with(tmp_path, "/// example | A strike\nIt happened.\n///\n\n/// example | Another\nx\n\nSource: A book.\n///\n")
+    library, _ = library_with(
+        tmp_path,
+        "/// example | A strike\nIt happened.\n///\n\n/// example | Another\nx\n\nSource: A book.\n///\n",
+    )
     problems = check_library(library)
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", "this example names no source: add a line 'Source: ...'")

@@ -34,7 +34,9 @@ def test_a_later_folder_overrides_a_module_with_the_same_id(tmp_path):
     user = tmp_path / "user" / "modules"
     user.mkdir(parents=True)
     text = (GOOD / "modules" / "second.md").read_text(encoding="utf-8")
-    (user / "my-copy.md").write_text(text.replace("The second module", "Our own version"), encoding="utf-8")
+    (user / "my-copy.md").write_text(
+        text.replace("The second module", "Our own version"), encoding="utf-8"
+    )
     library = load_library([GOOD, tmp_path / "user"])
     assert library.modules["second"].title == "Our own version"
     assert library.modules["second"].path == user / "my-copy.md"
@@ -53,9 +55,9 @@ def test_duplicate_ids_in_one_folder_are_errors(tmp_path):
     folder = copy_good(tmp_path)
     shutil.copy(folder / "modules" / "second.md", folder / "modules" / "third.md")
     problems = check_library(load_library([folder]))
-    assert [(p.path.name, p.severity, "duplicate module id 'second'" in p.message) for p in problems] == [
-        ("third.md", "error", True)
-    ]
+    assert [
+        (p.path.name, p.severity, "duplicate module id 'second'" in p.message) for p in problems
+    ] == [("third.md", "error", True)]
 
 
 def test_duplicate_glossary_ids_are_errors(tmp_path):
@@ -75,4 +77,6 @@ def test_glossary_problems_point_at_the_terms_own_line(tmp_path):
         '[[term]]\nid = "base"\nterm = "Base"\ndefinition = "y"\nsee_also = ["nowhere"]\n'
     )
     problems = [p for p in check_library(load_library([folder])) if p.path.name == "glossary.toml"]
-    assert [(p.line, p.message) for p in problems] == [(8, "term 'base': see_also names unknown term 'nowhere'")]
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "term 'base': see_also names unknown term 'nowhere'")
+    ]

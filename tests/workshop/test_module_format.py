@@ -50,10 +50,18 @@ def test_setext_underline_is_not_a_slide_break():
     [
         ("", 1, "empty"),
         ("## no front matter\n", 1, "must start with its settings"),
-        ("+++\nid = \"m\"\n", 1, "never closed"),
+        ('+++\nid = "m"\n', 1, "never closed"),
         ('+++\nid = "m"\ntitle = \n+++\n', 3, "malformed settings"),
-        (HEADER.replace('minutes = 10', 'minutes = "ten"') + "\n## A\n", 5, "'minutes' must be a whole number"),
-        (HEADER.replace('summary = "S"\n', "") + "\n## A\n", 2, "missing required setting 'summary'"),
+        (
+            HEADER.replace("minutes = 10", 'minutes = "ten"') + "\n## A\n",
+            5,
+            "'minutes' must be a whole number",
+        ),
+        (
+            HEADER.replace('summary = "S"\n', "") + "\n## A\n",
+            2,
+            "missing required setting 'summary'",
+        ),
         (HEADER.replace('id = "m"', 'id = "Bad Id"') + "\n## A\n", 2, "lowercase letters"),
         (HEADER + "\n## A\n\n/// notes\nunclosed\n", 14, "never closed"),
         (HEADER + "\n## A\n\n/// secret\nx\n///\n", 14, "unknown block '/// secret'"),
@@ -69,10 +77,16 @@ def test_each_kind_of_mistake_names_its_line(text, line, fragment):
 
 
 def test_unknown_strategy_and_unknown_setting():
-    text = HEADER.replace('order = 1', 'order = 1\nstrategy = "anarchy"\ncolour = "red"') + "\n## A\n"
+    text = (
+        HEADER.replace("order = 1", 'order = 1\nstrategy = "anarchy"\ncolour = "red"') + "\n## A\n"
+    )
     _, problems = parse(text)
     found = messages(problems)
-    assert (8, Severity.ERROR, "unknown strategy 'anarchy': use one of liberal, social-democratic, ultra-left, mass-action") in found
+    assert (
+        8,
+        Severity.ERROR,
+        "unknown strategy 'anarchy': use one of liberal, social-democratic, ultra-left, mass-action",
+    ) in found
     assert any(sev == Severity.WARNING and "colour" in msg for _, sev, msg in found)
 
 
@@ -80,7 +94,9 @@ def test_odd_unicode_and_windows_line_endings_load(tmp_path):
     from teachin.workshop.module import load_module
 
     path = tmp_path / "m.md"
-    text = "\ufeff" + (HEADER + "\n## Grève générale — ✊ 🏳️‍🌈\n\nÉcole, naïve, 日本語\n").replace("\n", "\r\n")
+    text = "\ufeff" + (HEADER + "\n## Grève générale — ✊ 🏳️‍🌈\n\nÉcole, naïve, 日本語\n").replace(
+        "\n", "\r\n"
+    )
     path.write_bytes(text.encode("utf-8"))
     module, problems = load_module(path)
     assert problems == []

@@ -42,7 +42,9 @@ def test_projector_slide_shows_questions_not_handout(library):
 
 
 def test_markdown_extensions_tables_footnotes_deflists():
-    html = MarkdownRenderer().convert("| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1]\n\n[^1]: note\n\nTerm\n:   def\n")
+    html = MarkdownRenderer().convert(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1]\n\n[^1]: note\n\nTerm\n:   def\n"
+    )
     assert "<table>" in html and "<th>a</th>" in html
     assert 'class="footnote"' in html and "note" in html
     assert "<dt>Term</dt>" in html and "<dd>def</dd>" in html
@@ -54,7 +56,9 @@ def test_slides_are_anchored_for_jumping(library):
 
 
 def test_raw_html_and_unsafe_links_from_content_are_neutralised():
-    html = MarkdownRenderer().convert('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick="x">b</b>')
+    html = MarkdownRenderer().convert(
+        '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick="x">b</b>'
+    )
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "javascript:" not in html
     assert "<b onclick" not in html
@@ -68,7 +72,7 @@ def test_remote_pictures_never_load():
 
 def test_front_matter_values_are_escaped():
     module = load_library([GOOD]).modules["second"]
-    module.summary = "<img src=x> & \"quotes\""
+    module.summary = '<img src=x> & "quotes"'
     html = render_module(module)
     assert "&lt;img src=x&gt; &amp;" in html
 

@@ -20,7 +20,10 @@ def test_search_finds_glossary_terms_and_ignores_empty_queries():
 
 
 def test_plain_text_keeps_link_text_and_drops_markup():
-    assert plain_text("## Title\n\nSee the [base](glossary:base), **now**.\n/// notes\n") == "Title See the base, now."
+    assert (
+        plain_text("## Title\n\nSee the [base](glossary:base), **now**.\n/// notes\n")
+        == "Title See the base, now."
+    )
 
 
 def test_a_phrase_found_whole_comes_first_and_is_marked_whole():

@@ -105,7 +105,9 @@ def install_crash_reporting(log_path: Path) -> None:
     sys.excepthook = _show_error
 
 
-def _show_error(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+def _show_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
     import traceback  # only when something went wrong
     from datetime import datetime
 
@@ -118,7 +120,9 @@ def _show_error(kind: type[BaseException], error: BaseException, trace: Tracebac
 
     if QApplication.instance() is None:
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", f"teachin met an error: {error}")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Something went wrong", f"teachin met an error: {error}"
+    )
     box.setInformativeText(
         "Your work is saved as you go, so nothing is lost. You can carry on; if this keeps "
         f"happening, the details are in {_crash_log.name if _crash_log else 'the terminal'}."

@@ -217,7 +217,9 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _choose_run_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a run file", str(Path.home()), "Run files (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a run file", str(Path.home()), "Run files (*.json)"
+        )
         if name:
             self.add_run_file(Path(name))
 

@@ -119,7 +119,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()  # asked, not kept: no reference cycle with the view
         if index.column() != 0 or not isinstance(view, QTreeWidget):
-            return super().sizeHint(option, index)  # the minutes: one line, and their column fits them
+            return super().sizeHint(
+                option, index
+            )  # the minutes: one line, and their column fits them
         depth = 2 if index.parent().isValid() else 1  # the root's branch, then a part's
         width = view.header().sectionSize(0) - view.indentation() * depth
         wrapped = QStyleOptionViewItem(option)

@@ -824,7 +824,9 @@ class MainWindow(QMainWindow):
     def present_current_module(self) -> None:
         module_id = self.current_module_id()
         if module_id is None or module_id not in self.library.modules:
-            self.statusBar().showMessage("Open a module first, then press Shift+F5 to present it.", 6000)
+            self.statusBar().showMessage(
+                "Open a module first, then press Shift+F5 to present it.", 6000
+            )
             return
         self.present(self.library.modules[module_id])
 

@@ -30,12 +30,21 @@ def staircase_image(
     """``width`` logical pixels wide (16:9), drawn at ``ratio`` device pixels per pixel."""
     width = max(16, width)
     height = picture_height(width)
-    image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
     image.setDevicePixelRatio(ratio)
     image.fill(QColor(theme.background))
     if staircase is None:
         return image
-    svg = staircase_svg(staircase, theme, revealed=revealed, current=current, width=PICTURE_WIDTH, height=PICTURE_HEIGHT)
+    svg = staircase_svg(
+        staircase,
+        theme,
+        revealed=revealed,
+        current=current,
+        width=PICTURE_WIDTH,
+        height=PICTURE_HEIGHT,
+    )
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

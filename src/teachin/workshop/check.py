@@ -26,7 +26,9 @@ def check_library(library: Library) -> list[Problem]:
     for term in library.terms.values():
         problems.extend(_check_term(term, library, targets))
     if library.staircase is None:
-        problems.append(error(Path("staircase.toml"), 1, "no staircase.toml was found in any content folder"))
+        problems.append(
+            error(Path("staircase.toml"), 1, "no staircase.toml was found in any content folder")
+        )
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
 
 
@@ -47,7 +49,11 @@ def _check_module(module: Module, targets: set[str]) -> list[Problem]:
         elif example_start is not None and _BLOCK_CLOSE.match(stripped):
             if not example_has_source:
                 problems.append(
-                    warning(module.path, example_start, "this example names no source: add a line 'Source: ...'")
+                    warning(
+                        module.path,
+                        example_start,
+                        "this example names no source: add a line 'Source: ...'",
+                    )
                 )
             example_start = None
         elif example_start is not None and _SOURCE_LINE.match(stripped):
@@ -68,7 +74,13 @@ def _check_link(
     if not is_image:
         return []
     if scheme:
-        return [warning(path, line, f"picture '{href}' is on the web; teachin works offline and will not show it")]
+        return [
+            warning(
+                path,
+                line,
+                f"picture '{href}' is on the web; teachin works offline and will not show it",
+            )
+        ]
     if not (content_folder / href).is_file():
         return [error(path, line, f"missing picture '{href}' (looked in {content_folder})")]
     return []
@@ -78,11 +90,19 @@ def _check_term(term: Term, library: Library, targets: set[str]) -> list[Problem
     problems: list[Problem] = []
     for other in term.see_also:
         if other not in library.terms:
-            problems.append(error(term.path, term.line, f"term '{term.id}': see_also names unknown term '{other}'"))
+            problems.append(
+                error(
+                    term.path, term.line, f"term '{term.id}': see_also names unknown term '{other}'"
+                )
+            )
     if term.module is not None and term.module not in library.modules:
-        problems.append(error(term.path, term.line, f"term '{term.id}': unknown module '{term.module}'"))
+        problems.append(
+            error(term.path, term.line, f"term '{term.id}': unknown module '{term.module}'")
+        )
     for match in _LINK.finditer(term.definition):
         href = match.group(2)
         if urlsplit(href).scheme in ("module", "glossary") and href not in targets:
-            problems.append(error(term.path, term.line, f"term '{term.id}': link to unknown '{href}'"))
+            problems.append(
+                error(term.path, term.line, f"term '{term.id}': link to unknown '{href}'")
+            )
     return problems

@@ -86,7 +86,11 @@ def load_library(folders: list[Path]) -> Library:
             for term in terms:
                 if term.id in seen:
                     library.problems.append(
-                        error(term.path, term.line, f"duplicate term id '{term.id}' (also on line {seen[term.id].line})")
+                        error(
+                            term.path,
+                            term.line,
+                            f"duplicate term id '{term.id}' (also on line {seen[term.id].line})",
+                        )
                     )
                     continue
                 seen[term.id] = term
@@ -110,7 +114,9 @@ def _load_modules(folder: Path, library: Library) -> None:
         if module.id in in_this_folder:
             first = in_this_folder[module.id]
             library.problems.append(
-                error(path, 1, f"duplicate module id '{module.id}' (also used by {first.path.name})")
+                error(
+                    path, 1, f"duplicate module id '{module.id}' (also used by {first.path.name})"
+                )
             )
             continue
         in_this_folder[module.id] = module

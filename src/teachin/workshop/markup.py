@@ -32,7 +32,15 @@ BLOCK_LABELS = {
     "example": "Example",
 }
 
-MARKDOWN_EXTENSIONS = ["tables", "footnotes", "toc", "attr_list", "def_list", "sane_lists", "smarty"]
+MARKDOWN_EXTENSIONS = [
+    "tables",
+    "footnotes",
+    "toc",
+    "attr_list",
+    "def_list",
+    "sane_lists",
+    "smarty",
+]
 
 
 def _block_class(kind: str, hidden: frozenset[str]) -> type[Block]:
@@ -61,7 +69,12 @@ def _block_class(kind: str, hidden: frozenset[str]) -> type[Block]:
             table = etree.SubElement(
                 parent,
                 "table",
-                {"class": f"block {kind}", "width": "100%", "cellspacing": "0", "cellpadding": "12"},
+                {
+                    "class": f"block {kind}",
+                    "width": "100%",
+                    "cellspacing": "0",
+                    "cellpadding": "12",
+                },
             )
             cell = etree.SubElement(etree.SubElement(table, "tr"), "td", {"class": kind})
             label = BLOCK_LABELS[kind]

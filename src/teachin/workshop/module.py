@@ -73,17 +73,35 @@ def split_front_matter(text: str, path: Path) -> tuple[str | None, int, str, int
     if first is None:
         return None, 1, "", 1, [error(path, 1, "the file is empty")]
     if lines[first].strip() != FRONT_MATTER_FENCE:
-        return None, first + 1, "", 1, [
-            error(path, first + 1, "a module must start with its settings between two '+++' lines")
-        ]
+        return (
+            None,
+            first + 1,
+            "",
+            1,
+            [
+                error(
+                    path, first + 1, "a module must start with its settings between two '+++' lines"
+                )
+            ],
+        )
     for i in range(first + 1, len(lines)):
         if lines[i].strip() == FRONT_MATTER_FENCE:
             toml = "\n".join(lines[first + 1 : i])
             body = "\n".join(lines[i + 1 :])
             return toml, first + 2, body, i + 2, []
-    return None, first + 1, "", 1, [
-        error(path, first + 1, "the settings block opened with '+++' is never closed by another '+++' line")
-    ]
+    return (
+        None,
+        first + 1,
+        "",
+        1,
+        [
+            error(
+                path,
+                first + 1,
+                "the settings block opened with '+++' is never closed by another '+++' line",
+            )
+        ],
+    )
 
 
 def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
@@ -142,11 +160,19 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
             kind = match.group(1)
             if kind not in BLOCK_KINDS:
                 problems.append(
-                    error(path, number, f"unknown block '/// {kind}': use one of {', '.join(BLOCK_KINDS)}")
+                    error(
+                        path,
+                        number,
+                        f"unknown block '/// {kind}': use one of {', '.join(BLOCK_KINDS)}",
+                    )
                 )
             if open_at is not None:
                 problems.append(
-                    error(path, number, f"a block cannot start inside the block opened on line {open_at}")
+                    error(
+                        path,
+                        number,
+                        f"a block cannot start inside the block opened on line {open_at}",
+                    )
                 )
             open_at = number
         elif stripped.startswith("///"):
@@ -186,17 +212,27 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
     module_id = settings["id"]
     if not ID_PATTERN.match(module_id):
         problems.append(
-            error(path, where("id"), f"id {module_id!r} must use lowercase letters, digits and hyphens")
+            error(
+                path,
+                where("id"),
+                f"id {module_id!r} must use lowercase letters, digits and hyphens",
+            )
         )
     for key in ("objectives", "sources"):
-        if not settings[key] or not all(isinstance(item, str) and item.strip() for item in settings[key]):
+        if not settings[key] or not all(
+            isinstance(item, str) and item.strip() for item in settings[key]
+        ):
             problems.append(error(path, where(key), f"'{key}' must be a list of one or more texts"))
     if settings["minutes"] <= 0:
         problems.append(error(path, where("minutes"), "'minutes' must be more than 0"))
     strategy = settings.get("strategy")
     if strategy is not None and strategy not in STRATEGIES:
         problems.append(
-            error(path, where("strategy"), f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
+            error(
+                path,
+                where("strategy"),
+                f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}",
+            )
         )
     problems.extend(_check_blocks(body, body_line, path))
 

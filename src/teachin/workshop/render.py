@@ -198,4 +198,6 @@ def slide_notes_html(module: Module, index: int) -> str:
     blocks = _blocks_of(module.slides[index].text, hidden)
     if not blocks:
         return ""
-    return _markdown(View.FACILITATOR).convert("\n\n".join(blocks), image_base=module.path.parent.parent)
+    return _markdown(View.FACILITATOR).convert(
+        "\n\n".join(blocks), image_base=module.path.parent.parent
+    )

@@ -53,9 +53,13 @@ class SearchIndex:
             for slide in module.slides:
                 self._add("module", module.id, module.title, slide.title, slide.index, slide.text)
         for term in library.sorted_terms():
-            self._add("glossary", term.id, "Glossary", term.term, None, f"{term.term} {term.definition}")
+            self._add(
+                "glossary", term.id, "Glossary", term.term, None, f"{term.term} {term.definition}"
+            )
 
-    def _add(self, kind: str, target_id: str, title: str, where: str, slide: int | None, text: str) -> None:
+    def _add(
+        self, kind: str, target_id: str, title: str, where: str, slide: int | None, text: str
+    ) -> None:
         plain = plain_text(text)
         self._entries.append(_Entry(kind, target_id, title, where, slide, plain, plain.casefold()))
 
@@ -81,7 +85,15 @@ class SearchIndex:
         at = entry.folded.find(word)
         start = max(0, at - width)
         end = min(len(entry.text), at + len(word) + width)
-        snippet = ("…" if start else "") + entry.text[start:end] + ("…" if end < len(entry.text) else "")
+        snippet = (
+            ("…" if start else "") + entry.text[start:end] + ("…" if end < len(entry.text) else "")
+        )
         return Hit(
-            entry.kind, entry.target_id, entry.title, entry.where, entry.slide, snippet, entry.text[at : at + len(word)]
+            entry.kind,
+            entry.target_id,
+            entry.title,
+            entry.where,
+            entry.slide,
+            snippet,
+            entry.text[at : at + len(word)],
         )

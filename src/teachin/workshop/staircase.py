@@ -18,7 +18,6 @@ def picture_height(width: int) -> int:
     return round(width * PICTURE_HEIGHT / PICTURE_WIDTH)
 
 
-
 @dataclass(frozen=True)
 class Step:
     id: str

@@ -66,7 +66,7 @@ def is_good(measure_id: str, delta: float) -> bool | None:
 
 
 def step_name(number: int, staircase: Staircase | None) -> str:
-    """"step 3, symbolic actions" (or "step 3" without a staircase)."""
+    """ "step 3, symbolic actions" (or "step 3" without a staircase)."""
     if staircase is not None and 0 < number <= len(staircase.steps):
         return f"step {number}, {staircase.steps[number - 1].label.lower()}"
     return f"step {number}"

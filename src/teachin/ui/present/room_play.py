@@ -593,7 +593,12 @@ class RoomPanel(QWidget):
             self.continue_button.setVisible(bool(games))
             if games:
                 self.continue_button.setText(f"Continue the saved game (round {games[0][1] + 1})")
-            for button in (self.confirm_button, self.next_button, self.stop_button, self.undo_button):
+            for button in (
+                self.confirm_button,
+                self.next_button,
+                self.stop_button,
+                self.undo_button,
+            ):
                 button.hide()
             self.message.setText(room.message)
             self.message.setVisible(bool(room.message))
