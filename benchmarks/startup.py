@@ -101,7 +101,7 @@ print("ready", flush=True)
 TEACHIN = """
 import sys
 from teachin.ui.settings import Settings
-from teachin.userdirs import set_application_names
+from teachin.ui.userdirs import set_application_names
 set_application_names()
 Settings().last_location = sys.argv[1]  # as if the module was open at the last quit
 from teachin.ui.app import make_main_window, start
@@ -140,9 +140,9 @@ def time_child(
 def largest_module() -> tuple[str, int, str]:
     """The largest module's id, words, and the HTML the reader shows for it."""
     from teachin.locations import builtin_content_dir
-    from teachin.ui.pages import Location, PageCache
     from teachin.ui.settings import Settings
     from teachin.workshop.library import load_library
+    from teachin.workshop.pages import Location, PageCache
     from teachin.workshop.render import Style
     from teachin.workshop.themes import theme_named
     from teachin.workshop.views import View
@@ -161,13 +161,13 @@ def switch_times(module_id: str, runs: int) -> dict[str, float]:
     (render, parse, lay out and paint), in three cases."""
     from PySide6.QtWidgets import QApplication
 
-    from teachin.userdirs import set_application_names, user_content_dir
+    from teachin.ui.userdirs import set_application_names, user_content_dir
 
     app = QApplication.instance() or QApplication([])
     set_application_names()
     from teachin.ui.main_window import MainWindow
-    from teachin.ui.pages import PageCache
     from teachin.ui.settings import Settings
+    from teachin.workshop.pages import PageCache
 
     window = MainWindow(Settings(), user_content_dir(), [], check_delay_ms=10**9)
     window.resize(1366, 768)

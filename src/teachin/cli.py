@@ -13,7 +13,7 @@ from teachin.problems import Problem, Severity
 
 
 def _user_content_dir() -> Path:
-    from teachin.userdirs import user_content_dir  # QtCore only; kept out of --help
+    from teachin.ui.userdirs import user_content_dir  # QtCore only; kept out of --help
 
     return user_content_dir()
 

@@ -227,7 +227,7 @@ def test_debrief_from_a_run_file_on_the_command_line(finished_run, tmp_path):
     import argparse
 
     from teachin.export.commands import add_commands
-    from teachin.scenario.runfile import save_run
+    from teachin.runs.runfile import save_run
 
     run_file = tmp_path / "run.json"
     save_run(finished_run, run_file)

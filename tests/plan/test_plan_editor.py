@@ -13,7 +13,7 @@ from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plan
 from teachin.plan.model import BlockKind
 from teachin.ui.plan.blocks_model import MIME_TYPE, MINUTES, STARTS, TITLE
-from teachin.ui.plan_editor import PlanEditor
+from teachin.ui.plan.plan_editor import PlanEditor
 from teachin.workshop.library import load_library
 
 CONTENT = builtin_content_dir()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
 
-from teachin.player.store import RunStore
+from teachin.runs.store import RunStore
 
 DRIVER = textwrap.dedent(
     """
@@ -211,7 +211,7 @@ def test_save_run_as_and_export_the_debrief(
 ) -> None:
     from tests.player.conftest import play_to_end
 
-    from teachin.scenario.runfile import load_run
+    from teachin.runs.runfile import load_run
 
     player = make_player()
     start_by_keyboard(qtbot, player, "tuition-hike")

@@ -13,9 +13,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from teachin.locations import builtin_content_dir
-from teachin.player.store import PlayerInfo, write_run
-from teachin.room.board import group_name, run_files_in
-from teachin.room.session import RoomSession
+from teachin.runs.board import group_name, run_files_in
+from teachin.runs.room import RoomSession
+from teachin.runs.store import PlayerInfo, write_run
 from teachin.scenario.engine import Engine, Run
 from teachin.scenario.loader import load_scenarios
 from teachin.scenario.policies import get_policy

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 
 from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
-from teachin.room.session import RoomSession, ScreenKind, counting_from_json, decisions_from_json
+from teachin.runs.room import RoomSession, ScreenKind, counting_from_json, decisions_from_json
+from teachin.runs.runfile import read_run, replay
 from teachin.scenario.loader import load_scenarios
-from teachin.scenario.runfile import read_run, replay
 from teachin.ui.present.audience_window import AudienceWindow
 from teachin.ui.present.presentation import PresentationController
 from teachin.ui.present.presenter_console import PresenterConsole

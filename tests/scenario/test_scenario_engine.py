@@ -135,7 +135,7 @@ def test_policies_see_no_hidden_measures(scenarios):
 def test_scenario_core_imports_no_qt():
     code = (
         "import sys\n"
-        "import teachin.scenario.commands, teachin.scenario.check, teachin.scenario.runfile\n"
+        "import teachin.scenario.commands, teachin.scenario.check, teachin.runs.runfile\n"
         "import teachin.scenario.simulate, teachin.scenario.fingerprint\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))"
     )

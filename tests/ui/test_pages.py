@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import teachin.ui.pages as pages_module
+import teachin.workshop.pages as pages_module
 from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
-from teachin.ui.pages import PageCache
 from teachin.workshop.library import Library, load_library
+from teachin.workshop.pages import PageCache
 from teachin.workshop.render import Style, render_module
 from teachin.workshop.views import View
 

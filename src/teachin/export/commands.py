@@ -181,8 +181,8 @@ def _scenario(scenario_id: str, folders: list[Path]) -> object:
 
 def _run_file(path: Path, folders: list[Path]) -> tuple[object, list[str]]:
     """The run replayed from its file with today's scenario, and what differs."""
+    from teachin.runs.runfile import RunFileError, read_run, replay
     from teachin.scenario.loader import load_scenarios
-    from teachin.scenario.runfile import RunFileError, read_run, replay
 
     try:
         data = read_run(path)

@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from teachin.runs.runfile import RunFileError, read_run, replay
 from teachin.scenario.loader import load_scenarios
 from teachin.scenario.policies import POLICY_NAMES
-from teachin.scenario.runfile import RunFileError, read_run, replay
 from teachin.scenario.simulate import simulate
 
 MAX_RUNS = 10_000_000

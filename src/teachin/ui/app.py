@@ -23,7 +23,7 @@ def run_app(extra_folders: list[Path]) -> int:
 def make_main_window(extra_folders: list[Path]) -> QWidget:
     from teachin.ui.main_window import MainWindow
     from teachin.ui.settings import Settings
-    from teachin.userdirs import user_content_dir
+    from teachin.ui.userdirs import user_content_dir
 
     return MainWindow(Settings(), user_content_dir(), extra_folders)
 
@@ -50,7 +50,7 @@ def _run(make_window: Callable[[], QWidget]) -> int:
 def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | None:
     """Everything up to the first window shown (the event loop is the caller's):
     None, after printing advice, when Qt cannot open a window here."""
-    from teachin.platform_check import startup_advice
+    from teachin.ui.platform_check import startup_advice
 
     advice = startup_advice()
     if advice:
@@ -61,7 +61,7 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
     from PySide6.QtWidgets import QApplication
 
     from teachin.ui.collector import collect_in_gui_thread
-    from teachin.userdirs import app_data_dir, set_application_names
+    from teachin.ui.userdirs import app_data_dir, set_application_names
 
     app = QApplication.instance()
     if app is None:

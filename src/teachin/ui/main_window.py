@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 from teachin.locations import builtin_content_dir
 from teachin.problems import Problem
 from teachin.ui.background import BackgroundJob
-from teachin.ui.history import History
 from teachin.ui.library_panel import LibraryPanel
-from teachin.ui.pages import MODULE, Location, PageCache
 from teachin.ui.palette import arrow_icon, focus_style_sheet, palette_for
 from teachin.ui.problems_panel import ProblemsPanel
 from teachin.ui.reader_view import ReaderView
 from teachin.ui.search_panel import SearchPanel
 from teachin.ui.settings import ZOOM_STEPS, Settings, next_zoom
+from teachin.workshop.history import History
 from teachin.workshop.library import Library, load_cached_library
+from teachin.workshop.pages import MODULE, Location, PageCache
 from teachin.workshop.render import Style
 from teachin.workshop.themes import THEMES, Theme, theme_named
 from teachin.workshop.views import View
@@ -880,7 +880,7 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, path: Path | None) -> None:
         """The session-plan editor, with the plan in ``path`` (or the plan being edited)."""
-        from teachin.ui.plan_editor import PlanEditor, scenario_titles, user_plans_dir
+        from teachin.ui.plan.plan_editor import PlanEditor, scenario_titles, user_plans_dir
 
         if self.plan_dialog is None:
             dialog, editor = PlanEditor.dialog(
@@ -920,7 +920,7 @@ class MainWindow(QMainWindow):
         """The scenario player, offering to resume an unfinished run."""
         from teachin.scenario.loader import load_scenarios
         from teachin.ui.player.player_window import PlayerWindow
-        from teachin.userdirs import runs_dir
+        from teachin.ui.userdirs import runs_dir
 
         if self.player is None:
             scenarios, _ = load_scenarios(self.content_folders())
@@ -946,7 +946,7 @@ class MainWindow(QMainWindow):
         from teachin.plan.fileformat import load_plans
         from teachin.scenario.loader import load_scenarios
         from teachin.ui.export_dialog import ExportDialog
-        from teachin.userdirs import runs_dir
+        from teachin.ui.userdirs import runs_dir
 
         folders = self.content_folders()
         plans, _ = load_plans(folders)

@@ -1,4 +1,4 @@
-"""Start teachin straight into the scenario player (``python -m teachin.player``)."""
+"""Start teachin straight into the scenario player (``python -m teachin.ui.player``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from teachin.locations import content_folders
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.settings import Settings
-from teachin.userdirs import runs_dir as default_runs_dir
-from teachin.userdirs import set_application_names, user_content_dir
+from teachin.ui.userdirs import runs_dir as default_runs_dir
+from teachin.ui.userdirs import set_application_names, user_content_dir
 from teachin.workshop.library import load_library
 
 
@@ -46,7 +46,7 @@ def build_player(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m teachin.player", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m teachin.ui.player", description=__doc__)
     parser.add_argument(
         "--content", action="append", type=Path, default=[], help="extra content folder"
     )

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.player.store import (
+from teachin.runs.runfile import RunFileError, read_run
+from teachin.runs.store import (
     VIEW_CONSEQUENCE,
     VIEW_ROUND,
     PlayerInfo,
@@ -46,7 +47,6 @@ from teachin.player.store import (
 )
 from teachin.scenario.engine import Run, start_run
 from teachin.scenario.model import Scenario
-from teachin.scenario.runfile import RunFileError, read_run
 from teachin.ui.palette import focus_style_sheet, palette_for
 from teachin.ui.player.common import BigButton, result_words
 from teachin.ui.player.consequence_view import ConsequenceView

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.player.store import RunStore, SavedRun
+from teachin.runs.store import RunStore, SavedRun
 from teachin.scenario.model import Scenario
 from teachin.ui.player.common import BigButton, heading, result_words, text_label
 

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.room.board import MAX_GROUPS, GroupRun, load_groups, run_files_in, unique_names
+from teachin.runs.board import MAX_GROUPS, GroupRun, load_groups, run_files_in, unique_names
 from teachin.scenario.model import Scenario
 from teachin.ui.player.common import RESULT_MARKS, result_words
 from teachin.ui.present.presentation import choose_audience_screen

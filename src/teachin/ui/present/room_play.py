@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.plan.model import BlockKind
-from teachin.room.session import MAX_HANDS, RoomSession, RoomStore, Screen, ScreenKind
+from teachin.runs.room import MAX_HANDS, RoomSession, RoomStore, Screen, ScreenKind
+from teachin.runs.runfile import RunFileError
 from teachin.scenario.engine import READY, Option
 from teachin.scenario.model import Scenario
-from teachin.scenario.runfile import RunFileError
 from teachin.ui.present.room_screens import notes_html, option_suffix, screen_html
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def room_setup(folders: Sequence[Path], runs_dir: Path | None = None) -> RoomSet
 
     scenarios, _problems = load_scenarios(list(folders))
     if runs_dir is None:
-        from teachin.userdirs import app_data_dir
+        from teachin.ui.userdirs import app_data_dir
 
         runs_dir = app_data_dir() / "room-runs"
     return RoomSetup(scenarios, Path(runs_dir))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from teachin.room.session import RoomSession, Screen, ScreenKind
+from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY, Consequence, Option
 from teachin.ui.player.common import (
     KIND_WORDS,

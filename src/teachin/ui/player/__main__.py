@@ -1,4 +1,4 @@
-"""``python -m teachin.player``: start straight into the scenario player."""
+"""``python -m teachin.ui.player``: start straight into the scenario player."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from teachin.locations import builtin_content_dir
-from teachin.player.store import (
+from teachin.runs.runfile import RunFileError, load_run, read_run
+from teachin.runs.store import (
     VIEW_CONSEQUENCE,
     PlayerInfo,
     RunStore,
@@ -19,7 +20,6 @@ from teachin.player.store import (
 )
 from teachin.scenario.engine import start_run
 from teachin.scenario.loader import load_scenarios
-from teachin.scenario.runfile import RunFileError, load_run, read_run
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def played(scenarios, choices: int = 3, seed: int = 5):
 
 def test_the_store_imports_no_qt() -> None:
     code = (
-        "import sys, teachin.player.store; print(any(m.startswith('PySide6') for m in sys.modules))"
+        "import sys, teachin.runs.store; print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -125,7 +125,7 @@ def test_a_run_whose_scenario_changed_is_reported(tmp_path: Path, scenarios) -> 
 
 def test_the_player_can_be_started_on_its_own() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "teachin.player", "--help"],
+        [sys.executable, "-m", "teachin.ui.player", "--help"],
         capture_output=True,
         text=True,
         timeout=60,

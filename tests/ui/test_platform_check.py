@@ -1,4 +1,4 @@
-from teachin.platform_check import XCB_LIBRARIES, startup_advice, uses_xcb
+from teachin.ui.platform_check import XCB_LIBRARIES, startup_advice, uses_xcb
 
 
 def test_missing_xcb_libraries_give_the_apt_command():

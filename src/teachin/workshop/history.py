@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from teachin.ui.pages import Location
+from teachin.workshop.pages import Location
 
 
 class History:

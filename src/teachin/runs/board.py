@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teachin.room.session import ROOM_NAME, Decision, decisions_from_json, is_room_run
+from teachin.runs.room import ROOM_NAME, Decision, decisions_from_json, is_room_run
+from teachin.runs.runfile import RunFileError, load_run, read_run
 from teachin.scenario.engine import READY, Run
 from teachin.scenario.fingerprint import Fingerprint
 from teachin.scenario.model import Scenario
-from teachin.scenario.runfile import RunFileError, load_run, read_run
 
 RUN_PATTERNS = ("*.json",)
 MAX_GROUPS = 8

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from teachin.runs.runfile import RunFileError, read_run, replay, save_run
 from teachin.scenario.commands import add_commands
 from teachin.scenario.engine import Run
-from teachin.scenario.runfile import RunFileError, read_run, replay, save_run
 from teachin.scenario.simulate import simulate
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -165,7 +165,7 @@ def test_cli_help(capsys):
 
 
 def test_load_run_rebuilds_the_run(scenarios, tmp_path):
-    from teachin.scenario.runfile import load_run
+    from teachin.runs.runfile import load_run
 
     run = played(scenarios, "tenants-retrofit", seed=4)
     path = tmp_path / "run.json"

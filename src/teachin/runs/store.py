@@ -1,6 +1,6 @@
 """The saved runs of the scenario player: one run file per play-through.
 
-Every file is a normal run file (``teachin-run``, see ``teachin.scenario.runfile``)
+Every file is a normal run file (``teachin-run``, see ``teachin.runs.runfile``)
 with one extra key, ``"player"``, that the engine ignores: the run's name, the
 group's name, which screen the group was looking at, and when it was started.
 Files are written atomically after every step, so a crash or a power cut loses
@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from teachin.runs.runfile import RunFileError, load_run, read_run, run_to_json
 from teachin.scenario.engine import Branch, Consequence, EventOutcome, Run, StepRecord
 from teachin.scenario.model import Scenario
-from teachin.scenario.runfile import RunFileError, load_run, read_run, run_to_json
 from teachin.storage import atomic_write_text
 
 SUFFIX = ".run.json"

@@ -2,7 +2,7 @@
 hand counts, and which screen the projector shows. Qt-free.
 
 A room's run is a normal run file (``teachin-run``, see
-:mod:`teachin.scenario.runfile`) with two extra keys the engine ignores, so
+:mod:`teachin.runs.runfile`) with two extra keys the engine ignores, so
 ``teachin replay`` and the player's debrief read it as any other run:
 
 - ``"player"``: the name the debrief board shows ("The whole room");
@@ -23,10 +23,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from teachin.player.store import RunStore
+from teachin.runs.runfile import load_run, read_run, run_to_json
+from teachin.runs.store import RunStore
 from teachin.scenario.engine import Consequence, Option, Run, start_run
 from teachin.scenario.model import Scenario
-from teachin.scenario.runfile import load_run, read_run, run_to_json
 from teachin.storage import atomic_write_text
 
 ROOM_KEY = "room"

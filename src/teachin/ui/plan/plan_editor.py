@@ -60,7 +60,7 @@ DEFAULT_START = 18 * 60 + 30
 
 def user_plans_dir() -> Path:
     """Where the user's own plans live: ``plans/`` in their content folder."""
-    from teachin.userdirs import user_content_dir
+    from teachin.ui.userdirs import user_content_dir
 
     return user_content_dir() / PLANS_DIR
 
