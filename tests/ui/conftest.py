@@ -37,7 +37,8 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> MakeWindow:
             check_delay_ms=0,
         )
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.problems_checked), qtbot.waitActive(window):
+        # The check plays every scenario: on a loaded machine it takes more than the default 5 s.
+        with qtbot.waitSignal(window.problems_checked, timeout=60_000), qtbot.waitActive(window):
             window.show()
             window.activateWindow()
         return window
