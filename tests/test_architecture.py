@@ -27,6 +27,7 @@ CORE_MODULES = [
     "teachin.plan.fileformat",
     "teachin.plan.model",
     "teachin.storage",
+    "teachin.limits",
 ]
 
 
