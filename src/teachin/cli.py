@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teachin import __version__
 from teachin.problems import Problem, Severity
@@ -80,7 +81,15 @@ def build_parser(context: Context) -> argparse.ArgumentParser:
     return parser
 
 
-def _feature_commands() -> list:
+if TYPE_CHECKING:  # argparse._SubParsersAction cannot be subscripted at run time
+    # A feature's ``add_commands``: it registers its commands on ``teachin``'s
+    # subparsers; the function it is given returns the content folders, once parsed.
+    AddCommands = Callable[
+        [argparse._SubParsersAction[argparse.ArgumentParser], Callable[[], list[Path]]], None
+    ]
+
+
+def _feature_commands() -> list[AddCommands]:
     """Commands that live beside their feature (scenarios, export)."""
     from teachin.export.commands import add_commands as add_export_commands
     from teachin.scenario.commands import add_commands as add_scenario_commands
@@ -160,4 +169,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         from teachin.ui.app import run_app
 
         return run_app(context.extra)
-    return args.func(args)
+    code: int = args.func(args)
+    return code

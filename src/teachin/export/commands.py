@@ -10,6 +10,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a command runs (see above)
+    from PySide6.QtCore import QCoreApplication
+
+    from teachin.export.documents import ExportDocument
+    from teachin.plan.model import Plan
+    from teachin.scenario.engine import Run
+    from teachin.scenario.model import Scenario
+    from teachin.workshop.library import Library
 
 KINDS = {
     "handout": "participant handout for the modules named, or a plan's (default: every module)",
@@ -28,7 +38,8 @@ EXIT_USAGE = 2
 
 
 def add_commands(
-    commands: argparse._SubParsersAction, content_folders: Callable[[], list[Path]]
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    content_folders: Callable[[], list[Path]],
 ) -> None:
     """Registers ``export`` on the ``teachin`` command's subparsers."""
     kinds = "\n".join(f"  {kind:<10} {text}" for kind, text in KINDS.items())
@@ -101,7 +112,9 @@ class NoModulesError(LookupError):
         return "no modules found in the content folders"
 
 
-def make_document(kind: str, ids: list[str], folders: list[Path], library: object) -> object:
+def make_document(
+    kind: str, ids: list[str], folders: list[Path], library: Library
+) -> ExportDocument:
     """The document to print: ``kind`` is handout, guide, agenda, worksheet or debrief;
     ``ids`` are module ids, a plan (id or file), a scenario id (worksheet) or a run file.
 
@@ -118,6 +131,8 @@ def make_document(kind: str, ids: list[str], folders: list[Path], library: objec
         return debrief(run, library, differences)
     plan = _plan(ids, folders, library, required=kind == "agenda")
     if kind == "agenda":
+        if plan is None:
+            raise ExportInputError("an agenda needs one session plan: its file or its id")
         return agenda(plan, library, _scenario_titles(folders))
     if not library.modules:
         raise NoModulesError()
@@ -143,7 +158,7 @@ class ExportInputError(LookupError):
         return str(self.args[0])
 
 
-def _plan(ids: list[str], folders: list[Path], library: object, *, required: bool) -> object:
+def _plan(ids: list[str], folders: list[Path], library: Library, *, required: bool) -> Plan | None:
     """The session plan named by the only argument, or None when the arguments are modules."""
     from teachin.plan.fileformat import load_plan, load_plans
 
@@ -169,7 +184,7 @@ def _plan(ids: list[str], folders: list[Path], library: object, *, required: boo
     return None
 
 
-def _scenario(scenario_id: str, folders: list[Path]) -> object:
+def _scenario(scenario_id: str, folders: list[Path]) -> Scenario:
     from teachin.scenario.loader import load_scenarios
 
     scenarios, _ = load_scenarios(folders)
@@ -179,7 +194,7 @@ def _scenario(scenario_id: str, folders: list[Path]) -> object:
     return scenarios[scenario_id]
 
 
-def _run_file(path: Path, folders: list[Path]) -> tuple[object, list[str]]:
+def _run_file(path: Path, folders: list[Path]) -> tuple[Run, list[str]]:
     """The run replayed from its file with today's scenario, and what differs."""
     from teachin.runs.runfile import RunFileError, read_run, replay
     from teachin.scenario.loader import load_scenarios
@@ -216,13 +231,13 @@ def _scenario_titles(folders: list[Path]) -> dict[str, str]:
     return {scenario_id: scenario.title for scenario_id, scenario in scenarios.items()}
 
 
-def _plan_module_ids(plan: object, library: object) -> list[str]:
+def _plan_module_ids(plan: Plan, library: Library) -> list[str]:
     from teachin.export.documents import plan_modules
 
     return plan_modules(plan, library)
 
 
-def _application() -> object:
+def _application() -> QCoreApplication:
     """The QGuiApplication that fonts and PDF writing need; offscreen without a display."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")

@@ -123,7 +123,7 @@ def _render(template: str, **values: object) -> str:
     return _environment().get_template(template).render(css=css, **values)
 
 
-def _part(title: str, article: dict[str, object]) -> str:
+def _part(title: str, article: Mapping[str, object]) -> str:
     """One module (or the glossary) as a part of its own, printed from a new page."""
     return _render("export_part.html.j2", title=title, **article)
 

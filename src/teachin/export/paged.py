@@ -25,7 +25,7 @@ import locale
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QPointF,
+    QRect,
     QRectF,
     QSaveFile,
     QSizeF,
@@ -64,6 +65,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextList,
     QTextOption,
     QTextTable,
 )
@@ -125,12 +127,12 @@ def territory_of(locale_name: str) -> str:
     return territory.upper()
 
 
-def user_locale_name(environ: dict[str, str] | None = None) -> str:
+def user_locale_name(environ: Mapping[str, str] | None = None) -> str:
     """The locale that decides paper: LC_ALL, then LC_PAPER, then LANG, then Python's."""
-    environ = os.environ if environ is None else environ
+    variables = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_PAPER", "LANG"):
-        if environ.get(variable):
-            return environ[variable]
+        if variables.get(variable):
+            return variables[variable]
     return locale.getlocale()[0] or ""
 
 
@@ -202,7 +204,9 @@ class SvgObject(QPyTextObject):
         renderer = self.renderers.get(str(fmt.property(PICTURE_PROPERTY) or ""))
         return renderer if renderer is not None and renderer.isValid() else None
 
-    def intrinsicSize(self, doc, pos_in_document, format) -> QSizeF:
+    def intrinsicSize(
+        self, doc: QTextDocument, pos_in_document: int, format: QTextFormat
+    ) -> QSizeF:
         renderer = self._renderer(format)
         aspect = STAIRCASE_ASPECT
         if renderer is not None and renderer.defaultSize().width() > 0:
@@ -214,7 +218,14 @@ class SvgObject(QPyTextObject):
             height *= scale
         return QSizeF(height / aspect, height)
 
-    def drawObject(self, painter, rect, doc, pos_in_document, format) -> None:
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        pos_in_document: int,
+        format: QTextFormat,
+    ) -> None:
         renderer = self._renderer(format)
         if renderer is not None:
             renderer.render(painter, rect)
@@ -479,7 +490,8 @@ class PagedText:
     def _unit(self, block: QTextBlock) -> list[QTextBlock]:
         """A paragraph, or all of a list's items from this one on: what should not be
         cut when it is short."""
-        text_list = block.textList()
+        # None outside a list (PySide6's stubs leave None out of the return type).
+        text_list: QTextList | None = block.textList()
         if text_list is None:
             return [block]
         unit = [block]
@@ -737,17 +749,6 @@ class PagedDocument:
             for name, page in section.anchor_pages().items():
                 pages.setdefault(name, page + offset)
         return pages
-
-    def _relayout(self) -> None:
-        """Lays the whole text out again, now.
-
-        After a page break is added, Qt's incremental layout moves the blocks
-        below it without laying them out again, and can leave a gap the height of
-        a line that was pushed to the next page before the break. A full layout
-        of this part (one module) is cheap and always right.
-        """
-        self.document.setPageSize(QSizeF(self.page_width, self.page_height))
-        self._settle()
 
     def unlaid_blocks(self) -> list[str]:
         return [text for section in self.sections for text in section.unlaid_blocks()]

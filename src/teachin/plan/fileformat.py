@@ -166,6 +166,8 @@ def _parse_block(
         # The kind may be left out when the block names a module or a scenario.
         kind_value = "module" if "module" in raw else "scenario" if "scenario" in raw else None
     try:
+        if not isinstance(kind_value, str):  # missing, or a number, a list...
+            raise ValueError(kind_value)
         kind = BlockKind(kind_value)
     except ValueError:
         choices = ", ".join(f'"{k}"' for k in BlockKind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from teachin.runs.room import ROOM_NAME, Decision, decisions_from_json, is_room_run
 from teachin.runs.runfile import RunFileError, load_run, read_run
@@ -62,7 +63,7 @@ class BoardLoad:
     """One message per file that was skipped, naming the file."""
 
 
-def group_name(data: dict, path: Path) -> str:
+def group_name(data: dict[str, Any], path: Path) -> str:
     """The name a group gave its run, else the room's, else the file's name."""
     if is_room_run(data):
         return ROOM_NAME

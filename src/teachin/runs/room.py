@@ -25,7 +25,7 @@ from typing import Any
 
 from teachin.runs.runfile import load_run, read_run, run_to_json
 from teachin.runs.store import RunStore
-from teachin.scenario.engine import Consequence, Option, Run, start_run
+from teachin.scenario.engine import Consequence, Option, Run, StepRecord, start_run
 from teachin.scenario.model import Scenario
 from teachin.storage import atomic_write_text
 
@@ -206,7 +206,7 @@ class RoomSession:
         screen = self.screen
         return screen.kind == ScreenKind.SITUATION and self.record_for(screen.round) is None
 
-    def record_for(self, round_number: int):
+    def record_for(self, round_number: int) -> StepRecord | None:
         return next((r for r in self.run.steps if r.round == round_number), None)
 
     def decision_for(self, round_number: int) -> Decision | None:

@@ -9,12 +9,16 @@ scenario reveals: endings never reached and rounds with no tactic to choose.
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from teachin.problems import Problem, error, line_of, warning
 from teachin.scenario.engine import Engine
-from teachin.scenario.model import Scenario
+from teachin.scenario.model import Ending, Event, Scenario
 from teachin.scenario.policies import POLICIES, Observation, tactic_infos
 from teachin.scenario.simulate import run_seeds
+
+if TYPE_CHECKING:
+    from teachin.workshop.staircase import Staircase
 
 EXPLORE_RUNS = 300
 
@@ -25,7 +29,8 @@ def _links(scenario: Scenario) -> list[tuple[str, int]]:
         for link in {tactic.concept, tactic.concept_unready}:
             if link:
                 found.append((link, line_of(scenario.text, f'"{link}"', tactic.line)))
-    for item in (*scenario.events, *scenario.endings):
+    items: list[Event | Ending] = [*scenario.events, *scenario.endings]
+    for item in items:
         if item.concept:
             found.append((item.concept, _line_after(scenario.text, f'"{item.concept}"', item.line)))
     for link in scenario.concepts:
@@ -77,7 +82,9 @@ def explore(
     return reached, stuck
 
 
-def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list[Problem]:
+def check_scenario(
+    scenario: Scenario, staircase: Staircase | None, known_links: set[str]
+) -> list[Problem]:
     problems: list[Problem] = []
     path = scenario.path
     if staircase is not None:
@@ -121,7 +128,7 @@ def check_scenario(scenario: Scenario, staircase, known_links: set[str]) -> list
 
 
 def check_scenarios(
-    scenarios: dict[str, Scenario], staircase, known_links: set[str]
+    scenarios: dict[str, Scenario], staircase: Staircase | None, known_links: set[str]
 ) -> list[Problem]:
     """Problems in the loaded scenarios (see the module docstring)."""
     problems: list[Problem] = []

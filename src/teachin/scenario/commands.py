@@ -9,8 +9,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from teachin.problems import Problem
 from teachin.runs.runfile import RunFileError, read_run, replay
 from teachin.scenario.loader import load_scenarios
+from teachin.scenario.model import Scenario
 from teachin.scenario.policies import POLICY_NAMES
 from teachin.scenario.simulate import simulate
 
@@ -34,7 +36,10 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
 
 
-def add_commands(subparsers, content_folders: Callable[[], list[Path]]) -> None:
+def add_commands(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    content_folders: Callable[[], list[Path]],
+) -> None:
     """Register ``simulate`` and ``replay`` on an argparse subparsers object."""
     sim = subparsers.add_parser(
         "simulate",
@@ -74,7 +79,7 @@ def add_commands(subparsers, content_folders: Callable[[], list[Path]]) -> None:
     rep.set_defaults(func=lambda args: run_replay(args, content_folders))
 
 
-def _load(content_folders: Callable[[], list[Path]]):
+def _load(content_folders: Callable[[], list[Path]]) -> tuple[dict[str, Scenario], list[Problem]]:
     scenarios, problems = load_scenarios(list(content_folders()))
     return scenarios, problems
 

@@ -25,11 +25,16 @@ One round, in order:
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-from teachin.scenario.expressions import specialize
-from teachin.scenario.model import ENGINE_NAMES, Scenario, Tactic
+from teachin.scenario.expressions import Fn, specialize
+from teachin.scenario.model import ENGINE_NAMES, Effect, Ending, Need, Round, Scenario, Tactic
+
+if TYPE_CHECKING:
+    from teachin.scenario.fingerprint import Fingerprint, TurningPoint
 
 READY = 0.999  # readiness at or above this counts as "ready"
 
@@ -101,7 +106,20 @@ class Option:
     times: int
 
 
-def _applier(effects: tuple):
+# Compiled pieces of a scenario; each reads (and an applier writes) a value list.
+Applier = Callable[[list[float]], None]
+Counter = Callable[[list[float]], int]
+Check = Callable[[list[float]], bool]
+# An effect as the appliers take it: (index, fn, constant or None, low, high) ...
+EffectRow = tuple[int, Fn, float | None, float, float]
+# ... and one that is always called: (index, fn, low, high).
+CallRow = tuple[int, Fn, float, float]
+# What Engine.step logs: ("roll", draw), ("event:<id>", draw) and
+# ("fired", (event index, {measure: change})).
+LogEntry = tuple[str, float] | tuple[str, tuple[int, dict[str, float]]]
+
+
+def _applier(effects: tuple[EffectRow, ...]) -> Applier | None:
     """A function that applies ``effects`` (index, fn, constant, low, high) to a
     value list: every change computed from the values before, then added and
     clamped (a result that is not a number, NaN, becomes the lower bound).
@@ -157,7 +175,7 @@ def _applier(effects: tuple):
     return calls_add_many
 
 
-def _calls_applier(effects: tuple):
+def _calls_applier(effects: tuple[CallRow, ...]) -> Applier | None:
     """:func:`_applier` for effects (index, fn, low, high) that are all called."""
     if not effects:
         return None
@@ -209,7 +227,7 @@ def _calls_applier(effects: tuple):
     return apply_many
 
 
-def _counter(needs: tuple):
+def _counter(needs: tuple[Need, ...]) -> Counter | None:
     """One closure that counts the needs met (int), None when there are none.
 
     Needs written ``name >= number`` (nearly all of them) are read and compared
@@ -217,8 +235,9 @@ def _counter(needs: tuple):
     if not needs:
         return None
     simple = [need.when.compare for need in needs]
-    if all(c is not None and c[1] == ">=" for c in simple):
-        pairs = [(i, c) for i, _, c in simple]
+    at_least = [c for c in simple if c is not None and c[1] == ">="]
+    if len(at_least) == len(simple):
+        pairs = [(i, c) for i, _, c in at_least]
         if len(pairs) == 1:
             ((a, ca),) = pairs
             return lambda v: 1 if v[a] >= ca else 0
@@ -248,14 +267,15 @@ def _counter(needs: tuple):
     return count
 
 
-def _all_met(needs: tuple):
+def _all_met(needs: tuple[Need, ...]) -> Check | None:
     """One closure, true when every need is met (stops at the first unmet one);
     None when there are none. ``name >= number`` needs are compared inline."""
     if not needs:
         return None
     simple = [need.when.compare for need in needs]
-    if all(c is not None and c[1] == ">=" for c in simple):
-        pairs = [(i, c) for i, _, c in simple]
+    at_least = [c for c in simple if c is not None and c[1] == ">="]
+    if len(at_least) == len(simple):
+        pairs = [(i, c) for i, _, c in at_least]
         if len(pairs) == 1:
             ((a, ca),) = pairs
             return lambda v: v[a] >= ca
@@ -275,7 +295,13 @@ def _all_met(needs: tuple):
     return lambda v: all(need(v) for need in fns)
 
 
-_UNBUILT = object()  # a tactic's applier for one readiness, not compiled yet
+class _Unbuilt(Enum):
+    """A tactic's applier for one readiness, not compiled yet."""
+
+    TOKEN = 0
+
+
+_UNBUILT = _Unbuilt.TOKEN
 
 
 class Engine:
@@ -298,7 +324,7 @@ class Engine:
         self.high = [m.high for m in scenario.measures]
         self.rounds = len(scenario.rounds)
 
-        def effects(items: tuple) -> tuple:
+        def effects(items: tuple[Effect, ...]) -> tuple[EffectRow, ...]:
             return tuple(
                 (
                     e.index,
@@ -321,7 +347,7 @@ class Engine:
         # 0, 1, ... all; one entry when it has no needs): most effects depend
         # on readiness only, so they become plain numbers (see
         # expressions.specialize). Compiled on first use.
-        self.tactic_apply_by_met = [
+        self.tactic_apply_by_met: list[list[Applier | _Unbuilt | None]] = [
             [_UNBUILT] * (len(t.needs) + 1 if t.needs else 1) for t in scenario.tactics
         ]
         # Whether a tactic's needs read "times" or "step", which must be set first.
@@ -393,13 +419,13 @@ class Engine:
         self.event_count_total = len(scenario.events)
         # Per round: the offered tactics that have a condition (index, check).
         self.round_checks = [
-            tuple((i, self.tactic_available[i]) for i in offer if self.tactic_available[i])
+            tuple((i, check) for i in offer if (check := self.tactic_available[i]) is not None)
             for offer, _ in self.round_offer
         ]
         self.measure_ids = [m.id for m in scenario.measures]
 
     # -- state ---------------------------------------------------------------------------
-    def new_state(self, rng: random.Random, draws: list | None = None) -> State:
+    def new_state(self, rng: random.Random, draws: list[tuple[str, float]] | None = None) -> State:
         values = self.start_values[:]
         random_ = rng.random
         for i, start, spread, low, high, measure_id in self.start_spread:
@@ -429,7 +455,7 @@ class Engine:
         if not conditional:
             return offer
         # Test only the tactics with a condition (usually one or two of many).
-        closed = None
+        closed: set[int] | None = None
         times = state.times
         for index, check in self.round_checks[position]:
             values[self.i_times] = times[index]
@@ -481,13 +507,13 @@ class Engine:
             values[self.i_step] = self.tactic_step[index]
         return bool(check(values))
 
-    def _tactic_applier(self, index: int, met: int, ready: float):
+    def _tactic_applier(self, index: int, met: int, ready: float) -> Applier | None:
         """The tactic's effects compiled for ``ready`` (``met`` needs met)."""
         apply = self.tactic_apply_by_met[index][met]
         if apply is _UNBUILT:
             names = self.scenario.names
             known = {"ready": ready}
-            fx = []
+            fx: list[EffectRow] = []
             for e in self.scenario.tactics[index].effects:
                 fn, constant = specialize(e.expression, names, known)
                 fx.append((e.index, fn, constant, self.low[e.index], self.high[e.index]))
@@ -515,7 +541,9 @@ class Engine:
         return {measure_id: values[i] for measure_id, i in self.visible}
 
     # -- one round -----------------------------------------------------------------------
-    def step(self, state: State, index: int, rng: random.Random, log: list | None = None) -> float:
+    def step(
+        self, state: State, index: int, rng: random.Random, log: list[LogEntry] | None = None
+    ) -> float:
         """Play tactic ``index`` for the current round; returns its readiness.
 
         When ``log`` is a list, every random draw and every fired event is appended
@@ -526,10 +554,10 @@ class Engine:
         values[self.i_times] = state.times[index]
         step_index = self.tactic_step[index]
         values[self.i_step] = step_index
-        total = self.tactic_need_total[index]
-        if total:
-            met = self.tactic_count[index](values)
-            ready = met / total
+        count = self.tactic_count[index]
+        if count is not None:  # the tactic has needs
+            met = count(values)
+            ready = met / self.tactic_need_total[index]
         else:
             met = 0
             ready = 1.0
@@ -687,7 +715,7 @@ class Run:
     def climbed(self) -> int:
         return int(self.state.values[self.engine.i_climbed])
 
-    def current_round(self):
+    def current_round(self) -> Round:
         return self.scenario.rounds[min(self.round, len(self.scenario.rounds)) - 1]
 
     def measures(self, *, hidden: bool = False) -> dict[str, float]:
@@ -730,7 +758,7 @@ class Run:
         round_number = self.round
         before = self._measures()
         ready_text = engine.readiness_text(self.state, index)
-        log: list = []
+        log: list[LogEntry] = []
         ready = engine.step(self.state, index, self.rng, log)
         after = self._measures()
         consequence = self._consequence(tactic, round_number, ready, ready_text, before, after, log)
@@ -745,13 +773,13 @@ class Run:
         ready_text: str,
         before: dict[str, float],
         after: dict[str, float],
-        log: list,
+        log: list[LogEntry],
     ) -> Consequence:
         is_ready = ready >= READY
         events = []
         draws = []
         for name, value in log:
-            if name == "fired":
+            if isinstance(value, tuple):  # ("fired", (event index, changes))
                 number, changes = value
                 event = self.scenario.events[number]
                 events.append(
@@ -813,17 +841,17 @@ class Run:
         return self.engine.result(self.state) if self.state.finished else None
 
     @property
-    def ending(self):
+    def ending(self) -> Ending | None:
         if self.state.finished and self.state.ending >= 0:
             return self.scenario.endings[self.state.ending]
         return None
 
-    def fingerprint(self):
+    def fingerprint(self) -> Fingerprint:
         from teachin.scenario.fingerprint import fingerprint
 
         return fingerprint(self.scenario, self.steps)
 
-    def turning_points(self, count: int = 3):
+    def turning_points(self, count: int = 3) -> list[TurningPoint]:
         from teachin.scenario.fingerprint import turning_points
 
         return turning_points(self.scenario, self.steps, count)

@@ -131,7 +131,9 @@ class _Compiler:
     # Each visit returns (closure, constant-or-None). Constants are folded so
     # that ``2 * 3 + x`` costs one addition at run time.
     def visit(self, node: ast.AST) -> tuple[Fn, float | None]:
-        method = getattr(self, "visit_" + type(node).__name__, None)
+        method: Callable[[ast.AST], tuple[Fn, float | None]] | None = getattr(
+            self, "visit_" + type(node).__name__, None
+        )
         if method is None:
             raise ExpressionError(f"{_describe(node)} is not allowed in an expression")
         result = method(node)
@@ -223,7 +225,9 @@ class _Compiler:
             type(node.op), op, left, lc, self.lookups.get(left), right, rc, self.lookups.get(right)
         ), None
 
-    def _scaled_binary(self, kind: type, left: Fn, lc, right: Fn, rc) -> Fn | None:
+    def _scaled_binary(
+        self, kind: type, left: Fn, lc: float | None, right: Fn, rc: float | None
+    ) -> Fn | None:
         """Closures for formulas built from scaled values, ``x * k`` and ``x / k``
         with x a name or ``-name`` (``-0.1 * pressure``, ``leaders / 25``,
         ``-2 + leaders / 25 - repression / 20``): the scaled value is computed
@@ -233,23 +237,25 @@ class _Compiler:
         lookups, negated, scaled = self.lookups, self.negated, self.scaled
         fn: Fn | None = None
         if kind is ast.Mult or (kind is ast.Div and rc):
-            # k: the number multiplied by (float multiplication is commutative).
-            if kind is ast.Div:
-                k, x = 1.0 / rc, left
+            # factor: the number multiplied by (float multiplication is commutative).
+            scaled_operand: tuple[float, Fn] | None
+            if kind is ast.Div and rc:
+                scaled_operand = (1.0 / rc, left)
             elif rc is not None:
-                k, x = rc, left
+                scaled_operand = (rc, left)
             elif lc is not None:
-                k, x = lc, right
+                scaled_operand = (lc, right)
             else:
-                k = x = None
-            if k is not None:
+                scaled_operand = None
+            if scaled_operand is not None:
+                factor, x = scaled_operand
                 if x in lookups:
                     i = lookups[x]
-                    fn = lambda v: v[i] * k  # noqa: E731
-                    scaled[fn] = (i, k)
+                    fn = lambda v: v[i] * factor  # noqa: E731
+                    scaled[fn] = (i, factor)
                 elif x in negated:
                     i = negated[x]
-                    fn = lambda v: -v[i] * k  # noqa: E731
+                    fn = lambda v: -v[i] * factor  # noqa: E731
             elif left in scaled:
                 i, k = scaled[left]
                 fn = lambda v: v[i] * k * right(v)  # noqa: E731
@@ -258,30 +264,27 @@ class _Compiler:
             return None
         a = scaled.get(left)
         b = scaled.get(right)
-        if a is None and b is None:
-            return None
-        if kind is ast.Add:
-            if a is None:
-                j, m = b
+        if a is None:
+            if b is None:
+                return None
+            j, m = b
+            if kind is ast.Add:
                 if lc is not None:
                     return lambda v: lc + v[j] * m
                 return lambda v: left(v) + v[j] * m
-            i, k = a
-            if b is not None:
-                j, m = b
-                return lambda v: v[i] * k + v[j] * m
-            if rc is not None:
-                return lambda v: v[i] * k + rc
-            return lambda v: v[i] * k + right(v)
-        if a is None:
-            j, m = b
             if lc is not None:
                 return lambda v: lc - v[j] * m
             return lambda v: left(v) - v[j] * m
         i, k = a
         if b is not None:
             j, m = b
+            if kind is ast.Add:
+                return lambda v: v[i] * k + v[j] * m
             return lambda v: v[i] * k - v[j] * m
+        if kind is ast.Add:
+            if rc is not None:
+                return lambda v: v[i] * k + rc
+            return lambda v: v[i] * k + right(v)
         if rc is not None:
             return lambda v: v[i] * k - rc
         return lambda v: v[i] * k - right(v)
@@ -340,10 +343,11 @@ class _Compiler:
             fn, const = self.visit(comparator)
             ops.append((op, fn))
             constants.append(const)
-        if self.known and all(const is not None for const in constants):
+        fixed = [const for const in constants if const is not None]
+        if self.known and len(fixed) == len(constants):
             # Every side fixed by known names and numbers: the answer is fixed too.
             number = 1.0
-            for (op, _), left, right in zip(ops, constants, constants[1:]):  # noqa: B905
+            for (op, _), left, right in zip(ops, fixed, fixed[1:]):  # noqa: B905
                 if not op(left, right):
                     number = 0.0
                     break
@@ -361,18 +365,18 @@ class _Compiler:
                 # name <op> number: the commonest condition, one closure call.
                 i = self.names[node.left.id]
                 c = right_const
-                fn = None
+                test: Fn | None = None
                 if kind is ast.GtE:
-                    fn = lambda v: 1.0 if v[i] >= c else 0.0  # noqa: E731
+                    test = lambda v: 1.0 if v[i] >= c else 0.0  # noqa: E731
                 elif kind is ast.LtE:
-                    fn = lambda v: 1.0 if v[i] <= c else 0.0  # noqa: E731
+                    test = lambda v: 1.0 if v[i] <= c else 0.0  # noqa: E731
                 elif kind is ast.Gt:
-                    fn = lambda v: 1.0 if v[i] > c else 0.0  # noqa: E731
+                    test = lambda v: 1.0 if v[i] > c else 0.0  # noqa: E731
                 elif kind is ast.Lt:
-                    fn = lambda v: 1.0 if v[i] < c else 0.0  # noqa: E731
-                if fn is not None:
-                    self.compares[fn] = (i, _COMPARE_SYMBOLS[kind], c)
-                    return fn, None
+                    test = lambda v: 1.0 if v[i] < c else 0.0  # noqa: E731
+                if test is not None:
+                    self.compares[test] = (i, _COMPARE_SYMBOLS[kind], c)
+                    return test, None
             li = self.lookups.get(first)
             ri = self.lookups.get(second)
             if li is not None and ri is not None:
@@ -456,7 +460,16 @@ class _Compiler:
         return (lambda v: pick([arg(v) for arg in args])), None
 
 
-def _binary(kind, op, left, lc, li, right, rc, ri) -> Fn:
+def _binary(
+    kind: type,
+    op: Callable[[float, float], float],
+    left: Fn,
+    lc: float | None,
+    li: int | None,
+    right: Fn,
+    rc: float | None,
+    ri: int | None,
+) -> Fn:
     """A closure for ``left <op> right`` specialised to the shapes of its operands
     (a number, a single value read, or anything else), so that evaluating the
     commonest formulas costs one or two calls instead of three."""
@@ -552,7 +565,11 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
     """
     if isinstance(source, bool | int | float):
         number = float(source)
-        return Expression(str(source), lambda v, n=number: n, frozenset(), number)
+
+        def fixed(v: list[float], n: float = number) -> float:
+            return n
+
+        return Expression(str(source), fixed, frozenset(), number)
     if not isinstance(source, str):
         raise ExpressionError(f"expected a number or an expression in quotes, not {source!r}")
     text = source.strip()

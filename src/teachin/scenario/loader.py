@@ -169,7 +169,9 @@ class _Reader:
     def warn(self, line: int, message: str) -> None:
         self.problems.append(warning(self.path, line, message))
 
-    def text_field(self, raw: dict, key: str, line: int, *, required: bool = False) -> str:
+    def text_field(
+        self, raw: dict[str, Any], key: str, line: int, *, required: bool = False
+    ) -> str:
         value = raw.get(key, "")
         if not isinstance(value, str):
             self.err(self.at.key(line, key), f"'{key}' must be text in quotes")
@@ -178,7 +180,7 @@ class _Reader:
             self.err(line, f"'{key}' is missing")
         return value.strip()
 
-    def unknown_keys(self, raw: dict, allowed: set[str], line: int, what: str) -> None:
+    def unknown_keys(self, raw: dict[str, Any], allowed: set[str], line: int, what: str) -> None:
         for key in sorted(set(raw) - allowed):
             self.err(self.at.key(line, key), f"unknown {what} field '{key}'")
 
@@ -206,7 +208,7 @@ class _Reader:
                 effects.append(Effect(measure, self.names[measure], compiled, where))
         return tuple(effects)
 
-    def table_list(self, data: dict, key: str) -> list[tuple[int, dict]]:
+    def table_list(self, data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
         raw = data.get(key, [])
         if not isinstance(raw, list):
             self.err(self.at.key(1, key), f"'{key}' must be written as [[{key}]] sections")
@@ -220,7 +222,9 @@ class _Reader:
             result.append((line, item))
         return result
 
-    def identifier(self, raw: dict, line: int, what: str, pattern: re.Pattern[str]) -> str:
+    def identifier(
+        self, raw: dict[str, Any], line: int, what: str, pattern: re.Pattern[str]
+    ) -> str:
         value = raw.get("id")
         if not isinstance(value, str) or not value:
             self.err(line, f"{what} has no id")
@@ -236,7 +240,7 @@ class _Reader:
         return value
 
     # -- sections ------------------------------------------------------------------------
-    def measures(self, data: dict) -> list[Measure]:
+    def measures(self, data: dict[str, Any]) -> list[Measure]:
         result: list[Measure] = []
         seen: set[str] = set()
         for line, raw in self.table_list(data, "measure"):
@@ -287,7 +291,7 @@ class _Reader:
             self.err(1, "the scenario has no [[measure]] sections")
         return result
 
-    def tactics(self, data: dict) -> list[Tactic]:
+    def tactics(self, data: dict[str, Any]) -> list[Tactic]:
         result: list[Tactic] = []
         seen: set[str] = set()
         for index, (line, raw) in enumerate(self.table_list(data, "tactic")):
@@ -417,7 +421,7 @@ class _Reader:
             self.err(1, "the scenario has no [[tactic]] sections")
         return result
 
-    def events(self, data: dict) -> list[Event]:
+    def events(self, data: dict[str, Any]) -> list[Event]:
         result: list[Event] = []
         seen: set[str] = set()
         for line, raw in self.table_list(data, "event"):
@@ -477,7 +481,7 @@ class _Reader:
                     )
         return result
 
-    def endings(self, data: dict) -> list[Ending]:
+    def endings(self, data: dict[str, Any]) -> list[Ending]:
         result: list[Ending] = []
         seen: set[str] = set()
         for line, raw in self.table_list(data, "ending"):
@@ -528,7 +532,7 @@ class _Reader:
             )
         return result
 
-    def rounds(self, data: dict) -> list[Round]:
+    def rounds(self, data: dict[str, Any]) -> list[Round]:
         result: list[Round] = []
         for number, (line, raw) in enumerate(self.table_list(data, "round"), start=1):
             self.unknown_keys(raw, _ROUND_KEYS, line, "round")
@@ -687,7 +691,7 @@ def load_scenario(
 def _staircase_steps(folders: list[Path]) -> tuple[str, ...]:
     from teachin.workshop.staircase import load_staircase
 
-    steps = DEFAULT_STEPS
+    steps: tuple[str, ...] = DEFAULT_STEPS
     for folder in folders:
         candidate = Path(folder) / "staircase.toml"
         if candidate.is_file():

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import operator
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from teachin.scenario.engine import Engine, State
@@ -87,20 +87,21 @@ class Observation:
         self._measure_ids = tuple(measure_id for measure_id, _ in engine.visible)
         indexes = [i for _, i in engine.visible]
         # Reads every visible measure in one C call (a tuple), see ``measures``.
+        self._visible: Callable[[list[float]], tuple[float, ...]]
         if len(indexes) > 1:
             self._visible = operator.itemgetter(*indexes)
         else:
             self._visible = lambda values: tuple(values[i] for i in indexes)
         # Per round and kind: the tactics always offered, and those with a condition.
-        self._by_round: list[dict[str, tuple[tuple, tuple]]] = []
+        self._by_round: list[dict[str, tuple[tuple[TacticInfo, ...], tuple[TacticInfo, ...]]]] = []
         # Per round: whether some tactic is offered without a condition.
         self._has_always: list[bool] = []
         # Per round and kind (kinds without conditional tactics), the tactics
         # highest step first (offer order among equal steps, as of_kind gives
         # them): the first ready one is the highest ready step.
-        self._by_height: list[dict[str, tuple]] = []
+        self._by_height: list[dict[str, tuple[TacticInfo, ...]]] = []
         for offer, _ in engine.round_offer:
-            kinds: dict[str, tuple[list, list]] = {}
+            kinds: dict[str, tuple[list[TacticInfo], list[TacticInfo]]] = {}
             for index in offer:
                 info = infos[index]
                 always, conditional = kinds.setdefault(info.kind, ([], []))
@@ -157,11 +158,13 @@ class Observation:
         engine = self._engine
         values = self._values
         times = self._times
+        available = engine.tactic_available
         result = list(always)
         for info in conditional:
             values[engine.i_times] = times[info.order]
             values[engine.i_step] = info.step
-            if engine.tactic_available[info.order](values):
+            check = available[info.order]
+            if check is not None and check(values):  # conditional: never None
                 result.append(info)
         result.sort(key=lambda info: info.order)
         return result
@@ -175,7 +178,9 @@ class Observation:
         and stops at the first ready one."""
         if self._state.finished:
             return None
-        by_height = self._by_height[min(self.round, self.rounds) - 1].get(kind)
+        by_height: Sequence[TacticInfo] | None = self._by_height[
+            min(self.round, self.rounds) - 1
+        ].get(kind)
         if by_height is None:  # some have a condition: filter, then order by height
             by_height = sorted(self.of_kind(kind), key=lambda o: -o.step)
         # is_ready, inlined: this loop runs for several tactics every round.
@@ -211,12 +216,12 @@ class Observation:
     def ready(self, info: TacticInfo) -> float:
         """Share of the tactic's needs met, as the readiness text shows it."""
         order = info.order
-        total = self._need_total[order]
-        if not total:
+        count = self._count[order]
+        if count is None:  # no needs
             return 1.0
         if self._need_context[order]:
             self._set_context(info)
-        return self._count[order](self._values) / total
+        return count(self._values) / self._need_total[order]
 
     def is_ready(self, info: TacticInfo) -> bool:
         """Whether every need of the tactic is met (the text says "Ready")."""

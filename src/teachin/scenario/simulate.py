@@ -7,9 +7,15 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from teachin.scenario.engine import Engine
+from teachin.scenario.engine import Engine, State
 from teachin.scenario.model import Scenario
-from teachin.scenario.policies import Observation, Policy, get_policy, tactic_infos
+from teachin.scenario.policies import (
+    Observation,
+    Policy,
+    TacticInfo,
+    get_policy,
+    tactic_infos,
+)
 
 
 @dataclass
@@ -22,7 +28,7 @@ class Summary:
     partials: int = 0
     losses: int = 0
     mean_final: dict[str, float] = field(default_factory=dict)
-    endings: Counter = field(default_factory=Counter)
+    endings: Counter[str] = field(default_factory=Counter)
     steps: int = 0
 
     @property
@@ -32,7 +38,7 @@ class Summary:
         partial = self.partials / total
         return {"win": win, "partial": partial, "loss": self.losses / total}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "scenario": self.scenario,
             "policy": self.policy,
@@ -49,7 +55,9 @@ def run_seeds(seed: int, runs: int) -> list[int]:
     return [source.getrandbits(48) for _ in range(runs)]
 
 
-def play_one(engine: Engine, policy: Policy, run_seed: int, infos=None) -> tuple[object, list[str]]:
+def play_one(
+    engine: Engine, policy: Policy, run_seed: int, infos: list[TacticInfo] | None = None
+) -> tuple[State, list[str]]:
     """Play one run; returns the final state and the chosen tactic ids."""
     infos = infos or tactic_infos(engine.scenario)
     rng = random.Random(run_seed)  # noqa: S311 - seeded, reproducible draws
@@ -82,7 +90,7 @@ def simulate(
     n = engine.n
     totals = [0.0] * n
     summary = Summary(scenario.id, policy_name, runs, seed)
-    results = Counter()
+    results: Counter[str] = Counter()
     endings = summary.endings
     steps = 0
     obs = None

@@ -10,12 +10,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 from teachin.workshop.module import BLOCK_KINDS
@@ -49,7 +50,7 @@ def _block_class(kind: str, hidden: frozenset[str]) -> type[Block]:
     class ContentBlock(Block):
         NAME = kind
         ARGUMENT = None
-        OPTIONS = {}  # noqa: RUF012 - pymdownx reads this class attribute
+        OPTIONS: ClassVar[dict[str, object]] = {}  # pymdownx reads this class attribute
 
         def on_markdown(self) -> str:
             return "block"
@@ -93,7 +94,7 @@ class _TeachinBlocks(BlocksExtension):
         self.hidden = hidden
         super().__init__()
 
-    def extendMarkdownBlocks(self, md: markdown.Markdown, block_mgr) -> None:
+    def extendMarkdownBlocks(self, md: markdown.Markdown, block_mgr: BlocksProcessor) -> None:
         for kind in BLOCK_KINDS:
             block_mgr.register(_block_class(kind, self.hidden), {})
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teachin import __version__
 from teachin.locations import PACKAGE_DIR
@@ -25,13 +26,16 @@ from teachin.workshop.render import (
 )
 from teachin.workshop.views import View
 
-try:  # the interpreter's own SHA-256: hashlib would load OpenSSL, which start-up can do without
-    from _sha2 import sha256  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256  # Python 3.11
+if TYPE_CHECKING:  # the private modules below have no type stubs; hashlib's is the same
+    from hashlib import sha256
+else:
+    try:  # the interpreter's own SHA-256: hashlib would load OpenSSL, which start-up can do without
+        from _sha2 import sha256  # Python 3.12+
     except ImportError:
-        from hashlib import sha256
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:
+            from hashlib import sha256
 
 WELCOME = "welcome"
 MODULE = "module"

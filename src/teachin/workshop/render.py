@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -44,7 +45,7 @@ def _environment() -> SandboxedEnvironment:
     from jinja2 import FunctionLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    def load(name: str) -> tuple[str, None, object] | None:
+    def load(name: str) -> tuple[str, None, Callable[[], bool]] | None:
         try:
             return read_package_text(name), None, lambda: True
         except (FileNotFoundError, OSError):
