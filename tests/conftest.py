@@ -29,6 +29,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config) -> object:
+    """pytest-qt's application, made as teachin makes every one: through
+    teachin.qt_application, which guards None first (teachin.none_refcount)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from teachin.qt_application import qt_application
+
+    new = QCoreApplication.instance() is None
+    app = qt_application(qapp_cls, qapp_args)
+    if new:  # as pytest-qt names the application it makes
+        app.setApplicationName(pytestconfig.getini("qt_qapp_name"))
+    return app
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """HOME, XDG config/data/cache folders and QSettings paths all point into a temporary folder.

@@ -1,6 +1,7 @@
 """The core never imports Qt: it must run and be tested without a display."""
 
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,21 @@ def test_core_imports_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "", f"this core module imports Qt: {result.stdout}"
+
+
+def test_every_qt_application_is_made_through_the_one_door():
+    """teachin.qt_application guards None before Qt starts (teachin.none_refcount);
+    an application made anywhere else in the program would not be guarded."""
+    (package_dir,) = teachin.__path__
+    construction = re.compile(r"\b(QApplication|QGuiApplication|QCoreApplication)\(")
+    elsewhere = [
+        f"{path}:{number}"
+        for path in sorted(Path(package_dir).rglob("*.py"))
+        if path.name != "qt_application.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if construction.search(line)
+    ]
+    assert elsewhere == []
 
 
 def test_none_is_guarded_against_pyside6_612_lost_references():

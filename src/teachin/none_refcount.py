@@ -1,7 +1,15 @@
-"""Works around a reference-counting bug of PySide6 6.12.0 on Python 3.11.
+"""Works around a reference-counting bug of PySide6 6.12 on Python 3.11.
 
-pyproject.toml excludes 6.12.0; this guard stays for an environment that has it
-anyway, because the crash would end a presentation in front of a room.
+pyproject.toml excludes the 6.12 series; this guard stays for an environment that
+has it anyway, because the crash would end a presentation in front of a room. It is
+applied by :func:`teachin.qt_application.qt_application`, before Qt starts.
+
+Upstream: PYSIDE-3474, https://qt-project.atlassian.net/browse/PYSIDE-3474 (as cited
+by other projects that hit the same fault; the report itself was not read here).
+They say Qt treats it as a consequence of building 6.12 against Python 3.12's
+headers, so that every 6.12.x release has it, and that signal emissions lose
+references to True the same way ("bool_dealloc"); this guard covers None only, which
+is what teachin's painting was measured to hit.
 
 Many of PySide6 6.12's methods that return nothing (QPainter.save, setPen,
 drawLine, QPalette.setColor, QAbstractTextDocumentLayout.draw, ...) give back

@@ -16,7 +16,3 @@ command line. Layout needs a QGuiApplication; ``layout`` and ``write_pdf`` may
 take a second for the full guide, so a GUI may run them off the UI thread
 (one ``PagedDocument`` per thread).
 """
-
-from teachin.none_refcount import keep_none_alive
-
-keep_none_alive()

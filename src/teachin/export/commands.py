@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when a command runs (see above)
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
 
     from teachin.export.documents import ExportDocument
     from teachin.plan.model import Plan
@@ -237,7 +237,7 @@ def _plan_module_ids(plan: Plan, library: Library) -> list[str]:
     return plan_modules(plan, library)
 
 
-def _application() -> QCoreApplication:
+def _application() -> QGuiApplication:
     """The QGuiApplication that fonts and PDF writing need; offscreen without a display."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -245,4 +245,6 @@ def _application() -> QCoreApplication:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    return QGuiApplication.instance() or QGuiApplication([])
+    from teachin.qt_application import qt_application
+
+    return qt_application(QGuiApplication, [])

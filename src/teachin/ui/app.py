@@ -60,16 +60,15 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from teachin.qt_application import qt_application
     from teachin.ui.collector import collect_in_gui_thread
     from teachin.ui.userdirs import app_data_dir, set_application_names
 
-    app = QApplication.instance()
-    if app is None:
-        # The same look on every desktop. Given here rather than by setStyle(), which
-        # makes PySide6 build its Python class for QStyle and its 500-odd constants.
-        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
-    else:
-        app.setStyle("Fusion")
+    if QApplication.instance() is not None:
+        QApplication.setStyle("Fusion")
+    # The same look on every desktop. Given as an argument rather than by setStyle(),
+    # which makes PySide6 build its Python class for QStyle and its 500-odd constants.
+    app = qt_application(QApplication, [*sys.argv[:1], "-style", "Fusion"])
     collect_in_gui_thread(app)
     set_application_names()
     QApplication.setApplicationDisplayName("teachin")

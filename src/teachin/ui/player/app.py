@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from teachin.locations import content_folders
+from teachin.qt_application import qt_application
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.settings import Settings
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=Path, default=None, help="folder for saved runs")
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = qt_application(QApplication, sys.argv[:1])
     window = build_player(args.content, args.runs)
     window.resume_or_pick()
     window.show()
