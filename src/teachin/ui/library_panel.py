@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -81,7 +81,8 @@ class LibraryPanel(QTreeWidget):
         self.expandAll()
         first = self.topLevelItem(0)
         if first is not None:
-            self.setCurrentItem(first.child(0) if first.childCount() else first)
+            child = first.child(0)  # None when it has none
+            self.setCurrentItem(child if child is not None else first)
 
     def select_page(self, page: str) -> None:
         """Marks the item for a page without opening it (after a link or a search)."""
@@ -97,8 +98,13 @@ class LibraryPanel(QTreeWidget):
         items = []
         for index in range(self.topLevelItemCount()):
             top = self.topLevelItem(index)
+            if top is None:
+                continue
             items.append(top)
-            items.extend(top.child(row) for row in range(top.childCount()))
+            for row in range(top.childCount()):
+                child = top.child(row)
+                if child is not None:
+                    items.append(child)
         return items
 
     @Slot()
@@ -116,7 +122,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped titles. Qt's own size hint measures a title on one
     line, so a long one would be cut off at the sidebar's edge."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         view = self.parent()  # asked, not kept: no reference cycle with the view
         if index.column() != 0 or not isinstance(view, QTreeWidget):
             return super().sizeHint(

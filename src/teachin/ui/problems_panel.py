@@ -68,8 +68,9 @@ class ProblemsPanel(QTreeWidget):
             font = item.font(0)
             font.setBold(problem.severity == Severity.ERROR)
             item.setFont(0, font)
-        if problems:
-            self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
 
     def summary(self) -> str:
         errors = sum(p.severity == Severity.ERROR for p in self._problems)

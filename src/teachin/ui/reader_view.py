@@ -203,7 +203,7 @@ class ReaderView(QTextBrowser):
         width = self._text_width() - margin
         return max(_MIN_STAIRCASE_WIDTH, min(round(_STAIRCASE_WIDTH * self._zoom), width))
 
-    def _staircase_key(self, width: int) -> tuple[object, ...]:
+    def _staircase_key(self, width: int) -> tuple[int, str, int, float]:
         return (id(self._staircase), self._theme.id, width, self.devicePixelRatioF())
 
     def _refresh_staircase(self) -> None:
@@ -259,7 +259,7 @@ class _PageDocument(QTextDocument):
         # make a cycle of Qt objects for Python's collector.
         self._staircase_image = weakref.WeakMethod(staircase_image)
 
-    def loadResource(self, resource_type: int, url: QUrl) -> object:
+    def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         draw = self._staircase_image() if url == STAIRCASE_URL else None
         if draw is not None:
             image = draw()

@@ -39,9 +39,12 @@ class Settings:
         self._store.sync()
 
     def _int(self, key: str, default: int) -> int:
+        value = self._store.value(key, default)
+        if not isinstance(value, str | int | float):
+            return default
         try:
-            return int(self._store.value(key, default))
-        except (TypeError, ValueError):
+            return int(value)
+        except ValueError:
             return default
 
     def _str(self, key: str, default: str) -> str:
@@ -69,9 +72,12 @@ class Settings:
 
     @property
     def zoom(self) -> float:
+        value = self._store.value("view/zoom", 1.0)
+        if not isinstance(value, str | int | float):
+            return 1.0
         try:
-            zoom = float(self._store.value("view/zoom", 1.0))
-        except (TypeError, ValueError):
+            zoom = float(value)
+        except ValueError:
             return 1.0
         return min(ZOOM_STEPS, key=lambda step: abs(step - zoom))
 

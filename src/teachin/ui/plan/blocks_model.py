@@ -7,7 +7,7 @@ so every view and the clock times stay right.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -206,7 +206,7 @@ class BlocksModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         data = QMimeData()
         data.setData(MIME_TYPE, QByteArray(",".join(map(str, rows)).encode("ascii")))

@@ -17,7 +17,16 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +84,10 @@ def scenario_titles(folders: Sequence[Path]) -> dict[str, str] | None:
 
 class _MinutesDelegate(QStyledItemDelegate):
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         if index.column() != MINUTES:
             return super().createEditor(parent, option, index)

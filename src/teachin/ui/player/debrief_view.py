@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.scenario.engine import READY, Run
+from teachin.ui.layouts import clear_layout
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
 from teachin.ui.player.common import (
     RESULT_MARKS,
@@ -92,7 +93,7 @@ class DebriefView(QWidget):
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
 
-        self.scroll = scroll_area(body, "The debrief", self)
+        self.body_scroll = scroll_area(body, "The debrief", self)
 
         self.save_button = BigButton("Save run as…", parent=self)
         self.save_button.clicked.connect(self.saveRequested)
@@ -107,7 +108,7 @@ class DebriefView(QWidget):
         buttons.addWidget(self.new_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(buttons)
         self.bars: list[QProgressBar] = []
 
@@ -173,7 +174,7 @@ class DebriefView(QWidget):
             if scenario.questions
             else "<p>What surprised you? What would you do differently?</p>"
         )
-        self.scroll.verticalScrollBar().setValue(0)
+        self.body_scroll.verticalScrollBar().setValue(0)
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _summary(self, run: Run) -> str:
@@ -194,10 +195,7 @@ class DebriefView(QWidget):
         return text + "</p>"
 
     def _show_fingerprint(self, run: Run) -> None:
-        while self.fingerprint_layout.count():
-            item = self.fingerprint_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.fingerprint_layout)
         self.bars = []
         fingerprint = run.fingerprint()
         closest = fingerprint.closest

@@ -666,7 +666,7 @@ class PlayerWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_run = self.run is not None
-        finished = has_run and self.run.finished
+        finished = self.run is not None and self.run.finished
         self.save_action.setEnabled(has_run)
         self.export_action.setEnabled(bool(finished) and self._export_available)
         if not self._export_available:

@@ -78,9 +78,9 @@ def step_states(
     if staircase is None:
         return []
     by_step: dict[int, Option] = {}
-    for option in options or []:
-        if option.step and option.step not in by_step:
-            by_step[option.step] = option
+    for offered in options or []:
+        if offered.step and offered.step not in by_step:
+            by_step[offered.step] = offered
     states = []
     for index, step in enumerate(staircase.steps, start=1):
         option = by_step.get(index)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from teachin.runs.board import MAX_GROUPS, GroupRun, load_groups, run_files_in, unique_names
 from teachin.scenario.model import Scenario
+from teachin.ui.layouts import clear_layout, layout_widgets
 from teachin.ui.player.common import RESULT_MARKS, result_words
 from teachin.ui.present.presentation import choose_audience_screen
 from teachin.workshop.library import Library
@@ -591,11 +592,7 @@ class DebriefBoard(QWidget):
             )
         self.problems_label.setVisible(bool(self.problems))
         self.chart.set_groups(self.groups, self.staircase, self.theme)
-        while self.cards.count():
-            item = self.cards.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.cards)
         columns = 4 if len(self.groups) > 4 else max(1, len(self.groups))
         for index, group in enumerate(self.groups):
             card = GroupCard(
@@ -609,20 +606,23 @@ class DebriefBoard(QWidget):
 
     def _fit_cards(self) -> None:
         """Every card as tall as its wrapped text needs at its width (the chart takes the rest)."""
-        cards = [self.cards.itemAt(i).widget() for i in range(self.cards.count())]
-        cards = [c for c in cards if isinstance(c, GroupCard)]
+        cards = [c for c in layout_widgets(self.cards) if isinstance(c, GroupCard)]
         if not cards:
             return
         columns = 4 if len(cards) > 4 else len(cards)
         spacing = max(0, self.cards.horizontalSpacing())
-        width = self.width() - self.layout().contentsMargins().left() * 2
+        board_layout = self.layout()
+        margin = board_layout.contentsMargins().left() if board_layout is not None else 0
+        width = self.width() - margin * 2
         card_width = max(80, (width - spacing * (columns - 1)) // columns)
         for card in cards:
-            card.setMinimumHeight(card.layout().totalHeightForWidth(card_width))
+            card_layout = card.layout()
+            if card_layout is not None:
+                card.setMinimumHeight(card_layout.totalHeightForWidth(card_width))
 
     def card_texts(self) -> list[str]:
         """Every card's text, in board order (what the room reads)."""
-        cards = [self.cards.itemAt(i).widget() for i in range(self.cards.count())]
+        cards = layout_widgets(self.cards)
         return [f"{c.name.text()}\n{c.body.text()}" for c in cards if isinstance(c, GroupCard)]
 
     def body_pixel_size(self) -> int:

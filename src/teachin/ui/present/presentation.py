@@ -10,7 +10,7 @@ Entry point for the main window: :func:`start_presentation`.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -300,7 +300,7 @@ class PresentationController(QObject):
             self.goto_text = DIGIT_KEYS[key]
             self.changed.emit()
             return True
-        actions = {
+        actions: dict[int, Callable[[], bool | None]] = {
             Key.Key_Home: self.first,
             Key.Key_End: self.last,
             Key.Key_B: self.toggle_black,
