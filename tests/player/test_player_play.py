@@ -15,8 +15,8 @@ from tests.player.conftest import (
     start_by_keyboard,
 )
 
+from teachin.debrief.words import result_words
 from teachin.scenario.engine import start_run
-from teachin.ui.player.common import result_words
 from teachin.ui.player.player_window import PlayerWindow
 
 SCENARIOS = ["care-homes", "tenants-retrofit", "transit-fares", "tuition-hike"]

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
 
-from teachin.scenario.engine import READY, Consequence
-from teachin.ui.player.common import change_text, is_good, stairs_words
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.player.staircase_view import CLIMBED, NOT_READY, OPEN
 
@@ -56,15 +54,6 @@ def test_a_climbed_step_is_marked_in_words(qtbot: QtBot, player: PlayerWindow) -
     assert stairs.climbed == 1 and stairs.states[0].state == CLIMBED
     assert "You are on step 1: Popular education" in stairs.accessibleDescription()
     assert "Step 1: Popular education — climbed." in stairs.states[0].words()
-
-
-def test_changes_are_told_by_arrow_and_sign_not_colour_alone() -> None:
-    assert change_text(4.6) == "▲ +5"
-    assert change_text(-3.2) == "▼ −3"
-    assert change_text(0.2) == "no change"
-    assert is_good("support", 5) is True
-    assert is_good("repression", 5) is False  # a rise in repression is bad news
-    assert is_good("morale", 0.1) is None
 
 
 def test_the_consequence_lists_every_change_in_words(qtbot: QtBot, player: PlayerWindow) -> None:
@@ -135,32 +124,3 @@ def test_a_round_fits_a_laptop_screen(qtbot: QtBot, player: PlayerWindow) -> Non
     assert tactics.viewport().rect().contains(tactics.visualItemRect(tactics.currentItem()))
     assert round_view.side.verticalScrollBar().maximum() == 0
     assert round_view.measures.isVisible()
-
-
-def test_the_staircase_note_speaks_to_a_group_or_for_the_room(content) -> None:
-    _scenarios, library = content
-    staircase = library.staircase
-    base = dict(
-        round=3,
-        tactic="banner",
-        label="Banner drop",
-        ready_text="",
-        narrative="",
-        explain="",
-        concept="",
-        before={},
-        after={},
-        events=(),
-        draws=(),
-    )
-    ready = Consequence(**base, ready=READY, climbed=3, step=3)
-    early = Consequence(**base, ready=0.0, climbed=2, step=7)
-    assert stairs_words(ready, staircase) == (
-        "Highest step climbed together: step 3, symbolic actions. "
-        "This round you took step 3, symbolic actions, with the base behind you."
-    )
-    assert stairs_words(early, staircase, voice="we").endswith(
-        "This round we tried step 7, one-day strike, before the base was ready."
-    )
-    none_yet = Consequence(**base, ready=READY, climbed=0, step=0)
-    assert stairs_words(none_yet, staircase) == "No step of the staircase climbed together yet."

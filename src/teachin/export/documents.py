@@ -20,6 +20,8 @@ from markupsafe import Markup
 from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
+from teachin.debrief.model import Concept, describe_run
+from teachin.debrief.words import TOO_EARLY
 from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.locations import PACKAGE_DIR
@@ -325,100 +327,36 @@ def plan_modules(plan: Plan, library: Library) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _concept(reference: str, library: Library) -> str:
-    """``module:ID`` or ``glossary:ID`` as words a reader can look up on paper."""
-    kind, _, target = reference.partition(":")
-    if kind == "module" and target in library.modules:
-        return f"the module “{library.modules[target].title}”"
-    if kind == "glossary" and target in library.terms:
-        return f"“{library.terms[target].term}” in the glossary"
-    return ""
+def _read_more(concept: Concept | None) -> str:
+    """A concept as words a reader can look up on paper ("" without one)."""
+    if concept is None:
+        return ""
+    if concept.kind == "module":
+        return f"the module “{concept.title}”"
+    return f"“{concept.title}” in the glossary"
 
 
 def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> ExportDocument:
     """A scenario run for the debrief: outcome, path on the staircase, measures over
     time as charts, each choice with its explanation, the strategy fingerprint, the
-    turning points and the discussion questions."""
-    from teachin.scenario.engine import READY
-
-    scenario = run.scenario
-    visible = scenario.visible_measures
+    turning points and the discussion questions (told by :func:`describe_run`, as the
+    player and the room screens tell it)."""
     staircase = library.staircase
-    steps = []
-    for record in run.steps:
-        c = record.consequence
-        stair = "not a staircase step"
-        if c.step:
-            name = (
-                staircase.steps[c.step - 1].label
-                if staircase and c.step <= len(staircase.steps)
-                else ""
-            )
-            stair = f"step {c.step}" + (f": {name}" if name else "")
-            if c.ready < READY:
-                stair += " (before the base was ready)"
-        deltas = c.deltas
-        changes = ", ".join(
-            f"{m.label} {deltas[m.id]:+.0f}".replace("-", "−")
-            for m in visible
-            if abs(deltas.get(m.id, 0.0)) >= 0.5
-        )
-        steps.append(
-            {
-                "round": c.round,
-                "label": c.label,
-                "stair": stair,
-                "ready_text": c.ready_text,
-                "changes": changes,
-                "narrative": c.narrative,
-                "explain": c.explain,
-                "events": c.events,
-                "concept": _concept(c.concept, library),
-            }
-        )
-    climbed = run.climbed
-    if climbed and staircase and climbed <= len(staircase.steps):
-        climbed_text = f"Highest step climbed: {climbed}, {staircase.steps[climbed - 1].label}."
-    else:
-        climbed_text = "No step of the staircase was climbed."
-    series = [
-        Series(
-            m.label,
-            [run.start_values[m.id], *(r.consequence.after[m.id] for r in run.steps)],
-            m.low,
-            m.high,
-        )
-        for m in visible
-    ]
-    shares = [
-        {
-            "label": share.label,
-            "percent": f"{share.share * 100:.0f} %",
-            "examples": "; ".join(share.examples) or "none",
-        }
-        for share in run.fingerprint().shares
-    ]
-    ending = run.ending
-    title = f"Debrief: {scenario.title}"
+    story = describe_run(run, staircase, library)
+    title = f"Debrief: {story.scenario_title}"
     html = _render(
         "export_debrief.html.j2",
         title=title,
-        scenario=scenario,
-        seed=run.seed,
-        result=(run.result or "").replace("-", " "),
+        story=story,
         differences=list(differences),
-        ending=ending,
-        ending_concept=_concept(ending.concept, library) if ending else "",
-        climbed_text=climbed_text,
         staircase=staircase is not None,
-        steps=steps,
-        shares=shares,
-        turning_points=run.turning_points(),
-        questions=scenario.questions,
+        read_more=_read_more,
+        too_early=TOO_EARLY,
     )
     svg = None
     if staircase is not None:
-        svg = staircase_svg(staircase, PRINT, current=climbed - 1 if climbed else None)
+        svg = staircase_svg(staircase, PRINT, current=story.highest - 1 if story.highest else None)
+    series = [Series(m.label, list(m.values), m.low, m.high) for m in story.measures]
     return ExportDocument(
         kind="debrief",
         title=title,

@@ -14,8 +14,7 @@ from typing import Any
 
 from teachin.runs.room import ROOM_NAME, Decision, decisions_from_json, is_room_run
 from teachin.runs.runfile import RunFileError, load_run, read_run
-from teachin.scenario.engine import READY, Run
-from teachin.scenario.fingerprint import Fingerprint
+from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
 
 RUN_PATTERNS = ("*.json",)
@@ -40,20 +39,6 @@ class GroupRun:
     def climbed(self) -> list[int]:
         """Highest step climbed after each round played."""
         return [record.consequence.climbed for record in self.run.steps]
-
-    @property
-    def highest(self) -> int:
-        return self.run.steps[-1].consequence.climbed if self.run.steps else 0
-
-    @property
-    def rushed(self) -> list[int]:
-        """Rounds where the group took a staircase step before the base was ready."""
-        return [
-            r.round for r in self.run.steps if r.consequence.step and r.consequence.ready < READY
-        ]
-
-    def fingerprint(self) -> Fingerprint:
-        return self.run.fingerprint()
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""Small shared pieces of the player: plain words for results and changes, big
-buttons that answer Enter, headings that grow with the text zoom, concept titles."""
+"""Small shared widgets of the player: big buttons that answer Enter, headings that grow
+with the text zoom, wrapping and link labels, concept links. (The player's words, for
+results, changes and steps, are Qt-free: :mod:`teachin.debrief.words`.)"""
 
 from __future__ import annotations
 
@@ -9,104 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
-from teachin.scenario.engine import READY, Consequence
-from teachin.workshop.library import Library
-from teachin.workshop.staircase import Staircase
-
-RESULT_WORDS = {
-    "win": "You won",
-    "partial": "A partial win",
-    "loss": "The campaign lost",
-}
-RESULT_MARKS = {"win": "★", "partial": "◐", "loss": "✕"}
-
-KIND_WORDS = {
-    "organizing": "Organizing move",
-    "step": "Staircase step",
-    "lobbying": "Lobbying",
-    "electoral": "Elections",
-    "staff": "Leave it to staff",
-    "militant": "Action by a few",
-    "deal": "Deal",
-}
-
-LOWER_IS_BETTER = frozenset({"repression"})
-"""Measures where a rise is bad news (the colour of the change follows this)."""
+from teachin.debrief.model import Concept
 
 
-def result_words(result: str | None) -> str:
-    return RESULT_WORDS.get(result or "", "Still playing")
-
-
-def change_text(delta: float) -> str:
-    """``▲ +5``, ``▼ −3`` or ``no change``: never colour alone."""
-    amount = round(delta)
-    if amount > 0:
-        return f"▲ +{amount}"
-    if amount < 0:
-        return f"▼ −{-amount}"
-    return "no change"
-
-
-def change_words(label: str, delta: float) -> str:
-    amount = round(delta)
-    if amount > 0:
-        return f"{label} rose by {amount}"
-    if amount < 0:
-        return f"{label} fell by {-amount}"
-    return f"{label} did not change"
-
-
-def is_good(measure_id: str, delta: float) -> bool | None:
-    """True for good news, False for bad, None for no change."""
-    if round(delta) == 0:
-        return None
-    up = delta > 0
-    return (not up) if measure_id in LOWER_IS_BETTER else up
-
-
-def step_name(number: int, staircase: Staircase | None) -> str:
-    """ "step 3, symbolic actions" (or "step 3" without a staircase)."""
-    if staircase is not None and 0 < number <= len(staircase.steps):
-        return f"step {number}, {staircase.steps[number - 1].label.lower()}"
-    return f"step {number}"
-
-
-def stairs_words(consequence: Consequence, staircase: Staircase | None, voice: str = "you") -> str:
-    """Where the campaign stands on the staircase after a round: told to a group at its
-    laptop (``voice="you"``) or by the room about itself on the projector (``"we"``)."""
-    c = consequence
-    if c.climbed:
-        text = f"Highest step climbed together: {step_name(c.climbed, staircase)}."
-    else:
-        text = "No step of the staircase climbed together yet."
-    if c.step:
-        step = step_name(c.step, staircase)
-        base = "you" if voice == "you" else "us"
-        if c.ready >= READY:
-            text += f" This round {voice} took {step}, with the base behind {base}."
-        else:
-            text += f" This round {voice} tried {step}, before the base was ready."
-    return text
-
-
-def concept_title(href: str, library: Library | None) -> str:
-    """The readable title of ``module:ID`` or ``glossary:ID``."""
-    kind, _, ident = href.partition(":")
-    if library is not None:
-        if kind == "module" and ident in library.modules:
-            return library.modules[ident].title
-        if kind == "glossary" and ident in library.terms:
-            return library.terms[ident].term
-    return ident.replace("-", " ").capitalize() if ident else href
-
-
-def concept_link(href: str, library: Library | None, lead: str = "Read more:") -> str:
-    """Rich text: a link that opens the module or glossary entry."""
-    if not href:
+def concept_anchor(concept: Concept | None, lead: str = "Read more:") -> str:
+    """Rich text: ``lead`` and a link that opens the concept ("" without one)."""
+    if concept is None:
         return ""
-    title = html.escape(concept_title(href, library))
-    return f'{lead} <a href="{html.escape(href, quote=True)}">{title}</a>'
+    title = html.escape(concept.title)
+    return f'{lead} <a href="{html.escape(concept.href, quote=True)}">{title}</a>'
 
 
 def esc(text: str) -> str:

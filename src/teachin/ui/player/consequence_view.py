@@ -13,17 +13,18 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from teachin.scenario.engine import READY, Consequence
+from teachin.debrief.model import RoundStory, describe_round
+from teachin.debrief.words import NOTHING_ELSE
+from teachin.scenario.engine import Consequence
 from teachin.scenario.model import Scenario
 from teachin.ui.player.common import (
     BigButton,
-    concept_link,
+    concept_anchor,
     esc,
     heading,
     link_label,
     scroll_area,
     set_heading,
-    stairs_words,
     text_label,
 )
 from teachin.ui.player.measures_view import MeasuresView
@@ -31,16 +32,6 @@ from teachin.ui.player.staircase_view import StaircaseView
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
-
-EVENT_WORDS = {
-    "target": "The target moves",
-    "police": "The police",
-    "media": "In the news",
-    "politicians": "Politicians",
-    "allies": "Allies",
-    "base": "Among the people",
-    "other": "Meanwhile",
-}
 
 
 class ConsequenceView(QWidget):
@@ -137,62 +128,64 @@ class ConsequenceView(QWidget):
         can_go_back: bool = True,
     ) -> None:
         """Show one round's consequence. ``past``: re-reading it from the timeline."""
-        c = consequence
-        self.past_round = c.round if past else 0
+        story = describe_round(scenario, consequence, self.staircase, self.library)
+        self.past_round = story.round if past else 0
         lead = "Looking back at round" if past else "Round"
-        set_heading(self.title, f"{lead} {c.round}: you chose “{c.label}”")
-        if c.ready >= READY:
-            self.ready_note.setText("✓ The base was ready for it.")
+        set_heading(self.title, f"{lead} {story.round}: you chose “{story.label}”")
+        if story.ready:
+            self.ready_note.setText(html.escape(story.ready_words))
         else:
             self.ready_note.setText(
-                f"<b>⚠ The base was not ready for it.</b> {html.escape(c.ready_text)}"
+                f"<b>{html.escape(story.ready_words)}</b> {html.escape(story.ready_text)}"
             )
-        self.narrative.setText(esc(c.narrative))
-        self.why.setText(esc(c.explain))
-        self.concept.setText(concept_link(c.concept, self.library, "The idea behind it:"))
-        self.concept.setVisible(bool(c.concept))
-        if c.events:
-            parts = []
-            for event in c.events:
-                kind = EVENT_WORDS.get(event.kind, "Meanwhile")
-                link = (
-                    concept_link(event.concept, self.library, "The idea:") if event.concept else ""
-                )
-                parts.append(
-                    f"<p><b>{html.escape(kind)}: {html.escape(event.title)}</b></p>"
-                    f"{esc(event.text)}{esc(event.explain)}" + (f"<p>{link}</p>" if link else "")
-                )
-            self.events.setText("".join(parts))
-        else:
-            self.events.setText("<p>Nothing else happened this round.</p>")
+        self.narrative.setText(esc(story.narrative))
+        self.why.setText(esc(story.explain))
+        self.concept.setText(concept_anchor(story.concept, "The idea behind it:"))
+        self.concept.setVisible(story.concept is not None)
+        self.events.setText(self._events_html(story))
         self.events_title.setVisible(True)
-        if c.ending and c.result:
-            ending = next((e for e in scenario.endings if e.id == c.ending), None)
-            title = ending.title if ending else c.ending
-            self.end_note.setText(f"<p><b>The campaign is over: {html.escape(title)}.</b></p>")
+        if story.ending is not None:
+            self.end_note.setText(f"<p><b>{html.escape(story.ending.over_words)}</b></p>")
             self.end_note.show()
         else:
             self.end_note.hide()
         visible = scenario.visible_measures
         self.measures.set_values(
             visible,
-            {m.id: c.after[m.id] for m in visible if m.id in c.after},
-            {m.id: c.before[m.id] for m in visible if m.id in c.before},
+            {change.id: change.after for change in story.changes},
+            {change.id: change.before for change in story.changes},
         )
-        self.stairs.set_state(self.staircase, c.climbed, None)
-        self.stairs.selected = c.step if c.step else 0
+        self.stairs.set_state(self.staircase, story.stairs.climbed, None)
+        self.stairs.selected = story.stairs.step
         self.stairs.update()
-        self.stairs_note.setText(stairs_words(c, self.staircase))
+        self.stairs_note.setText(story.stairs.words())
         self.next_button.setVisible(not past)
         self.next_button.setText("See the debrief  (Enter)" if finished else "Next round  (Enter)")
         self.next_button.setAccessibleName("See the debrief" if finished else "Next round")
         self.present_button.setVisible(past)
         self.what_if_button.setVisible(past and can_go_back)
-        self.what_if_button.setText(f"What if? Choose again from round {c.round}")
-        self.what_if_button.setAccessibleName(f"What if: choose again from round {c.round}")
+        self.what_if_button.setText(f"What if? Choose again from round {story.round}")
+        self.what_if_button.setAccessibleName(f"What if: choose again from round {story.round}")
         (self.present_button if past else self.next_button).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
+
+    @staticmethod
+    def _events_html(story: RoundStory) -> str:
+        """Each event under its heading, with what it moved and the idea behind it."""
+        if not story.events:
+            return f"<p>{NOTHING_ELSE}</p>"
+        parts = []
+        for event in story.events:
+            shifts = event.shifts_words
+            link = concept_anchor(event.concept, "The idea:")
+            parts.append(
+                f"<p><b>{html.escape(event.heading)}: {html.escape(event.title)}</b></p>"
+                f"{esc(event.text)}{esc(event.explain)}"
+                + (f"<p>{html.escape(shifts)}</p>" if shifts else "")
+                + (f"<p>{link}</p>" if link else "")
+            )
+        return "".join(parts)
 
     @Slot()
     def _what_if(self) -> None:

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.scenario.engine import READY, Run
+from teachin.debrief.model import RAN_OUT, RunStory, describe_run
+from teachin.debrief.words import NO_TURNING_POINT, result_words
+from teachin.scenario.engine import Run
 from teachin.ui.layouts import clear_layout
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
 from teachin.ui.player.common import (
-    RESULT_MARKS,
     BigButton,
-    concept_link,
+    concept_anchor,
     esc,
     heading,
     link_label,
-    result_words,
     scroll_area,
     set_heading,
     text_label,
@@ -117,97 +117,76 @@ class DebriefView(QWidget):
         self.measures_chart.set_theme(theme)
 
     def show_run(self, run: Run) -> None:
-        scenario = run.scenario
-        ending = run.ending
-        result = run.result
-        mark = RESULT_MARKS.get(result or "", "")
-        title = f"{mark} {result_words(result)}"
-        if ending is not None:
-            title += f": {ending.title}"
-        set_heading(self.outcome, title)
+        story = describe_run(run, self.staircase, self.library)
+        ending = story.ending
+        set_heading(self.outcome, ending.heading if ending else story.heading)
         text = ""
         if ending is not None:
             text = esc(ending.text) + esc(ending.explain)
-            if ending.concept:
-                text += (
-                    f"<p>{concept_link(ending.concept, self.library, 'The idea behind it:')}</p>"
-                )
-        self.outcome_text.setText(text or "<p>The campaign ran out of time.</p>")
-        self.summary.setText(self._summary(run))
+            link = concept_anchor(ending.concept, "The idea behind it:")
+            text += f"<p>{link}</p>" if link else ""
+        self.outcome_text.setText(text or f"<p>{html.escape(RAN_OUT)}</p>")
+        self.summary.setText(self._summary(story))
         self.path_chart.set_run(run, self.staircase)
         self.measures_chart.set_run(run)
-        self._show_fingerprint(run)
-        points = run.turning_points()
-        if points:
-            self.turning.setText(
-                "".join(
-                    f"<p><b>Round {p.round}: {html.escape(p.label)}</b> — {html.escape(p.why)}.<br>"
-                    f"{html.escape(p.explain)} "
-                    f"{concept_link(p.concept, self.library, 'The idea:') if p.concept else ''}</p>"
-                    for p in points
-                )
-            )
-        else:
-            self.turning.setText("<p>No round stood out: things changed slowly.</p>")
-        branch_parts = []
-        for branch in run.branches:
-            if not branch.steps:
-                continue
-            choices = ", ".join(
-                f"{r.round}. {html.escape(r.consequence.label)}"
-                + ("" if r.consequence.ready >= READY else " (before the base was ready)")
-                for r in branch.steps
-            )
-            last = branch.steps[-1].consequence
-            end = ""
-            if last.result:
-                end = f" It ended: {html.escape(result_words(last.result).lower())}."
-            branch_parts.append(
-                f"<p>From round {branch.from_round}, you first chose: {choices}. "
-                f"Highest step climbed on that path: {last.climbed}.{end}</p>"
-            )
-        self.branches.setText("".join(branch_parts))
-        self.branches.setVisible(bool(branch_parts))
-        self.branches_title.setVisible(bool(branch_parts))
+        self._show_fingerprint(story)
+        self.turning.setText(self._turning_html(story))
+        branches = self._branches_html(story)
+        self.branches.setText(branches)
+        self.branches.setVisible(bool(branches))
+        self.branches_title.setVisible(bool(branches))
         self.questions.setText(
-            "<ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in scenario.questions) + "</ol>"
-            if scenario.questions
-            else "<p>What surprised you? What would you do differently?</p>"
+            "<ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in story.questions) + "</ol>"
         )
         self.body_scroll.verticalScrollBar().setValue(0)
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _summary(self, run: Run) -> str:
+    @staticmethod
+    def _summary(story: RunStory) -> str:
         """One line for the first screen: rounds, highest step, closest strategy."""
-        climbed = run.steps[-1].consequence.climbed if run.steps else 0
-        step = ""
-        if climbed and self.staircase and climbed <= len(self.staircase.steps):
-            step = f" ({html.escape(self.staircase.steps[climbed - 1].label.lower())})"
-        top = run.fingerprint().shares[0] if run.steps else None
-        text = (
-            f"<p><b>{len(run.steps)} rounds played. Highest step climbed together: "
-            f"{climbed}{step}.</b>"
-        )
-        if top is not None and top.share > 0:
-            text += f" Your choices resembled most: <b>{html.escape(top.label)}</b>."
-        if run.branches:
-            text += f" You tried {len(run.branches)} “what if” path(s): see below."
+        text = f"<p><b>{html.escape(story.played_words)}</b>"
+        if story.closest is not None:
+            text += f" Your choices resembled most: <b>{html.escape(story.closest.label)}</b>."
+        if story.branches:
+            text += f" You tried {len(story.branches)} “what if” path(s): see below."
         return text + "</p>"
 
-    def _show_fingerprint(self, run: Run) -> None:
+    @staticmethod
+    def _turning_html(story: RunStory) -> str:
+        if not story.turning_points:
+            return f"<p>{html.escape(NO_TURNING_POINT)}</p>"
+        return "".join(
+            f"<p><b>{html.escape(p.heading)}</b> — {html.escape(p.why)}.<br>"
+            f"{html.escape(p.explain)} {concept_anchor(p.concept, 'The idea:')}</p>"
+            for p in story.turning_points
+        )
+
+    @staticmethod
+    def _branches_html(story: RunStory) -> str:
+        parts = []
+        for branch in story.branches:
+            end = ""
+            if branch.result:
+                end = f" It ended: {html.escape(result_words(branch.result).lower())}."
+            parts.append(
+                f"<p>From round {branch.from_round}, you first chose: "
+                f"{html.escape(', '.join(branch.choices))}. "
+                f"Highest step climbed on that path: {branch.highest}.{end}</p>"
+            )
+        return "".join(parts)
+
+    def _show_fingerprint(self, story: RunStory) -> None:
         clear_layout(self.fingerprint_layout)
         self.bars = []
-        fingerprint = run.fingerprint()
-        closest = fingerprint.closest
-        if closest is None:
+        top = story.closest
+        if top is None:
             self.closest.setText("<p>No choices were made.</p>")
             return
-        top = fingerprint.shares[0]
         self.closest.setText(
             f"<p>Your choices resembled most: <b>{html.escape(top.label)}</b> "
-            f"({round(top.share * 100)}% of your choices).</p>"
+            f"({top.percent} of your choices).</p>"
         )
-        for share in fingerprint.shares:
+        for share in story.fingerprint:
             row = QWidget(self.fingerprint_box)
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 4, 0, 4)
@@ -222,9 +201,7 @@ class DebriefView(QWidget):
             row_layout.addWidget(bar)
             examples = "; ".join(share.examples) if share.examples else "None of your choices"
             detail = link_label(f"Choices that show the {share.label.lower()}", row)
-            detail.setText(
-                f"{html.escape(examples)}. {concept_link(share.concept, self.library, 'Read:')}"
-            )
+            detail.setText(f"{html.escape(examples)}. {concept_anchor(share.concept, 'Read:')}")
             detail.linkActivated.connect(self.conceptRequested)
             row_layout.addWidget(detail)
             self.fingerprint_layout.addWidget(row)

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from teachin.debrief.words import change_text, change_words, is_good
 from teachin.scenario.model import Measure
-from teachin.ui.player.common import change_text, change_words, is_good
 from teachin.workshop.themes import LIGHT, Theme
 
 GOOD = "#1b7a3a"

@@ -48,7 +48,7 @@ from teachin.runs.store import (
 from teachin.scenario.engine import Run, start_run
 from teachin.scenario.model import Scenario
 from teachin.ui.palette import focus_style_sheet, palette_for
-from teachin.ui.player.common import BigButton, result_words
+from teachin.ui.player.common import BigButton
 from teachin.ui.player.consequence_view import ConsequenceView
 from teachin.ui.player.debrief_view import DebriefView
 from teachin.ui.player.round_view import RoundView
@@ -708,4 +708,4 @@ def _debrief_export():
     return export
 
 
-__all__ = ["PlayerWindow", "result_words"]
+__all__ = ["PlayerWindow"]

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teachin.debrief.words import result_words
 from teachin.runs.store import RunStore, SavedRun
 from teachin.scenario.model import Scenario
-from teachin.ui.player.common import BigButton, heading, result_words, text_label
+from teachin.ui.player.common import BigButton, heading, text_label
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from teachin.debrief.words import kind_words
 from teachin.scenario.engine import READY, Option
-from teachin.ui.player.common import KIND_WORDS
 from teachin.workshop.staircase import Staircase
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -24,7 +24,7 @@ def option_kind(option: Option, staircase: Staircase | None) -> str:
         if staircase is not None and option.step <= len(staircase.steps):
             name = f": {staircase.steps[option.step - 1].label}"
         return f"Staircase step {option.step}{name}"
-    return KIND_WORDS.get(option.kind, option.kind.capitalize())
+    return kind_words(option.kind)
 
 
 class TacticList(QListWidget):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal, Slot
@@ -45,10 +46,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teachin.debrief.model import describe_run
+from teachin.debrief.words import TOO_EARLY
 from teachin.runs.board import MAX_GROUPS, GroupRun, load_groups, run_files_in, unique_names
 from teachin.scenario.model import Scenario
 from teachin.ui.layouts import clear_layout, layout_widgets
-from teachin.ui.player.common import RESULT_MARKS, result_words
 from teachin.ui.present.presentation import choose_audience_screen
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
@@ -340,40 +342,28 @@ class StyleSample(QWidget):
 
 
 def card_html(group: GroupRun, index: int, staircase: Staircase | None) -> str:
-    """What a group's card says (rich text)."""
-    from html import escape
-
-    run = group.run
-    result = run.result
-    ending = run.ending
-    outcome = f"{RESULT_MARKS.get(result or '', '…')} {result_words(result)}"
-    if ending is not None:
-        outcome += f": {ending.title}"
-    elif result is None:
-        outcome = f"… Still playing (round {run.round} of {len(run.scenario.rounds)})"
-    highest = group.highest
-    step = ""
-    if highest and staircase is not None and highest <= len(staircase.steps):
-        step = f" ({staircase.steps[highest - 1].label.lower()})"
+    """What a group's card says (rich text), from the run's one description."""
+    story = describe_run(group.run, staircase)
+    highest = f"highest: {story.highest_name}" if story.highest else "no step climbed"
+    count = len(story.rounds)
     parts = [
-        f"<p><b>{escape(outcome)}</b></p>",
-        f"<p>{len(run.steps)} rounds · highest step: {highest}{escape(step)}</p>",
+        f"<p><b>{escape(story.heading)}</b></p>",
+        f"<p>{count} round{'' if count == 1 else 's'} · {escape(highest)}</p>",
     ]
-    if group.rushed:
-        rounds = ", ".join(str(r) for r in group.rushed)
-        parts.append(f"<p>Steps taken before the base was ready (!): round {rounds}</p>")
-    fingerprint = group.fingerprint() if run.steps else None
-    if fingerprint is not None and fingerprint.closest is not None:
+    if story.rushed:
+        rounds = ", ".join(str(r) for r in story.rushed)
+        parts.append(f"<p>Steps taken {TOO_EARLY} (!): round {rounds}</p>")
+    if story.closest is not None:
         shares = " · ".join(
-            f"{escape(share.label)} {round(share.share * 100)}%"
-            for share in fingerprint.shares
+            f"{escape(share.label)} {share.percent}"
+            for share in story.fingerprint
             if share.share > 0
         )
         parts.append(f"<p>Choices resembled: {shares}</p>")
     if group.room and group.decisions:
         counted = [d for d in group.decisions if d.hands]
         if counted:
-            parts.append(f"<p>Hands counted in {len(counted)} of {len(run.steps)} rounds</p>")
+            parts.append(f"<p>Hands counted in {len(counted)} of {count} rounds</p>")
     return "".join(parts)
 
 
@@ -405,8 +395,6 @@ class GroupCard(QFrame):
         self.body.setTextFormat(Qt.TextFormat.RichText)
         text = card_html(group, index, staircase)
         if show_scenario:
-            from html import escape
-
             text = f"<p><i>{escape(group.scenario.title)}</i></p>" + text
         self.body.setText(text)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

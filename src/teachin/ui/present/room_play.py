@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teachin.debrief.room_screens import notes_html, option_suffix, screen_html
 from teachin.plan.model import BlockKind
 from teachin.runs.room import MAX_HANDS, RoomSession, RoomStore, Screen, ScreenKind
 from teachin.runs.runfile import RunFileError
 from teachin.scenario.engine import READY, Option
 from teachin.scenario.model import Scenario
 from teachin.ui.layouts import clear_layout
-from teachin.ui.present.room_screens import notes_html, option_suffix, screen_html
 
 if TYPE_CHECKING:
     from teachin.ui.present.presentation import PresentationController
