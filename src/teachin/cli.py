@@ -100,15 +100,23 @@ def _feature_commands() -> list[AddCommands]:
 def _list(args: argparse.Namespace, context: Context) -> int:
     from teachin.catalog import load_catalog
 
-    listing = load_catalog(context.folders()).listing()
+    catalog = load_catalog(context.folders())
+    listing = catalog.listing()
+    notes = [
+        str(problem)
+        for problem in [*catalog.library.problems, *catalog.problems]
+        if problem.severity == Severity.INFO
+    ]
     if args.json:
         print(json.dumps(listing, indent=2, ensure_ascii=False))
-        return 0
-    for kind, items in listing.items():
-        print(f"{kind.capitalize()} ({len(items)}):")
-        for item in items:
-            minutes = f"  {item['minutes']} min" if item.get("minutes") else ""
-            print(f"  {item['id']:<32} {item['title']}{minutes}")
+    else:
+        for kind, items in listing.items():
+            print(f"{kind.capitalize()} ({len(items)}):")
+            for item in items:
+                minutes = f"  {item['minutes']} min" if item.get("minutes") else ""
+                print(f"  {item['id']:<32} {item['title']}{minutes}")
+    for note in notes:  # on stderr, so that --json prints only JSON
+        print(f"Note: {note}", file=sys.stderr)
     return 0
 
 
@@ -122,42 +130,47 @@ def _content_folder_of(path: Path) -> Path:
     if path.is_dir():
         return path
     parent = path.parent
-    return parent.parent if parent.name in ("modules", "scenarios") else parent
+    return parent.parent if parent.name in ("modules", "scenarios", "plans") else parent
 
 
 def _check(args: argparse.Namespace, context: Context) -> int:
     from teachin.catalog import check_catalog, load_catalog
+    from teachin.packcheck import check_selection, select
 
     folders = context.folders()
-    targets = [path.resolve() for path in args.paths]
-    for path in targets:
-        if not path.exists():
-            print(f"{path}:1: error: no such file or folder", file=sys.stderr)
-            return 1
-        folder = _content_folder_of(path)
-        if folder not in [f.resolve() for f in folders]:
-            folders.append(folder)
-    problems = check_catalog(load_catalog(folders))
-    if targets:
-        problems = [p for p in problems if _is_within(p.path, targets)]
-    return _report(problems)
+    if args.paths:
+        paths = [path.absolute() for path in args.paths]
+        # Each file is checked among the other files of its pack (links to them resolve).
+        known = {folder.resolve() for folder in folders}
+        for folder in dict.fromkeys(_content_folder_of(path) for path in paths if path.exists()):
+            if folder.resolve() not in known:
+                folders.append(folder)
+        selection = select(paths)
+        return _report(check_selection(selection, folders), len(selection.files))
+    # Everything in every layer: later folders replace earlier ones by id.
+    checked = len(select([folder for folder in folders if folder.is_dir()]).files)
+    return _report(check_catalog(load_catalog(folders)), checked)
 
 
-def _is_within(path: Path, targets: list[Path]) -> bool:
-    resolved = path.resolve()
-    return any(resolved == target or target in resolved.parents for target in targets)
-
-
-def _report(problems: list[Problem]) -> int:
+def _report(problems: list[Problem], checked: int) -> int:
     for problem in problems:
         print(problem)
     errors = sum(problem.severity == Severity.ERROR for problem in problems)
-    warnings = len(problems) - errors
-    if problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    warnings = sum(problem.severity == Severity.WARNING for problem in problems)
+    files = f"Checked {checked} file{'' if checked == 1 else 's'}"
+    if errors or warnings:
+        print(f"{files}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     else:
-        print("No problems found.", file=sys.stderr)
+        print(f"{files}: no problems found.", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _missing_content_folders(context: Context) -> int:
+    """An error for each ``--content`` folder that does not exist (1), else 0."""
+    missing = [folder for folder in context.extra if not folder.is_dir()]
+    for folder in missing:
+        print(f"{folder}:1: error: content folder not found: {folder}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(context)
     args = parser.parse_args(argv)
     context.configure(args)
+    if args.command is not None and _missing_content_folders(context):
+        return 1
     if args.command is None:
         from teachin.ui.app import run_app
 

@@ -24,15 +24,16 @@ MAX_SLIDES = 300
 """Slides in one module (built-in: 14)."""
 MAX_PLAN_BLOCKS = 300
 """Blocks in one session plan (built-in: 9)."""
-MAX_PLAN_MINUTES = 24 * 60
-"""Minutes of one plan block: a day (built-in: 60)."""
+MAX_MINUTES = 24 * 60
+"""Minutes a module or a scenario takes, or a plan has available: a day (built-in: 90).
+A plan block has its own, lower limit (``teachin.plan.model.MAX_BLOCK_MINUTES``)."""
 MAX_TERMS = 3_000
 """Terms in one glossary (built-in: 38)."""
 MAX_STAIRCASE_STEPS = 30
 """Steps on the staircase (built-in: 10)."""
 MAX_TACTICS = 300
 """Tactics in one scenario (built-in: 52); events and endings have the same limit."""
-MAX_RUN_STEPS = 2_000
+MAX_RUN_STEPS = 500
 """Steps recorded in one run file, branches included (a real run: under 30)."""
 
 

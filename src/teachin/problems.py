@@ -11,6 +11,8 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Not a mistake: something an author should know (a file that replaces a built-in one)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -30,6 +32,10 @@ def error(path: Path, line: int, message: str) -> Problem:
 
 def warning(path: Path, line: int, message: str) -> Problem:
     return Problem(Path(path), line, Severity.WARNING, message)
+
+
+def info(path: Path, line: int, message: str) -> Problem:
+    return Problem(Path(path), line, Severity.INFO, message)
 
 
 def line_of(text: str, needle: str, default: int = 1) -> int:

@@ -9,9 +9,19 @@ survives; never a mix. Qt-free.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+_log = logging.getLogger(__name__)
+
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".tmp"
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]+\.tmp$")
+"""What :func:`atomic_write_text` names its temporary files: ``.NAME.RANDOM.tmp``."""
+STALE_AFTER_SECONDS = 24 * 60 * 60
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> Path:
@@ -22,7 +32,9 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> P
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f"{TEMPORARY_PREFIX}{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
+    )
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
             stream.write(text)
@@ -56,3 +68,24 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def remove_stale_temporaries(folders: list[Path], now: float | None = None) -> int:
+    """Removes the temporary files of atomic writes older than a day under ``folders``.
+
+    A save killed half-way (a power cut, a crash) leaves its temporary file; a
+    day later no save can still be writing it. Returns how many were removed.
+    """
+    cutoff = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    removed = 0
+    for folder in folders:
+        for directory, _folders, names in os.walk(folder):
+            for name in names:
+                path = Path(directory) / name
+                with contextlib.suppress(OSError):
+                    if _TEMPORARY.match(name) and path.stat().st_mtime < cutoff:
+                        path.unlink()
+                        removed += 1
+    if removed:
+        _log.warning("removed %d temporary file(s) left by interrupted saves", removed)
+    return removed

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from teachin.limits import size_problem, structure_problem
 from teachin.problems import Problem, error
 
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
@@ -21,9 +22,35 @@ def toml_error(exc: tomllib.TOMLDecodeError, path: Path, text: str, first_line: 
     return error(path, first_line + line - 1, f"malformed settings (TOML): {reason}")
 
 
-def read_text(path: Path) -> tuple[str | None, Problem | None]:
-    """The file's text, or a Problem saying why it cannot be read."""
+def parse_toml(
+    text: str, path: Path, first_line: int = 1
+) -> tuple[dict[str, Any] | None, Problem | None]:
+    """TOML ``text`` (from ``path``, starting at ``first_line``) as a table, or the Problem.
+
+    The limits on nesting and digits are checked first; the parser's own
+    RecursionError and ValueError are caught too, so that no TOML can break a command.
+    """
+    problem = structure_problem(text, path, first_line)
+    if problem is not None:
+        return None, problem
     try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        return None, toml_error(exc, path, text, first_line)
+    except (RecursionError, ValueError, MemoryError) as exc:
+        return None, error(path, first_line, f"cannot read these settings (TOML): {exc}")
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text, or a Problem saying why it cannot be read.
+
+    A file above the size limit is not read at all; a UTF-8 byte-order mark
+    (added by older Notepad) is dropped; line endings become ``\\n``.
+    """
+    try:
+        too_big = size_problem(path, path.stat().st_size)
+        if too_big is not None:
+            return None, too_big
         raw = path.read_bytes()
     except OSError as exc:
         return None, error(path, 1, f"cannot read file: {exc.strerror or exc}")
@@ -39,7 +66,5 @@ def load_toml_file(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem
     text, problem = read_text(path)
     if problem is not None or text is None:
         return None, "", [problem] if problem else []
-    try:
-        return tomllib.loads(text), text, []
-    except tomllib.TOMLDecodeError as exc:
-        return None, text, [toml_error(exc, path, text)]
+    data, problem = parse_toml(text, path)
+    return data, text, [problem] if problem else []

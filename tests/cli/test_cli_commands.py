@@ -96,7 +96,7 @@ def test_check_with_warnings_only_exits_zero(run, tmp_path):
 def test_check_of_a_missing_path(run, tmp_path):
     result = run("check", str(tmp_path / "nope"))
     assert result.returncode == 1
-    assert "no such file or folder" in result.stderr
+    assert f"{tmp_path / 'nope'}:1: error: no such file or folder" in result.stdout
 
 
 def test_user_content_folder_overrides_builtin(run, tmp_path):

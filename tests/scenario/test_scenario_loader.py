@@ -65,7 +65,7 @@ def test_shipped_scenarios_check_clean(scenarios, content):
             'title = "Short-staffed at Evergreen"',
             'title = "Short-staffed',
             'title = "Short-staffed',
-            "malformed TOML",
+            "malformed settings (TOML)",
         ),
         (
             'support = "14 / (1 + 0.3 * times)"',

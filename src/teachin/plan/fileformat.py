@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from teachin.limits import MAX_MINUTES, MAX_PLAN_BLOCKS, count_problem
 from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text, parse_clock
 from teachin.problems import Problem, error, line_of_key, warning
 from teachin.storage import atomic_write_text
-from teachin.tomlfile import read_text, toml_error
+from teachin.tomlfile import parse_toml, read_text
 
 PLANS_DIR = "plans"
 FORMAT = "teachin-plan"
@@ -53,10 +53,14 @@ def parse_plan(
 ) -> tuple[Plan | None, list[Problem]]:
     """A plan from a file's text. Returns None only when the file cannot be read as TOML."""
     path = Path(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return None, [toml_error(exc, path, text)]
+    # Counted before parsing: locating each block's keys takes time for every block.
+    block_count = len(_BLOCK_HEADER.findall(text))
+    too_many = count_problem(path, 1, block_count, MAX_PLAN_BLOCKS, "blocks")
+    if too_many is not None:
+        return None, [too_many]
+    data, toml_problem = parse_toml(text, path)
+    if data is None:
+        return None, [toml_problem] if toml_problem else []
     problems: list[Problem] = []
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
@@ -140,8 +144,11 @@ def _parse_minutes(
             error(path, line, f"{what} must be a whole number of minutes, not {value!r}")
         )
         return None
-    if not 0 < value <= (MAX_BLOCK_MINUTES if what == "minutes" else 24 * 60):
-        problems.append(error(path, line, f"{what} = {value} is out of range"))
+    limit = MAX_BLOCK_MINUTES if what == "minutes" else MAX_MINUTES
+    if not 0 < value <= limit:
+        problems.append(
+            error(path, line, f"{what} = {value} is out of range: use 1 to {limit} minutes")
+        )
         return None
     return value
 

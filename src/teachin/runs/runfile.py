@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from teachin.limits import MAX_RUN_STEPS, structure_problem
 from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
+from teachin.storage import atomic_write_text
+from teachin.tomlfile import read_text
 
 FORMAT = "teachin-run"
 VERSION = 1
@@ -54,31 +55,24 @@ def run_to_json(run: Run) -> dict[str, Any]:
 
 
 def save_run(run: Run, path: Path) -> None:
-    """Write the run file atomically: a temporary file in the same folder, then replace."""
-    path = Path(path)
+    """Write the run file atomically (see :func:`teachin.storage.atomic_write_text`)."""
     data = json.dumps(run_to_json(run), indent=1, ensure_ascii=False)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(data)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)  # noqa: PTH105 - atomic replace of the finished file
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(Path(path), data + "\n")
 
 
 def read_run(path: Path) -> dict[str, Any]:
     """Read and validate a run file; RunFileError with a clear message otherwise."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RunFileError(f"{path}: not a run file (not UTF-8 text)") from None
-    except OSError as exc:
-        raise RunFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text, problem = read_text(path)
+    if text is None:
+        reason = problem.message if problem else "cannot read"
+        raise RunFileError(f"{path}:{problem.line if problem else 1}: {reason}")
+    too_deep_or_long = structure_problem(text, path)
+    if too_deep_or_long is not None:
+        raise RunFileError(
+            f"{too_deep_or_long.path}:{too_deep_or_long.line}: damaged run file: "
+            f"{too_deep_or_long.message}"
+        )
     if not text.strip():
         raise RunFileError(f"{path}:1: the run file is empty")
     try:
@@ -86,8 +80,8 @@ def read_run(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) - 1 else ""
         raise RunFileError(f"{path}:{exc.lineno}: damaged run file: {exc.msg}{hint}") from None
-    except RecursionError:
-        raise RunFileError(f"{path}: damaged run file: nested too deeply") from None
+    except (RecursionError, ValueError) as exc:
+        raise RunFileError(f"{path}:1: damaged run file: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RunFileError(f'{path}: not a teachin run file (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:
@@ -100,6 +94,15 @@ def read_run(path: Path) -> dict[str, Any]:
     steps = data.get("steps")
     if not isinstance(steps, list):
         raise RunFileError(f"{path}: the run file has no list of steps")
+    branches = data.get("branches")
+    branch_steps = (
+        [branch.get("steps") for branch in branches or [] if isinstance(branch, dict)]
+        if isinstance(branches, list)
+        else []
+    )
+    recorded = len(steps) + sum(len(more) for more in branch_steps if isinstance(more, list))
+    if recorded > MAX_RUN_STEPS:
+        raise RunFileError(f"{path}: too many steps (the limit is {MAX_RUN_STEPS:,})")
     for number, step in enumerate(steps, start=1):
         if not isinstance(step, dict) or not isinstance(step.get("choice"), str):
             raise RunFileError(f"{path}: step {number} has no choice")

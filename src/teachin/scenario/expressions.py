@@ -28,6 +28,8 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from teachin.limits import MAX_DIGITS
+
 Fn = Callable[[list[float]], float]
 
 
@@ -53,6 +55,8 @@ class Expression:
 
 
 _FUNCTIONS = ("min", "max", "abs", "clamp")
+_TOO_BIG = 10**MAX_DIGITS
+"""The smallest whole number with more digits than a file may hold."""
 _CONSTANT_NAMES = {"true": 1.0, "false": 0.0, "True": 1.0, "False": 0.0}
 
 
@@ -152,6 +156,8 @@ class _Compiler:
 
     def visit_Constant(self, node: ast.Constant) -> tuple[Fn, float | None]:
         value = node.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _TOO_BIG:
+            raise ExpressionError(f"a number with more than {MAX_DIGITS} digits")
         if isinstance(value, bool | int | float):
             number = float(value)
             return (lambda v, n=number: n), number
@@ -431,10 +437,13 @@ class _Compiler:
         return (lambda v: body(v) if test(v) else orelse(v)), None
 
     def visit_Call(self, node: ast.Call) -> tuple[Fn, float | None]:
-        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
-            name = node.func.id if isinstance(node.func, ast.Name) else "this"
-            allowed = ", ".join(_FUNCTIONS)
-            raise ExpressionError(f"unknown function {name!r} (allowed: {allowed})")
+        allowed = ", ".join(_FUNCTIONS)
+        if not isinstance(node.func, ast.Name):
+            # e.g. __import__('os').system(...): name what is called, not "this".
+            called = ast.unparse(node.func)[:60]
+            raise ExpressionError(f"cannot call {called!r}: only {allowed} can be called")
+        if node.func.id not in _FUNCTIONS:
+            raise ExpressionError(f"unknown function {node.func.id!r} (allowed: {allowed})")
         if node.keywords:
             raise ExpressionError("functions take no named arguments")
         name = node.func.id
@@ -563,6 +572,8 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
     expression will be evaluated with. Raises :class:`ExpressionError` with a
     plain-words message on any problem.
     """
+    if isinstance(source, int) and not isinstance(source, bool) and abs(source) >= _TOO_BIG:
+        raise ExpressionError(f"a number with more than {MAX_DIGITS} digits")
     if isinstance(source, bool | int | float):
         number = float(source)
 

@@ -7,11 +7,11 @@ raises on bad content. A file with errors is skipped, the rest still load.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from teachin.problems import Problem, error, line_of, warning
+from teachin.limits import MAX_MINUTES, MAX_TACTICS, count_problem
+from teachin.problems import Problem, error, info, line_of, warning
 from teachin.scenario.expressions import Expression, ExpressionError, compile_expression
 from teachin.scenario.model import (
     ENGINE_NAMES,
@@ -29,6 +29,7 @@ from teachin.scenario.model import (
     Tactic,
     scenario_names,
 )
+from teachin.tomlfile import parse_toml, read_text
 
 # The staircase order, used when no staircase.toml is found in the content folders.
 DEFAULT_STEPS = (
@@ -559,13 +560,17 @@ class _Reader:
         return result
 
     def read(self) -> Scenario | None:
-        try:
-            data = tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None) or _toml_line(str(exc))
-            message = getattr(exc, "msg", None) or str(exc)
-            self.err(line, f"malformed TOML: {message}")
+        data, problem = parse_toml(self.text, self.path)
+        if data is None:
+            self.problems.extend([problem] if problem else [])
             return None
+        for key in ("tactic", "event", "ending"):
+            entries = data.get(key)
+            count = len(entries) if isinstance(entries, list) else 0
+            too_many = count_problem(self.path, 1, count, MAX_TACTICS, f"[[{key}]] entries")
+            if too_many is not None:
+                self.problems.append(too_many)
+                return None
         self.refs: list[tuple[int, str, Any, str]] = []
         self.unknown_keys(data, _TOP_KEYS, 1, "scenario")
         if data.get("format", "teachin-scenario") != "teachin-scenario":
@@ -580,8 +585,15 @@ class _Reader:
             pass
         title = self.text_field(data, "title", 1, required=True)
         minutes = data.get("minutes", 45)
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
-            self.err(self.at.key(1, "minutes"), "'minutes' must be a whole number above 0")
+        if (
+            isinstance(minutes, bool)
+            or not isinstance(minutes, int)
+            or not 0 < minutes <= MAX_MINUTES
+        ):
+            self.err(
+                self.at.key(1, "minutes"),
+                f"'minutes' must be a whole number from 1 to {MAX_MINUTES}",
+            )
             minutes = 45
         difficulty = data.get("difficulty", "introductory")
         if difficulty not in _DIFFICULTIES:
@@ -634,6 +646,11 @@ class _Reader:
         for line, kind, value, owner in self.refs:
             if not isinstance(value, str) or value not in known[kind]:
                 self.err(line, f"{owner}: unknown {kind} '{value}'")
+        for event, chain in _events_after_themselves(events):
+            self.err(
+                self.at.key(event.line, "after"),
+                f"event '{event.id}' can never happen: it must come after itself ({chain})",
+            )
 
         if any(p.severity == "error" for p in self.problems) or not scenario_id:
             return None
@@ -658,9 +675,19 @@ class _Reader:
         return scenario
 
 
-def _toml_line(message: str) -> int:
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else 1
+def _events_after_themselves(events: list[Event]) -> list[tuple[Event, str]]:
+    """Each event whose ``after`` chain leads back to it, with the chain in words."""
+    after = {event.id: event.after for event in events}
+    found = []
+    for event in events:
+        chain = [event.id]
+        current = event.after
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = after.get(current)
+        if current == event.id:
+            found.append((event, " after ".join([*chain, event.id])))
+    return found
 
 
 def parse_scenario(
@@ -679,12 +706,9 @@ def parse_scenario(
 def load_scenario(
     path: Path, steps: tuple[str, ...] = DEFAULT_STEPS
 ) -> tuple[Scenario | None, list[Problem]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [error(path, 1, f"the file is not UTF-8 text: {exc.reason}")]
-    except OSError as exc:
-        return None, [error(path, 1, f"cannot read file: {exc.strerror or exc}")]
+    text, problem = read_text(Path(path))
+    if text is None:
+        return None, [problem] if problem else []
     return parse_scenario(text, path, steps)
 
 
@@ -728,5 +752,11 @@ def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Probl
                 problems.append(error(path, line, message))
                 continue
             seen_here[scenario.id] = path
+            replaced = scenarios.get(scenario.id)
+            if replaced is not None:
+                line = line_of(scenario.text, f'"{scenario.id}"')
+                problems.append(
+                    info(path, line, f"replaces the scenario '{scenario.id}' of {replaced.path}")
+                )
             scenarios[scenario.id] = scenario
     return scenarios, problems

@@ -61,8 +61,9 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
     from PySide6.QtWidgets import QApplication
 
     from teachin.qt_application import qt_application
+    from teachin.storage import remove_stale_temporaries
     from teachin.ui.collector import collect_in_gui_thread
-    from teachin.ui.userdirs import app_data_dir, set_application_names
+    from teachin.ui.userdirs import app_data_dir, cache_dir, set_application_names
 
     if QApplication.instance() is not None:
         QApplication.setStyle("Fusion")
@@ -74,6 +75,7 @@ def start(make_window: Callable[[], QWidget]) -> tuple[QApplication, QWidget] | 
     QApplication.setApplicationDisplayName("teachin")
     QApplication.setDesktopFileName("org.teachin.Teachin")
     install_crash_reporting(app_data_dir() / "crash.log")
+    remove_stale_temporaries([app_data_dir(), cache_dir()])
     window = make_window()
     window.show()
     # The icon (an SVG, which loads Qt's SVG engine) is not needed for the first

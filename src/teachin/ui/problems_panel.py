@@ -17,7 +17,7 @@ def short_location(problem: Problem, folders: list[Path]) -> str:
     """``modules/x.md:12``, relative to the content folder it is in when there is one."""
     path = problem.path
     for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
-        if path.is_relative_to(folder):
+        if path != folder and path.is_relative_to(folder):  # a folder itself keeps its path
             path = path.relative_to(folder)
             break
     return f"{path}:{problem.line}"
@@ -58,7 +58,7 @@ class ProblemsPanel(QTreeWidget):
         self._problems = list(problems)
         self.clear()
         for problem in problems:
-            severity = "Error" if problem.severity == Severity.ERROR else "Warning"
+            severity = str(problem.severity).capitalize()
             item = QTreeWidgetItem(
                 self, [severity, short_location(problem, folders), problem.message]
             )
@@ -73,16 +73,13 @@ class ProblemsPanel(QTreeWidget):
             self.setCurrentItem(first)
 
     def summary(self) -> str:
-        errors = sum(p.severity == Severity.ERROR for p in self._problems)
-        warnings = len(self._problems) - errors
-        if not self._problems:
-            return "No problems"
         parts = []
-        if errors:
-            parts.append(f"{errors} error{'' if errors == 1 else 's'}")
-        if warnings:
-            parts.append(f"{warnings} warning{'' if warnings == 1 else 's'}")
-        return ", ".join(parts)
+        for severity in Severity:
+            count = sum(p.severity == severity for p in self._problems)
+            if count:
+                word = "note" if severity == Severity.INFO else str(severity)
+                parts.append(f"{count} {word}{'' if count == 1 else 's'}")
+        return ", ".join(parts) or "No problems"
 
     @Slot(QTreeWidgetItem, int)
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:

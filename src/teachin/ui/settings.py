@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from teachin.limits import structure_problem
 from teachin.workshop.themes import THEMES
+
+_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -19,6 +25,12 @@ def next_zoom(zoom: float, larger: bool) -> float | None:
     if larger:
         return next((step for step in ZOOM_STEPS if step > zoom + 1e-6), None)
     return next((step for step in reversed(ZOOM_STEPS) if step < zoom - 1e-6), None)
+
+
+def _damaged(key: str, default: _T) -> _T:
+    """``default``, for a setting whose stored value cannot be used, with one line in the log."""
+    _log.warning("setting %s is damaged: using its default %r", key, default)
+    return default
 
 
 class Settings:
@@ -41,15 +53,15 @@ class Settings:
     def _int(self, key: str, default: int) -> int:
         value = self._store.value(key, default)
         if not isinstance(value, str | int | float):
-            return default
+            return _damaged(key, default)
         try:
             return int(value)
         except ValueError:
-            return default
+            return _damaged(key, default)
 
     def _str(self, key: str, default: str) -> str:
         value = self._store.value(key, default)
-        return value if isinstance(value, str) else default
+        return value if isinstance(value, str) else _damaged(key, default)
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._store.value(key, default)
@@ -64,7 +76,7 @@ class Settings:
     @property
     def theme(self) -> str:
         theme = self._str("view/theme", DEFAULT_THEME)
-        return theme if theme in THEMES else DEFAULT_THEME
+        return theme if theme in THEMES else _damaged("view/theme", DEFAULT_THEME)
 
     @theme.setter
     def theme(self, theme_id: str) -> None:
@@ -74,11 +86,11 @@ class Settings:
     def zoom(self) -> float:
         value = self._store.value("view/zoom", 1.0)
         if not isinstance(value, str | int | float):
-            return 1.0
+            return _damaged("view/zoom", 1.0)
         try:
             zoom = float(value)
         except ValueError:
-            return 1.0
+            return _damaged("view/zoom", 1.0)
         return min(ZOOM_STEPS, key=lambda step: abs(step - zoom))
 
     @zoom.setter
@@ -103,10 +115,16 @@ class Settings:
 
     @property
     def added_folders(self) -> list[Path]:
-        try:
-            folders = json.loads(self._str("content/added_folders", "[]"))
-        except ValueError:
-            return []
+        key = "content/added_folders"
+        stored = self._store.value(key, "[]")
+        folders: object = None
+        if isinstance(stored, str) and structure_problem(stored, Path(key)) is None:
+            try:
+                folders = json.loads(stored)
+            except (ValueError, RecursionError):
+                folders = None
+        if not isinstance(folders, list):
+            return _damaged(key, [])
         return [Path(folder) for folder in folders if isinstance(folder, str)]
 
     @added_folders.setter

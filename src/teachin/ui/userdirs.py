@@ -31,3 +31,9 @@ def user_content_dir() -> Path:
 def runs_dir() -> Path:
     """Where the scenario player saves the groups' runs (and the export dialog finds them)."""
     return app_data_dir() / "runs"
+
+
+def cache_dir() -> Path:
+    """Where teachin keeps what it can always rebuild (rendered pages, the library cache)."""
+    set_application_names()
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))

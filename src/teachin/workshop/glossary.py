@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from teachin.limits import MAX_TERMS, count_problem
 from teachin.problems import Problem, error, id_lines, warning
 
 _FIELDS = {"id", "term", "definition", "see_also", "module"}
@@ -31,9 +32,15 @@ def load_glossary(path: Path) -> tuple[list[Term], list[Problem]]:
     raw_terms = data.get("term")
     if not isinstance(raw_terms, list):
         return [], [error(path, 1, "the glossary has no [[term]] entries")]
+    too_many = count_problem(path, 1, len(raw_terms), MAX_TERMS, "terms")
+    if too_many is not None:
+        return [], [*problems, too_many]
     terms: list[Term] = []
     lines = id_lines(text)
     for raw in raw_terms:
+        if not isinstance(raw, dict):
+            problems.append(error(path, 1, "each term is a [[term]] table: this one is not"))
+            continue
         term_id = raw.get("id")
         line = lines.get(term_id, 1) if isinstance(term_id, str) else 1
         missing = [key for key in ("id", "term", "definition") if not isinstance(raw.get(key), str)]
@@ -49,7 +56,7 @@ def load_glossary(path: Path) -> tuple[list[Term], list[Problem]]:
         module = raw.get("module")
         terms.append(
             Term(
-                id=term_id,
+                id=raw["id"],
                 term=raw["term"].strip(),
                 definition=raw["definition"].strip(),
                 path=path,

@@ -13,16 +13,19 @@ too, so they are reported exactly as after a full load.
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from teachin import __version__
-from teachin.problems import Problem, Severity, error, warning
+from teachin.problems import Problem, Severity, error, info
 from teachin.workshop.glossary import Term, load_glossary
 from teachin.workshop.module import Module, Slide, load_module
 from teachin.workshop.staircase import Staircase, Step, load_staircase
+
+_log = logging.getLogger(__name__)
 
 MODULES_DIR = "modules"
 GLOSSARY_FILE = "glossary.toml"
@@ -75,51 +78,71 @@ def load_library(folders: list[Path]) -> Library:
     library = Library(folders=list(folders))
     for folder in folders:
         if not folder.is_dir():
-            library.problems.append(warning(folder, 1, "content folder not found"))
+            library.problems.append(missing_folder_problem(folder))
             continue
-        _load_modules(folder, library)
+        add_modules(library, module_files(folder))
         glossary_path = folder / GLOSSARY_FILE
         if glossary_path.is_file():
-            terms, problems = load_glossary(glossary_path)
-            library.problems.extend(problems)
-            seen: dict[str, Term] = {}
-            for term in terms:
-                if term.id in seen:
-                    library.problems.append(
-                        error(
-                            term.path,
-                            term.line,
-                            f"duplicate term id '{term.id}' (also on line {seen[term.id].line})",
-                        )
-                    )
-                    continue
-                seen[term.id] = term
-                library.terms[term.id] = term
+            add_glossary(library, glossary_path)
         staircase_path = folder / STAIRCASE_FILE
         if staircase_path.is_file():
-            staircase, problems = load_staircase(staircase_path)
-            library.problems.extend(problems)
-            if staircase is not None:
-                library.staircase = staircase
+            add_staircase(library, staircase_path)
     return library
 
 
-def _load_modules(folder: Path, library: Library) -> None:
-    in_this_folder: dict[str, Module] = {}
-    for path in module_files(folder):
+def missing_folder_problem(folder: Path) -> Problem:
+    return error(folder, 1, f"content folder not found: {folder}")
+
+
+def add_glossary(library: Library, path: Path) -> None:
+    """The glossary at ``path`` on top of the terms ``library`` already has."""
+    terms, problems = load_glossary(path)
+    library.problems.extend(problems)
+    seen: dict[str, Term] = {}
+    for term in terms:
+        if term.id in seen:
+            library.problems.append(
+                error(
+                    term.path,
+                    term.line,
+                    f"duplicate term id '{term.id}' (also on line {seen[term.id].line})",
+                )
+            )
+            continue
+        seen[term.id] = term
+        library.terms[term.id] = term
+
+
+def add_staircase(library: Library, path: Path) -> None:
+    staircase, problems = load_staircase(path)
+    library.problems.extend(problems)
+    if staircase is not None:
+        library.staircase = staircase
+
+
+def add_modules(library: Library, paths: list[Path]) -> None:
+    """The modules at ``paths`` (one layer) on top of those ``library`` already has;
+    a module that replaces one of an earlier layer is noted."""
+    in_this_layer: dict[str, Module] = {}
+    for path in paths:
         module, problems = load_module(path)
         library.problems.extend(problems)
         if module is None:
             continue
-        if module.id in in_this_folder:
-            first = in_this_folder[module.id]
+        if module.id in in_this_layer:
+            first = in_this_layer[module.id]
             library.problems.append(
                 error(
                     path, 1, f"duplicate module id '{module.id}' (also used by {first.path.name})"
                 )
             )
             continue
-        in_this_folder[module.id] = module
+        in_this_layer[module.id] = module
+        replaced = library.modules.get(module.id)
+        if replaced is not None and replaced.path.resolve() != path.resolve():
+            library.problems.append(
+                info(path, 1, f"replaces the module '{module.id}' of {replaced.path}")
+            )
         library.modules[module.id] = module
 
 
@@ -175,8 +198,11 @@ def load_cached_library(
             data = json.loads(cache.read_text(encoding="utf-8"))
             if data["fingerprint"] == json.loads(json.dumps(fingerprint)):
                 return _library_from_json(data["library"]), None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass  # missing, damaged or from another version: read the files
+        except FileNotFoundError:
+            pass  # the first start: read the files
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            # Damaged, or from another version: read the files and write it afresh.
+            _log.warning("the library cache %s cannot be used (%s): rebuilding it", cache, exc)
     library = load_library(folders)
     text = json.dumps(
         {"fingerprint": fingerprint, "library": _library_to_json(library)},
@@ -243,42 +269,56 @@ def _library_to_json(library: Library) -> dict[str, Any]:
     }
 
 
+def _typed(value: Any, kind: type | tuple[type, ...]) -> Any:
+    """``value`` when it is of ``kind``; TypeError (a damaged cache entry) otherwise."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise TypeError(f"{value!r} where the cache should hold {kind}")
+    return value
+
+
+def _texts(value: Any) -> list[str]:
+    return [_typed(item, str) for item in _typed(value, list)]
+
+
 def _library_from_json(data: dict[str, Any]) -> Library:
     library = Library(folders=[Path(folder) for folder in data["folders"]])
     for raw in data["modules"]:
         module = Module(
-            id=raw["id"],
-            title=raw["title"],
-            summary=raw["summary"],
-            minutes=raw["minutes"],
-            part=raw["part"],
-            order=raw["order"],
-            objectives=list(raw["objectives"]),
-            sources=list(raw["sources"]),
-            path=Path(raw["path"]),
-            strategy=raw["strategy"],
-            slides=[Slide(index, title, text, line) for index, title, text, line in raw["slides"]],
-            text=raw["text"],
-            body_line=raw["body_line"],
+            id=_typed(raw["id"], str),
+            title=_typed(raw["title"], str),
+            summary=_typed(raw["summary"], str),
+            minutes=_typed(raw["minutes"], int),
+            part=_typed(raw["part"], str),
+            order=_typed(raw["order"], int),
+            objectives=_texts(raw["objectives"]),
+            sources=_texts(raw["sources"]),
+            path=Path(_typed(raw["path"], str)),
+            strategy=_typed(raw["strategy"], (str, type(None))),
+            slides=[
+                Slide(_typed(index, int), _typed(title, str), _typed(text, str), _typed(line, int))
+                for index, title, text, line in raw["slides"]
+            ],
+            text=_typed(raw["text"], str),
+            body_line=_typed(raw["body_line"], int),
         )
         library.modules[module.id] = module
     for raw in data["terms"]:
         term = Term(
-            id=raw["id"],
-            term=raw["term"],
-            definition=raw["definition"],
-            path=Path(raw["path"]),
-            line=raw["line"],
-            see_also=tuple(raw["see_also"]),
-            module=raw["module"],
+            id=_typed(raw["id"], str),
+            term=_typed(raw["term"], str),
+            definition=_typed(raw["definition"], str),
+            path=Path(_typed(raw["path"], str)),
+            line=_typed(raw["line"], int),
+            see_also=tuple(_texts(raw["see_also"])),
+            module=_typed(raw["module"], (str, type(None))),
         )
         library.terms[term.id] = term
     raw = data["staircase"]
     if raw is not None:
         library.staircase = Staircase(
-            title=raw["title"],
-            source=raw["source"],
-            steps=tuple(Step(*step) for step in raw["steps"]),
+            title=_typed(raw["title"], str),
+            source=_typed(raw["source"], str),
+            steps=tuple(Step(*_texts(step)) for step in raw["steps"]),
             path=None if raw["path"] is None else Path(raw["path"]),
         )
     library.problems = [_problem_from_json(problem) for problem in data["problems"]]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teachin.limits import MAX_MINUTES, MAX_SLIDES, count_problem
 from teachin.problems import Problem, error, line_of_key, warning
 
 FRONT_MATTER_FENCE = "+++"
@@ -184,17 +185,14 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
 
 def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
     # Imported here: a start-up served by the library cache parses no TOML.
-    import tomllib
-
-    from teachin.tomlfile import toml_error
+    from teachin.tomlfile import parse_toml
 
     toml, toml_line, body, body_line, problems = split_front_matter(text, path)
     if toml is None:
         return None, problems
-    try:
-        settings = tomllib.loads(toml)
-    except tomllib.TOMLDecodeError as exc:
-        return None, [toml_error(exc, path, toml, toml_line)]
+    settings, toml_problem = parse_toml(toml, path, toml_line)
+    if settings is None:
+        return None, [toml_problem] if toml_problem else []
 
     def where(key: str) -> int:
         return toml_line + line_of_key(toml, key) - 1
@@ -223,8 +221,8 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
             isinstance(item, str) and item.strip() for item in settings[key]
         ):
             problems.append(error(path, where(key), f"'{key}' must be a list of one or more texts"))
-    if settings["minutes"] <= 0:
-        problems.append(error(path, where("minutes"), "'minutes' must be more than 0"))
+    if not 0 < settings["minutes"] <= MAX_MINUTES:
+        problems.append(error(path, where("minutes"), f"'minutes' must be from 1 to {MAX_MINUTES}"))
     strategy = settings.get("strategy")
     if strategy is not None and strategy not in STRATEGIES:
         problems.append(
@@ -236,8 +234,12 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
         )
     problems.extend(_check_blocks(body, body_line, path))
 
+    pieces = split_slides(body, body_line)
+    too_many = count_problem(path, body_line, len(pieces), MAX_SLIDES, "slides")
+    if too_many is not None:
+        return None, [*problems, too_many]
     slides = []
-    for index, (slide_text, line) in enumerate(split_slides(body, body_line)):
+    for index, (slide_text, line) in enumerate(pieces):
         first = slide_text.split("\n", 1)[0]
         match = _SLIDE_TITLE.match(first)
         if match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from teachin.limits import MAX_STAIRCASE_STEPS, count_problem
 from teachin.problems import Problem, error, id_lines
 
 STAIRCASE_IMAGE = "teachin:staircase"
@@ -60,12 +61,19 @@ def load_staircase(path: Path) -> tuple[Staircase | None, list[Problem]]:
     raw_steps = data.get("step", [])
     if not isinstance(raw_steps, list) or not raw_steps:
         return None, [error(path, 1, "no [[step]] entries")]
+    too_many = count_problem(path, 1, len(raw_steps), MAX_STAIRCASE_STEPS, "staircase steps")
+    if too_many is not None:
+        return None, [*problems, too_many]
     lines = id_lines(text)
     for raw in raw_steps:
         if not isinstance(raw, dict):
+            problems.append(error(path, 1, "each step is a [[step]] table: this one is not"))
             continue
-        where = lines.get(raw["id"], 1) if raw.get("id") else 1
-        missing = [name for name in ("id", "label") if not raw.get(name)]
+        step_id = raw.get("id")
+        where = lines.get(step_id, 1) if isinstance(step_id, str) else 1
+        missing = [
+            name for name in ("id", "label") if not raw.get(name) or not isinstance(raw[name], str)
+        ]
         if missing:
             problems.append(error(path, where, f"step is missing {', '.join(missing)}"))
             continue
