@@ -31,3 +31,21 @@ def content_folders(user_folder: Path | None, extra: list[Path] | None = None) -
         folders.append(user_folder)
     folders.extend(Path(folder) for folder in extra or [])
     return folders
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a file really inside ``folder``: a link that leads out of the
+    content folder (a pack from elsewhere may hold one) is not followed."""
+    try:
+        return path.is_file() and path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def files_inside(directory: Path, pattern: str, folder: Path | None = None) -> list[Path]:
+    """The files of ``directory`` matching ``pattern``, sorted, that are really inside
+    ``folder`` (by default ``directory`` itself)."""
+    if not directory.is_dir():
+        return []
+    root = folder if folder is not None else directory
+    return sorted(path for path in directory.glob(pattern) if is_inside(path, root))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teachin.limits import MAX_FILE_BYTES
+from teachin.locations import is_inside
 from teachin.problems import Problem, error, info, warning
 
 if TYPE_CHECKING:
@@ -116,7 +117,12 @@ def _files_in(folder: Path, selection: Selection) -> int:
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(names):
             path = Path(directory) / name
-            if name.startswith(".") or path.suffix.lower() not in _SUFFIXES or path.is_symlink():
+            if name.startswith(".") or path.suffix.lower() not in _SUFFIXES:
+                continue
+            if path.is_symlink() and not is_inside(path, folder):
+                selection.problems.append(
+                    warning(path, 1, "a link to a file outside this folder: not read")
+                )
                 continue
             kind = content_kind(path)
             if kind is not None:

@@ -16,6 +16,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+
+class Link(str):
+    """A symbolic link (to this target, relative to the link) instead of a file's text."""
+
+
 Files = dict[str, str | bytes]
 CASES: dict[str, Callable[[], Files]] = {}
 CANARY_NAME = "canary-secret.png"
@@ -303,6 +308,16 @@ def picture_outside_the_pack() -> Files:
     return {"modules/outside.md": module_text("outside", body=body)}
 
 
+@case
+def links_out_of_the_pack() -> Files:
+    return {
+        "modules/linked.md": Link(f"../../{CANARY_NAME}"),
+        "glossary.toml": Link(f"../{CANARY_NAME}"),
+        "scenarios/linked.toml": Link(f"../../{CANARY_NAME}"),
+        "plans/linked.toml": Link(f"../../{CANARY_NAME}"),
+    }
+
+
 def write_pack(root: Path, files: Files) -> Path:
     """Writes a pack into ``root/pack`` with the canary beside it; returns the pack folder."""
     pack = root / "pack"
@@ -311,7 +326,9 @@ def write_pack(root: Path, files: Files) -> Path:
     for name, content in files.items():
         target = pack / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
+        if isinstance(content, Link):
+            target.symlink_to(content)
+        elif isinstance(content, str):
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from teachin.limits import MAX_MINUTES, MAX_PLAN_BLOCKS, count_problem
+from teachin.locations import files_inside
 from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text, parse_clock
 from teachin.problems import Problem, error, line_of_key, warning
 from teachin.storage import atomic_write_text
@@ -249,7 +250,7 @@ def load_plans(folders: Iterable[Path]) -> tuple[dict[str, Plan], list[Problem]]
         directory = Path(folder) / PLANS_DIR
         if not directory.is_dir():
             continue
-        for path in sorted(directory.glob("*.toml")):
+        for path in files_inside(directory, "*.toml", Path(folder)):
             plan, found = load_plan(path)
             problems.extend(found)
             if plan is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from teachin.limits import MAX_MINUTES, MAX_TACTICS, count_problem
+from teachin.locations import files_inside, is_inside
 from teachin.problems import Problem, error, info, line_of, warning
 from teachin.scenario.expressions import Expression, ExpressionError, compile_expression
 from teachin.scenario.model import (
@@ -718,7 +719,7 @@ def _staircase_steps(folders: list[Path]) -> tuple[str, ...]:
     steps: tuple[str, ...] = DEFAULT_STEPS
     for folder in folders:
         candidate = Path(folder) / "staircase.toml"
-        if candidate.is_file():
+        if is_inside(candidate, Path(folder)):
             staircase, _ = load_staircase(candidate)
             if staircase is not None and staircase.steps:
                 steps = tuple(step.id for step in staircase.steps)
@@ -735,7 +736,7 @@ def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Probl
         if not directory.is_dir():
             continue
         try:
-            files = sorted(directory.glob("*.toml"))
+            files = files_inside(directory, "*.toml", Path(folder))
         except OSError as exc:
             problems.append(error(directory, 1, f"cannot list folder: {exc.strerror or exc}"))
             continue

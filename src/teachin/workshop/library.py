@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from teachin import __version__
+from teachin.locations import files_inside, is_inside
 from teachin.problems import Problem, Severity, error, info
 from teachin.workshop.glossary import Term, load_glossary
 from teachin.workshop.module import Module, Slide, load_module
@@ -68,10 +69,7 @@ class Library:
 
 
 def module_files(folder: Path) -> list[Path]:
-    directory = folder / MODULES_DIR
-    if not directory.is_dir():
-        return []
-    return sorted(path for path in directory.glob("*.md") if path.is_file())
+    return files_inside(folder / MODULES_DIR, "*.md", folder)
 
 
 def load_library(folders: list[Path]) -> Library:
@@ -82,10 +80,10 @@ def load_library(folders: list[Path]) -> Library:
             continue
         add_modules(library, module_files(folder))
         glossary_path = folder / GLOSSARY_FILE
-        if glossary_path.is_file():
+        if is_inside(glossary_path, folder):
             add_glossary(library, glossary_path)
         staircase_path = folder / STAIRCASE_FILE
-        if staircase_path.is_file():
+        if is_inside(staircase_path, folder):
             add_staircase(library, staircase_path)
     return library
 
