@@ -56,7 +56,7 @@ class Settings:
             return _damaged(key, default)
         try:
             return int(value)
-        except ValueError:
+        except (ValueError, OverflowError):
             return _damaged(key, default)
 
     def _str(self, key: str, default: str) -> str:
