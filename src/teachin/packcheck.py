@@ -14,14 +14,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from teachin.limits import MAX_FILE_BYTES
 from teachin.locations import is_inside
-from teachin.problems import Problem, error, info, warning
-
-if TYPE_CHECKING:
-    from teachin.scenario.model import Scenario
+from teachin.problems import Problem, error, warning
 
 MODULE, SCENARIO, PLAN, GLOSSARY, STAIRCASE = "module", "scenario", "plan", "glossary", "staircase"
 
@@ -140,7 +136,7 @@ def check_selection(selection: Selection, folders: list[Path]) -> list[Problem]:
     from teachin.catalog import load_catalog
     from teachin.plan.fileformat import check_plan, load_plan
     from teachin.scenario.check import check_scenarios
-    from teachin.scenario.loader import DEFAULT_STEPS, load_scenario
+    from teachin.scenario.loader import DEFAULT_STEPS, add_scenario_layer
     from teachin.workshop.check import check_library
     from teachin.workshop.library import add_glossary, add_modules, add_staircase
 
@@ -154,22 +150,9 @@ def check_selection(selection: Selection, folders: list[Path]) -> list[Problem]:
     steps = tuple(s.id for s in library.staircase.steps) if library.staircase else DEFAULT_STEPS
     # The catalog's own problems count for given files that are also in a content folder.
     problems = [*selection.problems, *catalog.problems]
-    given_scenarios: dict[str, Scenario] = {}
-    for path in selection.of_kind(SCENARIO):
-        scenario, found = load_scenario(path, steps)
-        problems.extend(found)
-        if scenario is None:
-            continue
-        if scenario.id in given_scenarios:
-            other = given_scenarios[scenario.id].path
-            problems.append(error(path, 1, f"scenario id '{scenario.id}' is also used by {other}"))
-            continue
-        replaced = catalog.scenarios.get(scenario.id)
-        if replaced is not None and replaced.path.resolve() != path.resolve():
-            message = f"replaces the scenario '{scenario.id}' of {replaced.path}"
-            problems.append(info(path, 1, message))
-        given_scenarios[scenario.id] = scenario
-    scenarios = {**catalog.scenarios, **given_scenarios}
+    scenarios = dict(catalog.scenarios)
+    given_scenarios, found = add_scenario_layer(scenarios, selection.of_kind(SCENARIO), steps)
+    problems.extend(found)
     for path in selection.of_kind(PLAN):
         plan, found = load_plan(path)
         problems.extend(found)

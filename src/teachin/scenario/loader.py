@@ -726,6 +726,34 @@ def _staircase_steps(folders: list[Path]) -> tuple[str, ...]:
     return steps
 
 
+def add_scenario_layer(
+    scenarios: dict[str, Scenario], paths: list[Path], steps: tuple[str, ...]
+) -> tuple[dict[str, Scenario], list[Problem]]:
+    """The scenarios at ``paths``, one layer on top of ``scenarios`` (updated in place):
+    the layer's own scenarios and the problems, with a note for each one replaced."""
+    layer: dict[str, Scenario] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        scenario, found = load_scenario(path, steps)
+        problems.extend(found)
+        if scenario is None:
+            continue
+        line = line_of(scenario.text, f'"{scenario.id}"')
+        if scenario.id in layer:
+            other = layer[scenario.id].path.name
+            problems.append(
+                error(path, line, f"scenario id '{scenario.id}' is also used by {other}")
+            )
+            continue
+        layer[scenario.id] = scenario
+        replaced = scenarios.get(scenario.id)
+        if replaced is not None and replaced.path.resolve() != path.resolve():
+            message = f"replaces the scenario '{scenario.id}' of {replaced.path}"
+            problems.append(info(path, line, message))
+        scenarios[scenario.id] = scenario
+    return layer, problems
+
+
 def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Problem]]:
     """Load ``<folder>/scenarios/*.toml`` for each folder; later folders win by id."""
     scenarios: dict[str, Scenario] = {}
@@ -740,24 +768,5 @@ def load_scenarios(folders: list[Path]) -> tuple[dict[str, Scenario], list[Probl
         except OSError as exc:
             problems.append(error(directory, 1, f"cannot list folder: {exc.strerror or exc}"))
             continue
-        seen_here: dict[str, Path] = {}
-        for path in files:
-            scenario, found = load_scenario(path, steps)
-            problems.extend(found)
-            if scenario is None:
-                continue
-            if scenario.id in seen_here:
-                other = seen_here[scenario.id].name
-                line = line_of(scenario.text, f'"{scenario.id}"')
-                message = f"scenario id '{scenario.id}' is also used by {other}"
-                problems.append(error(path, line, message))
-                continue
-            seen_here[scenario.id] = path
-            replaced = scenarios.get(scenario.id)
-            if replaced is not None:
-                line = line_of(scenario.text, f'"{scenario.id}"')
-                problems.append(
-                    info(path, line, f"replaces the scenario '{scenario.id}' of {replaced.path}")
-                )
-            scenarios[scenario.id] = scenario
+        problems.extend(add_scenario_layer(scenarios, files, steps)[1])
     return scenarios, problems
