@@ -12,6 +12,14 @@ import pytest
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# A PYTHONPATH given relative to the checkout (``PYTHONPATH=src``) is made absolute:
+# the programs the tests start in other folders (``python -m teachin`` in a temporary
+# folder) must import the code under test, not whatever teachin is installed.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        str(Path(entry).resolve()) for entry in os.environ["PYTHONPATH"].split(os.pathsep)
+    )
+
 DATA = Path(__file__).parent / "data"
 
 # As in the app (teachin.ui.collector): Python's cycle collector never runs on its own,

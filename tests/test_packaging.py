@@ -17,6 +17,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _environment(**variables: str) -> dict[str, str]:
+    """The environment for the installed wheel: without PYTHONPATH, which would put the
+    checkout's sources before the wheel."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    return env | variables
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     work = tmp_path_factory.mktemp("wheel")
@@ -71,7 +78,7 @@ def installed(tmp_path_factory):
 
 def test_installed_wheel_lists_all_builtin_modules_from_site_packages(installed, tmp_path):
     venv, purelib, _ = installed
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    env = _environment(XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [str(venv / "bin" / "teachin"), "list", "--json"],
         capture_output=True,
@@ -100,6 +107,7 @@ def test_installed_wheel_has_icons_and_templates(installed, tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=_environment(),
         check=True,
     )
     resources, content, length = result.stdout.split()
