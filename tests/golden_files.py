@@ -20,8 +20,9 @@ _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 
 def readable(html: str) -> str:
     """HTML with a line break after each block, so that a diff shows which block
-    changed (and without the stylesheet, which is not wording)."""
-    text = _STYLE.sub("<style>…</style>", html)
+    changed (and without the stylesheet, which is not wording); a no-break space is
+    written ``&nbsp;`` so that it can be seen."""
+    text = _STYLE.sub("<style>…</style>", html).replace("\u00a0", "&nbsp;")
     text = _BLOCK_END.sub(r"\1\n", text)
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip()) + "\n"
 

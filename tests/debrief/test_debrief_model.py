@@ -30,8 +30,8 @@ from teachin.scenario.engine import Run
 
 
 def test_changes_are_told_by_arrow_and_sign_not_colour_alone() -> None:
-    assert change_text(4.6) == "▲ +5"
-    assert change_text(-3.2) == "▼ −3"
+    assert change_text(4.6) == "▲\u00a0+5"  # a no-break space: never "▲" alone at a line's end
+    assert change_text(-3.2) == "▼\u00a0−3"
     assert change_text(0.2) == "no change"
     assert is_good("support", 5) is True
     assert is_good("repression", 5) is False  # a rise in repression is bad news

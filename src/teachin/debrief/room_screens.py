@@ -18,7 +18,7 @@ from teachin.debrief.model import (
     describe_run,
     turning_point_words,
 )
-from teachin.debrief.words import concept_title, kind_words
+from teachin.debrief.words import concept_title, hands_words, kind_words
 from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY, Option
 from teachin.workshop.library import Library
@@ -32,10 +32,6 @@ def _p(text: str, cls: str = "") -> str:
     paragraphs = [p.strip().replace("\n", " ") for p in text.strip().split("\n\n") if p.strip()]
     attr = f' class="{cls}"' if cls else ""
     return "".join(f"<p{attr}>{escape(p)}</p>" for p in paragraphs)
-
-
-def _hands_text(hands: int, total: int) -> str:
-    return f"{hands} of {total} hands" if total else ""
 
 
 def option_suffix(option: Option, staircase: Staircase | None) -> str:
@@ -150,9 +146,9 @@ def measures_table(story: RoundStory) -> str:
 def _hands_for(session: RoomSession, round_number: int) -> str:
     """ "12 of 17 hands" for the room's choice in a round ("" when not counted)."""
     decision = session.decision_for(round_number)
-    if decision is None or decision.hands.get(decision.choice) is None:
+    if decision is None:
         return ""
-    return _hands_text(decision.hands[decision.choice], decision.total)
+    return hands_words(decision.hands.get(decision.choice), decision.total)
 
 
 def consequence_html(

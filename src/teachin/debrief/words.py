@@ -66,12 +66,13 @@ def event_words(kind: str) -> str:
 
 
 def change_text(delta: float) -> str:
-    """``▲ +5``, ``▼ −3`` or ``no change``: never colour alone."""
+    """``▲ +5``, ``▼ −3`` or ``no change``: never colour alone. The arrow and the number
+    are joined by a no-break space, so a line never ends between them."""
     amount = round(delta)
     if amount > 0:
-        return f"▲ +{amount}"
+        return f"▲\u00a0+{amount}"
     if amount < 0:
-        return f"▼ −{-amount}"
+        return f"▼\u00a0−{-amount}"
     return "no change"
 
 
@@ -100,6 +101,11 @@ def step_name(number: int, staircase: Staircase | None) -> str:
     if staircase is not None and 0 < number <= len(staircase.steps):
         return f"step {number}, {staircase.steps[number - 1].label.lower()}"
     return f"step {number}"
+
+
+def hands_words(hands: int | None, total: int) -> str:
+    """ "12 of 17 hands" for a count of hands ("" when none was counted)."""
+    return f"{hands} of {total} hands" if hands is not None and total else ""
 
 
 def percent(share: float) -> str:

@@ -81,7 +81,7 @@ class MeasuresView(QWidget):
         label = max((metrics.horizontalAdvance(r.measure.label) for r in self.rows), default=80)
         value = metrics.horizontalAdvance("100") + 8
         change = (
-            metrics.horizontalAdvance("▼ −100") + 12
+            metrics.horizontalAdvance(change_text(-100)) + 12
             if any(r.before is not None for r in self.rows)
             else 0
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teachin.debrief.words import TOO_EARLY
 from teachin.scenario.engine import READY, Run
 from teachin.ui.player.common import BigButton
 
@@ -60,8 +61,7 @@ class Timeline(QScrollArea):
             button = BigButton(f"{record.round}. {label}{mark}", parent=self._inner)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(
-                f"Round {record.round}: {c.label}"
-                + ("" if c.ready >= READY else " (before the base was ready)")
+                f"Round {record.round}: {c.label}" + ("" if c.ready >= READY else f" ({TOO_EARLY})")
             )
             button.setToolTip(f"Re-read round {record.round}: {c.label}")
             button.setCheckable(True)

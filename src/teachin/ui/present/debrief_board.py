@@ -352,7 +352,8 @@ def card_html(group: GroupRun, index: int, staircase: Staircase | None) -> str:
     ]
     if story.rushed:
         rounds = ", ".join(str(r) for r in story.rushed)
-        parts.append(f"<p>Steps taken {TOO_EARLY} (!): round {rounds}</p>")
+        word = "round" if len(story.rushed) == 1 else "rounds"
+        parts.append(f"<p>Steps taken {TOO_EARLY} (!): {word} {rounds}</p>")
     if story.closest is not None:
         shares = " · ".join(
             f"{escape(share.label)} {share.percent}"

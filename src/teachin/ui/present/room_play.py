@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.debrief.room_screens import notes_html, option_suffix, screen_html
+from teachin.debrief.words import hands_words
 from teachin.plan.model import BlockKind
 from teachin.runs.room import MAX_HANDS, RoomSession, RoomStore, Screen, ScreenKind
 from teachin.runs.runfile import RunFileError
@@ -551,8 +552,8 @@ class RoomPanel(QWidget):
         lines = ["The room's decisions so far:"]
         for decision in session.decisions:
             label = session.scenario.tactic(decision.choice).label
-            hands = decision.hands.get(decision.choice)
-            count = f" ({hands} of {decision.total} hands)" if hands is not None else ""
+            hands = hands_words(decision.hands.get(decision.choice), decision.total)
+            count = f" ({hands})" if hands else ""
             lines.append(f"Round {decision.round}: {label}{count}")
         if len(lines) == 1:
             lines.append("none yet.")
