@@ -89,3 +89,26 @@ def test_opening_a_module_after_start_up_renders_nothing(
     window.open_href("module:solidarity")
     assert "Solidarity" in window.reader.toPlainText()
     assert renders == before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda page: page[: len(page) // 2], lambda _page: "[" * 100_000, lambda _page: ""],
+    ids=["cut off", "nested brackets", "empty"],
+)
+def test_a_damaged_page_on_disk_is_rendered_again(
+    library: Library, renders: list[str], tmp_path: Path, caplog, damage
+) -> None:
+    location = pages_module.Location.parse("module:solidarity")
+    assert location is not None
+    whole = PageCache(library, disk=tmp_path).html(location, View.FACILITATOR, Style())
+    assert renders == ["solidarity"]
+    (stored,) = tmp_path.glob("*.html")
+    assert PageCache(library, disk=tmp_path).html(location, View.FACILITATOR, Style()) == whole
+    assert renders == ["solidarity"]  # the next start reads it from disk
+    stored.write_text(damage(stored.read_text(encoding="utf-8")), encoding="utf-8")
+    assert PageCache(library, disk=tmp_path).html(location, View.FACILITATOR, Style()) == whole
+    assert renders == ["solidarity", "solidarity"]
+    assert "is damaged: rendering it again" in caplog.text
+    assert PageCache(library, disk=tmp_path).html(location, View.FACILITATOR, Style()) == whole
+    assert len(renders) == 2  # stored whole again

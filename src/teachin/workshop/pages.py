@@ -6,6 +6,7 @@ module, or switching between two, costs no Markdown work.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -36,6 +37,10 @@ else:
             from _sha256 import sha256  # Python 3.11
         except ImportError:
             from hashlib import sha256
+
+_log = logging.getLogger(__name__)
+_PAGE_END = "\n<!-- teachin: the end of the page -->\n"
+"""Closes every page kept on disk: a page without it was not written whole."""
 
 WELCOME = "welcome"
 MODULE = "module"
@@ -83,7 +88,8 @@ def renderer_stamp() -> str:
     """Changes whenever the code or templates that make pages change."""
     package = PACKAGE_DIR
     files = [
-        package / "workshop" / name for name in ("render.py", "markup.py", "themes.py", "views.py")
+        package / "workshop" / name
+        for name in ("render.py", "markup.py", "themes.py", "views.py", "pages.py")
     ]
     for folder in ("templates", "styles"):
         files.extend(sorted((package / folder).glob("*")))
@@ -188,11 +194,18 @@ class PageCache:
             return self._render(location, view, style)
         path = self._disk / f"{self._source_key(location, view, style)}.html"
         try:
-            return path.read_text(encoding="utf-8")
+            stored = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            stored = None
         except (OSError, UnicodeDecodeError):
-            pass
+            stored = ""
+        if stored is not None:
+            if stored.endswith(_PAGE_END):
+                return stored.removesuffix(_PAGE_END)
+            # Cut off by a full disk, or changed by hand: rendered and stored again.
+            _log.warning("the cached page %s is damaged: rendering it again", path)
         page = self._render(location, view, style)
-        self._store(path, page)
+        self._store(path, page + _PAGE_END)
         return page
 
     @staticmethod

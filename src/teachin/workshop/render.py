@@ -160,7 +160,7 @@ def render_welcome(library: Library, style: Style | None = None) -> str:
         module_count=len(library.modules),
         part_count=len(library.parts()),
         total_minutes=sum(m.minutes for m in library.modules.values()),
-        problem_count=len(library.problems),
+        problem_count=sum(problem.severity != "info" for problem in library.problems),
     )
 
 
