@@ -33,6 +33,7 @@ from PySide6.QtGui import QGuiApplication
 from teachin.export.documents import ExportDocument, export_pdf, guide, handout, worksheet
 from teachin.export.paged import Paper
 from teachin.locations import builtin_content_dir
+from teachin.qt_application import qt_application
 from teachin.workshop.library import load_library
 
 TARGETS = {"guide": 2.0, "handout": 0.3}
@@ -58,7 +59,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--paper", choices=[p.value for p in Paper], default="letter")
     args = parser.parse_args()
-    app = QGuiApplication.instance() or QGuiApplication([])
+    app = qt_application(QGuiApplication, [])
     library = load_library([builtin_content_dir()])
     paper = Paper(args.paper)
     first = library.ordered_modules()[0].id

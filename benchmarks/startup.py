@@ -161,9 +161,10 @@ def switch_times(module_id: str, runs: int) -> dict[str, float]:
     (render, parse, lay out and paint), in three cases."""
     from PySide6.QtWidgets import QApplication
 
+    from teachin.qt_application import qt_application
     from teachin.ui.userdirs import set_application_names, user_content_dir
 
-    app = QApplication.instance() or QApplication([])
+    app = qt_application(QApplication, [])
     set_application_names()
     from teachin.ui.main_window import MainWindow
     from teachin.ui.settings import Settings

@@ -21,6 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from teachin.locations import builtin_content_dir
+from teachin.qt_application import qt_application
 from teachin.scenario.loader import load_scenarios
 from teachin.scenario.policies import Observation, mass_action, tactic_infos
 from teachin.ui.player.player_window import PlayerWindow
@@ -42,7 +43,7 @@ def play(window: PlayerWindow, tactic: str) -> None:
 
 
 def main(out: Path, seed: int = 3) -> str:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = qt_application(QApplication, sys.argv[:1])
     folders = [builtin_content_dir()]
     scenarios, _ = load_scenarios(folders)
     library = load_library(folders)
@@ -78,7 +79,7 @@ def main(out: Path, seed: int = 3) -> str:
         QTest.keyClick(window.consequence_view.next_button, Qt.Key.Key_Return)
     app.processEvents()
     window.grab().save(str(out / "player-debrief.png"))
-    bar = window.debrief.scroll.verticalScrollBar()
+    bar = window.debrief.body_scroll.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     app.processEvents()
     window.grab().save(str(out / "player-debrief-2.png"))

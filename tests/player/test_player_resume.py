@@ -24,9 +24,10 @@ DRIVER = textwrap.dedent(
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from teachin.qt_application import qt_application
     from teachin.ui.player.app import build_player
 
-    app = QApplication(sys.argv[:1])
+    app = qt_application(QApplication, sys.argv[:1])
     runs, mode, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     window = build_player(runs_dir=runs, seed=23)
     window.resume_or_pick()

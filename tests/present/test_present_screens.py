@@ -51,7 +51,8 @@ SCRIPT = textwrap.dedent(
     """
     import json, sys
     from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv)
+    from teachin.qt_application import qt_application
+    app = qt_application(QApplication, sys.argv)
     from teachin.locations import builtin_content_dir
     from teachin.ui.present.presentation import start_presentation
     from teachin.workshop.library import load_library
