@@ -197,6 +197,16 @@ def long_number_in_expression() -> Files:
 
 
 @case
+def overflowing_arithmetic() -> Files:
+    return {
+        "scenarios/inf.toml": scenario_text(scenario_id="inf", effects='support = "1e308 * 10"'),
+        "scenarios/nan.toml": scenario_text(
+            scenario_id="nan", effects='support = "1e308 * 10 - 1e308 * 10"'
+        ),
+    }
+
+
+@case
 def huge_minutes() -> Files:
     return {
         "plans/minutes.toml": plan_text().replace("minutes = 5", "minutes = " + "1" + "0" * 32),

@@ -21,6 +21,7 @@ from hostile_corpus import CANARY_NAME, CASES, write_pack
 from PySide6.QtCore import QSettings
 
 from teachin.cli import main
+from teachin.scenario.loader import load_scenarios
 from teachin.workshop.library import load_library
 
 BUDGET_SECONDS = 30
@@ -98,6 +99,16 @@ def test_list_never_fails_on_a_bad_pack(pack, capsys, request):
     assert code == 0
     assert "Modules (" in out
     _assert_canary_untouched(pack, "list", request)
+
+
+@pytest.mark.timeout(BUDGET_SECONDS)
+def test_simulate_plays_the_pack_or_refuses_cleanly(pack, capsys, request):
+    scenarios, _problems = load_scenarios([pack])
+    for scenario_id in sorted(scenarios) or ["care-homes"]:
+        arguments = ["--content", str(pack), "simulate", scenario_id, "--runs", "20"]
+        code, _out, _err = _run([*arguments, "--policy", "random"], capsys)
+        assert code in (0, 1, 2)
+    _assert_canary_untouched(pack, "simulate", request)
 
 
 @pytest.mark.timeout(BUDGET_SECONDS)
