@@ -26,7 +26,7 @@ from teachin.debrief.words import (
     result_words,
 )
 from teachin.runs.room import RoomSession
-from teachin.scenario.engine import Run
+from teachin.scenario.run import Run
 
 
 def test_changes_are_told_by_arrow_and_sign_not_colour_alone() -> None:

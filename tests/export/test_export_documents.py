@@ -178,8 +178,8 @@ def test_worksheet_is_a_blank_staircase_and_a_plan(good_library, tmp_path):
 
 @pytest.fixture(scope="module")
 def finished_run():
-    from teachin.scenario.engine import Run
     from teachin.scenario.loader import load_scenarios
+    from teachin.scenario.run import Run
 
     scenarios, _ = load_scenarios([builtin_content_dir()])
     if not scenarios:

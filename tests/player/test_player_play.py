@@ -16,7 +16,7 @@ from tests.player.conftest import (
 )
 
 from teachin.debrief.words import result_words
-from teachin.scenario.engine import start_run
+from teachin.scenario.run import start_run
 from teachin.ui.player.player_window import PlayerWindow
 
 SCENARIOS = ["care-homes", "tenants-retrofit", "transit-fares", "tuition-hike"]

@@ -16,9 +16,10 @@ from teachin.locations import builtin_content_dir
 from teachin.runs.board import group_name, run_files_in
 from teachin.runs.room import RoomSession
 from teachin.runs.store import PlayerInfo, write_run
-from teachin.scenario.engine import Engine, Run
+from teachin.scenario.engine import Engine
 from teachin.scenario.loader import load_scenarios
 from teachin.scenario.policies import get_policy
+from teachin.scenario.run import Run
 from teachin.scenario.simulate import play_one
 from teachin.ui.present.debrief_board import DebriefBoard, open_debrief_board, style_words
 

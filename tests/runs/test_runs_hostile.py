@@ -12,7 +12,7 @@ import pytest
 from teachin.cli import main
 from teachin.runs.runfile import RunFileError, read_run, save_run
 from teachin.runs.store import RunStore
-from teachin.scenario.engine import Run
+from teachin.scenario.run import Run
 
 LONG_SEED = "9" * 5_000
 NESTED = "[" * 100_000 + "]" * 100_000

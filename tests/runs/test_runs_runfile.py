@@ -8,7 +8,7 @@ import pytest
 
 from teachin.runs.runfile import RunFileError, read_run, replay, save_run
 from teachin.scenario.commands import add_commands
-from teachin.scenario.engine import Run
+from teachin.scenario.run import Run
 from teachin.scenario.simulate import simulate
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"

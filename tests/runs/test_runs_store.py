@@ -18,8 +18,8 @@ from teachin.runs.store import (
     RunStore,
     open_run,
 )
-from teachin.scenario.engine import start_run
 from teachin.scenario.loader import load_scenarios
+from teachin.scenario.run import start_run
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from teachin.runs.runfile import replay, run_to_json
-from teachin.scenario.engine import Run
 from teachin.scenario.loader import parse_scenario
+from teachin.scenario.run import Run
 
 ENGINE = ["round", "rounds", "ready", "times", "step", "climbed", "roll"]
 

@@ -229,7 +229,7 @@ def test_docs_example_is_a_valid_scenario(tmp_path):
     scenario, problems = parse_scenario(example, tmp_path / "library-hours.toml")
     assert scenario is not None, [str(p) for p in problems]
     assert not [p for p in problems if p.severity == "error"]
-    from teachin.scenario.engine import Run
+    from teachin.scenario.run import Run
 
     run = Run(scenario, 1)
     for choice in ["conversations"] * 3 + ["pack-the-meeting"] * 3:

@@ -37,8 +37,10 @@ from teachin.debrief.words import (
     result_words,
     step_name,
 )
-from teachin.scenario.engine import READY, Consequence, Run, StepRecord
+from teachin.scenario.engine import READY
 from teachin.scenario.model import Scenario
+from teachin.scenario.outcome import Consequence, StepRecord
+from teachin.scenario.run import Run
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 

@@ -20,7 +20,8 @@ from teachin.debrief.model import (
 )
 from teachin.debrief.words import concept_title, hands_words, kind_words
 from teachin.runs.room import RoomSession, Screen, ScreenKind
-from teachin.scenario.engine import READY, Option
+from teachin.scenario.engine import READY
+from teachin.scenario.outcome import Option
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme

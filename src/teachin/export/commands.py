@@ -17,8 +17,8 @@ if TYPE_CHECKING:  # imported when a command runs (see above)
 
     from teachin.export.documents import ExportDocument
     from teachin.plan.model import Plan
-    from teachin.scenario.engine import Run
     from teachin.scenario.model import Scenario
+    from teachin.scenario.run import Run
     from teachin.workshop.library import Library
 
 KINDS = {

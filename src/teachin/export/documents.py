@@ -26,8 +26,8 @@ from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.locations import PACKAGE_DIR
 from teachin.plan.model import Plan
-from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
+from teachin.scenario.run import Run
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module

@@ -14,8 +14,8 @@ from typing import Any
 
 from teachin.runs.room import ROOM_NAME, Decision, decisions_from_json, is_room_run
 from teachin.runs.runfile import RunFileError, load_run, read_run
-from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
+from teachin.scenario.run import Run
 
 RUN_PATTERNS = ("*.json",)
 MAX_GROUPS = 8

@@ -25,8 +25,9 @@ from typing import Any
 
 from teachin.runs.runfile import load_run, read_run, run_to_json
 from teachin.runs.store import RunStore
-from teachin.scenario.engine import Consequence, Option, Run, StepRecord, start_run
 from teachin.scenario.model import Scenario
+from teachin.scenario.outcome import Consequence, Option, StepRecord
+from teachin.scenario.run import Run, start_run
 from teachin.storage import atomic_write_text
 
 ROOM_KEY = "room"

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from teachin.limits import MAX_RUN_STEPS, structure_problem
-from teachin.scenario.engine import Run
 from teachin.scenario.model import Scenario
+from teachin.scenario.run import Run
 from teachin.storage import atomic_write_text
 from teachin.tomlfile import read_text
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from teachin.runs.runfile import RunFileError, load_run, read_run, run_to_json
-from teachin.scenario.engine import Branch, Consequence, EventOutcome, Run, StepRecord
 from teachin.scenario.model import Scenario
+from teachin.scenario.outcome import Branch, Consequence, EventOutcome, StepRecord
+from teachin.scenario.run import Run
 from teachin.storage import atomic_write_text
 
 SUFFIX = ".run.json"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from teachin.scenario.engine import READY, StepRecord
+from teachin.scenario.engine import READY
 from teachin.scenario.model import (
     STRATEGIES,
     STRATEGY_CONCEPTS,
     STRATEGY_LABELS,
     Scenario,
 )
+from teachin.scenario.outcome import StepRecord
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from teachin.scenario.engine import READY, Run, StepRecord
+from teachin.scenario.engine import READY
+from teachin.scenario.outcome import StepRecord
+from teachin.scenario.run import Run
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import LIGHT, Theme
 

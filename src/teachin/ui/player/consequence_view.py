@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from teachin.debrief.model import RoundStory, describe_round
 from teachin.debrief.words import NOTHING_ELSE
-from teachin.scenario.engine import Consequence
 from teachin.scenario.model import Scenario
+from teachin.scenario.outcome import Consequence
 from teachin.ui.player.common import (
     BigButton,
     concept_anchor,

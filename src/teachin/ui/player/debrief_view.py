@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from teachin.debrief.model import RAN_OUT, RunStory, describe_run
 from teachin.debrief.words import NO_TURNING_POINT, result_words
-from teachin.scenario.engine import Run
+from teachin.scenario.run import Run
 from teachin.ui.layouts import clear_layout
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
 from teachin.ui.player.common import (

@@ -45,8 +45,8 @@ from teachin.runs.store import (
     set_aside,
     write_run,
 )
-from teachin.scenario.engine import Run, start_run
 from teachin.scenario.model import Scenario
+from teachin.scenario.run import Run, start_run
 from teachin.ui.palette import focus_style_sheet, palette_for
 from teachin.ui.player.common import BigButton
 from teachin.ui.player.consequence_view import ConsequenceView

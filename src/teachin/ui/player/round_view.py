@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.scenario.engine import READY, Option, Run
+from teachin.scenario.engine import READY
+from teachin.scenario.outcome import Option
+from teachin.scenario.run import Run
 from teachin.ui.player.common import (
     BigButton,
     esc,

@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from teachin.scenario.engine import READY, Option
+from teachin.scenario.engine import READY
+from teachin.scenario.outcome import Option
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import LIGHT, Theme
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from teachin.debrief.words import kind_words
-from teachin.scenario.engine import READY, Option
+from teachin.scenario.engine import READY
+from teachin.scenario.outcome import Option
 from teachin.workshop.staircase import Staircase
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.debrief.words import TOO_EARLY
-from teachin.scenario.engine import READY, Run
+from teachin.scenario.engine import READY
+from teachin.scenario.run import Run
 from teachin.ui.player.common import BigButton
 
 

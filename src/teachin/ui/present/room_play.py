@@ -40,8 +40,9 @@ from teachin.debrief.words import hands_words
 from teachin.plan.model import BlockKind
 from teachin.runs.room import MAX_HANDS, RoomSession, RoomStore, Screen, ScreenKind
 from teachin.runs.runfile import RunFileError
-from teachin.scenario.engine import READY, Option
+from teachin.scenario.engine import READY
 from teachin.scenario.model import Scenario
+from teachin.scenario.outcome import Option
 from teachin.ui.layouts import clear_layout
 
 if TYPE_CHECKING:
