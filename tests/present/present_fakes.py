@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from teachin.ui.present.audience_window import AudienceWindow
-from teachin.ui.present.presentation import PresentationController
+from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.presenter_console import PresenterConsole
 
 

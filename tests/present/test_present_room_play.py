@@ -16,7 +16,7 @@ from teachin.runs.room import RoomSession, ScreenKind, counting_from_json, decis
 from teachin.runs.runfile import read_run, replay
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.present.audience_window import AudienceWindow
-from teachin.ui.present.presentation import PresentationController
+from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.presenter_console import PresenterConsole
 from teachin.ui.present.room_play import RoomSetup
 

@@ -10,7 +10,7 @@ from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.present.audience_window import AudienceWindow
-from teachin.ui.present.presentation import PresentationController
+from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.presenter_console import PresenterConsole
 from teachin.ui.present.room_play import RoomSetup
 

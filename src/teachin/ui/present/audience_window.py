@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QScreen
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from teachin.ui.present.presentation import BLACK, PresentationController
+from teachin.ui.present.controller import BLACK, PresentationController
 from teachin.ui.present.slide_view import SlideView
 from teachin.ui.present.window import PresentationWindow
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from teachin.plan.model import KIND_LABELS, Block, BlockKind, clock_text
 from teachin.plan.timing import Times, timer_text
-from teachin.ui.present.presentation import KEY_HELP, PresentationController
+from teachin.ui.present.controller import KEY_HELP, PresentationController
+from teachin.ui.present.room_panel import RoomPanel
 from teachin.ui.present.slide_view import SlideView
 from teachin.ui.present.window import PresentationWindow
 from teachin.workshop.render import BASE_POINT_SIZE, Style
@@ -198,9 +199,7 @@ class PresenterConsole(PresentationWindow):
         right.addWidget(self.next_view, 3)
         self.room_panel = None
         if self.controller.room is not None:
-            from teachin.ui.present.room_play import RoomPanel
-
-            self.room_panel = RoomPanel(self.controller.room, self)
+            self.room_panel = RoomPanel(self.controller.room, self.controller, self)
             right.addWidget(self.room_panel, 5)
         timers = QGridLayout()
         timers.addWidget(self.block_name, 0, 0, 1, 2)

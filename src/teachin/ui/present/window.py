@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from teachin.ui.present.presentation import PresentationController
+from teachin.ui.present.controller import PresentationController
 
 
 class PresentationWindow(QWidget):
