@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import StepRecord
 from teachin.scenario.run import Run
+from teachin.ui.painting import CENTRE, NO_BRUSH, RIGHT, RoundsPlot, ThemedPainter, bold_font
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import LIGHT, Theme
 
@@ -44,12 +45,6 @@ class _Chart(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self.updateGeometry()
         super().changeEvent(event)
-
-    def _focus_ring(self, painter: QPainter) -> None:
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(self.theme.step_current), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
 
 class StaircasePathChart(_Chart):
@@ -139,12 +134,7 @@ class StaircasePathChart(_Chart):
             painter.setFont(self.font())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        theme = self.theme
-        ink = QColor(theme.text)
-        muted = QColor(theme.muted)
-        painter.fillRect(self.rect(), QColor(theme.background))
+        painter = ThemedPainter(self, self.theme)
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         count = len(self.labels) or 10
@@ -158,72 +148,76 @@ class StaircasePathChart(_Chart):
             )
             + 10
         )
-        plot = QRectF(
+        area = QRectF(
             label_w + 8, line * 0.8, self.width() - label_w - 24, self.height() - line * 5.8
         )
-        x_step = plot.width() / max(1, self.rounds)
-        y_step = plot.height() / count
-
-        def px(round_number: float) -> float:
-            return plot.left() + round_number * x_step
-
-        def py(step: float) -> float:
-            return plot.bottom() - step * y_step
-
-        # grid and axis labels
-        painter.setPen(QPen(QColor(theme.rule), 1))
-        for step in range(count + 1):
-            painter.drawLine(QPointF(plot.left(), py(step)), QPointF(plot.right(), py(step)))
-        painter.setPen(ink)
-        for step, text in enumerate(self.labels, start=1):
-            rect = QRectF(0, py(step) - line * 0.5, label_w, line)
-            painter.drawText(
-                rect,
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(f"{step}  {text}", Qt.TextElideMode.ElideRight, label_w),
-            )
-        painter.drawText(
-            QRectF(0, py(0) - line * 0.5, label_w, line),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            "off the staircase",
-        )
-        for number in range(0, self.rounds + 1):
-            painter.drawText(
-                QRectF(px(number) - 20, plot.bottom() + 4, 40, line),
-                int(Qt.AlignmentFlag.AlignCenter),
-                "start" if number == 0 else str(number),
-            )
-        painter.drawText(
-            QRectF(plot.left(), plot.bottom() + line + 4, plot.width(), line),
-            int(Qt.AlignmentFlag.AlignCenter),
-            "round",
-        )
+        plot = RoundsPlot.over(area, self.rounds, count)
+        self._paint_axes(painter, plot, metrics, label_w, count)
         radius = max(4.0, line * 0.32)
+        ink, muted = painter.colour("text"), painter.colour("muted")
         # abandoned "what if" paths: a dashed line through the choices made there
         for from_round, steps, _before in self.branches:
             previous = next((r for r in self.steps if r.round == from_round - 1), None)
-            start_step = previous.consequence.step if previous else 0
-            path = QPainterPath(QPointF(px(from_round - 1), py(start_step)))
+            path = QPainterPath(
+                plot.point(from_round - 1, previous.consequence.step if previous else 0)
+            )
             for record in steps:
-                path.lineTo(QPointF(px(record.round), py(record.consequence.step)))
-            painter.setPen(QPen(muted, 2, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+                path.lineTo(plot.point(record.round, record.consequence.step))
+            painter.use(QPen(muted, 2, Qt.PenStyle.DashLine), NO_BRUSH)
             painter.drawPath(path)
             for record in steps:
                 c = record.consequence
-                self._mark(painter, QPointF(px(record.round), py(c.step)), c, radius, muted)
+                self._mark(painter, plot.point(record.round, c.step), c, radius, muted)
         # the path: highest step climbed
-        path = QPainterPath(QPointF(px(0), py(0)))
+        path = QPainterPath(plot.point(0, 0))
         for record in self.steps:
-            path.lineTo(QPointF(px(record.round), py(record.consequence.climbed)))
-        painter.setPen(QPen(QColor(theme.step_current), 3.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+            path.lineTo(plot.point(record.round, record.consequence.climbed))
+        painter.use(painter.ink_pen("step_current", 3.5), NO_BRUSH)
         painter.drawPath(path)
         # each round's choice
         for record in self.steps:
             c = record.consequence
-            self._mark(painter, QPointF(px(record.round), py(c.step)), c, radius, ink)
-        # legend, in words, flowing onto a second line when it must
+            self._mark(painter, plot.point(record.round, c.step), c, radius, ink)
+        self._paint_legend(painter, line, metrics)
+        painter.focus_ring()
+        painter.end()
+
+    def _paint_axes(
+        self,
+        painter: ThemedPainter,
+        plot: RoundsPlot,
+        metrics: QFontMetrics,
+        label_w: int,
+        count: int,
+    ) -> None:
+        """The grid, the steps' names up the side and the rounds along the bottom."""
+        line = metrics.height()
+        area = plot.area
+        painter.use(painter.ink_pen("rule"))
+        for step in range(count + 1):
+            painter.drawLine(
+                QPointF(area.left(), plot.y(step)), QPointF(area.right(), plot.y(step))
+            )
+        painter.use("text")
+        for step, text in enumerate(self.labels, start=1):
+            painter.text(
+                QRectF(0, plot.y(step) - line * 0.5, label_w, line),
+                metrics.elidedText(f"{step}  {text}", Qt.TextElideMode.ElideRight, label_w),
+                RIGHT,
+            )
+        painter.text(QRectF(0, plot.y(0) - line * 0.5, label_w, line), "off the staircase", RIGHT)
+        for number in range(0, self.rounds + 1):
+            painter.text(
+                QRectF(plot.x(number) - 20, area.bottom() + 4, 40, line),
+                "start" if number == 0 else str(number),
+                CENTRE,
+            )
+        painter.text(
+            QRectF(area.left(), area.bottom() + line + 4, area.width(), line), "round", CENTRE
+        )
+
+    def _paint_legend(self, painter: ThemedPainter, line: int, metrics: QFontMetrics) -> None:
+        """The legend, in words, flowing onto a second line when it must."""
         items = [
             "highest step climbed",
             "● step taken, base ready",
@@ -234,20 +228,16 @@ class StaircasePathChart(_Chart):
             items.append("- - - a path you left (what if)")
         legend_y = self.height() - line * 2.6
         x = 8.0
-        painter.setPen(QPen(QColor(theme.step_current), 3.5))
+        painter.use(painter.ink_pen("step_current", 3.5))
         painter.drawLine(QPointF(x, legend_y + line / 2), QPointF(x + 28, legend_y + line / 2))
         x += 34
-        painter.setPen(ink)
+        painter.use("text")
         for text in items:
             width = metrics.horizontalAdvance(text)
             if x + width > self.width() - 8 and x > 50:
                 x, legend_y = 8.0, legend_y + line * 1.2
-            painter.drawText(
-                QRectF(x, legend_y, width + 4, line), int(Qt.AlignmentFlag.AlignVCenter), text
-            )
+            painter.text(QRectF(x, legend_y, width + 4, line), text, Qt.AlignmentFlag.AlignVCenter)
             x += width + 22
-        self._focus_ring(painter)
-        painter.end()
 
 
 class MeasuresChart(_Chart):
@@ -298,60 +288,39 @@ class MeasuresChart(_Chart):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        theme = self.theme
-        ink = QColor(theme.text)
-        painter.fillRect(self.rect(), QColor(theme.background))
+        painter = ThemedPainter(self, self.theme)
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         columns = self._columns()
         width = self.width() / columns
         height = self._panel_height()
         value_w = metrics.horizontalAdvance("100") + 10
-        bold = QFont(self.font())
-        bold.setBold(True)
+        bold = bold_font(self.font())
         for number, (label, values, low, high) in enumerate(self.series):
             left = (number % columns) * width
             top = (number // columns) * height
-            painter.setFont(bold)
-            painter.setPen(ink)
-            painter.drawText(
+            painter.use("text", font=bold)
+            painter.text(
                 QRectF(left + 8, top + 2, width - 16, line),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 f"{label}: {round(values[0])} → {round(values[-1])}",
             )
             painter.setFont(self.font())
-            plot = QRectF(left + 10, top + line * 1.5, width - value_w - 26, height - line * 2.5)
-            painter.setPen(QPen(QColor(theme.rule), 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(plot)
+            area = QRectF(left + 10, top + line * 1.5, width - value_w - 26, height - line * 2.5)
+            painter.use(painter.ink_pen("rule"), NO_BRUSH)
+            painter.drawRect(area)
+            plot = RoundsPlot.over(area, self.rounds, 1.0)
             span = (high - low) or 1.0
-            x_step = plot.width() / max(1, self.rounds)
-
-            def point(
-                i: int,
-                v: float,
-                plot: QRectF = plot,
-                x_step: float = x_step,
-                low: float = low,
-                span: float = span,
-            ) -> QPointF:
-                share = min(max((v - low) / span, 0.0), 1.0)
-                return QPointF(plot.left() + i * x_step, plot.bottom() - share * plot.height())
-
-            path = QPainterPath(point(0, values[0]))
-            for i, value in enumerate(values[1:], start=1):
-                path.lineTo(point(i, value))
-            painter.setPen(QPen(ink, 2.5))
+            shares = [min(max((value - low) / span, 0.0), 1.0) for value in values]
+            path = QPainterPath(plot.point(0, shares[0]))
+            for i, share in enumerate(shares[1:], start=1):
+                path.lineTo(plot.point(i, share))
+            painter.use(painter.ink_pen("text", 2.5))
             painter.drawPath(path)
-            end = point(len(values) - 1, values[-1])
-            painter.setBrush(ink)
+            end = plot.point(len(values) - 1, shares[-1])
+            painter.use(brush="text")
             painter.drawEllipse(end, 3.5, 3.5)
-            painter.drawText(
-                QRectF(end.x() + 6, end.y() - line / 2, value_w, line),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                str(round(values[-1])),
+            painter.text(
+                QRectF(end.x() + 6, end.y() - line / 2, value_w, line), str(round(values[-1]))
             )
-        self._focus_ring(painter)
+        painter.focus_ring()
         painter.end()

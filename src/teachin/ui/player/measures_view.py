@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from teachin.debrief.words import change_text, change_words, is_good
 from teachin.scenario.model import Measure
+from teachin.ui.painting import NO_PEN, RIGHT, ThemedPainter
 from teachin.workshop.themes import LIGHT, Theme
 
 GOOD = "#1b7a3a"
@@ -105,88 +106,71 @@ class MeasuresView(QWidget):
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = ThemedPainter(self, self.theme, background=False)
         theme = self.theme
-        text = QColor(theme.text)
-        metrics = QFontMetrics(self.font())
         label_w, value_w, change_w = self._columns()
         height = self._row_height()
-        bar_left = label_w
         bar_right = self.width() - value_w - change_w - 6
         good = QColor(GOOD_DARK if theme.dark else GOOD)
         bad = QColor(BAD_DARK if theme.dark else BAD)
-        fill = QColor(theme.link)
-        track = QColor(theme.step_hidden if theme.id != "high-contrast" else "#000000")
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(theme.step_current), 2))
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.focus_ring()
         for number, row in enumerate(self.rows):
             top = 2 + number * height
-            measure = row.measure
-            span = (measure.high - measure.low) or 1.0
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(0, top, label_w - 8, height),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                measure.label,
-            )
-            bar = QRectF(
-                bar_left, top + height * 0.22, max(10, bar_right - bar_left), height * 0.56
-            )
-            painter.setPen(QPen(QColor(theme.rule), 1))
-            painter.setBrush(track)
-            painter.drawRect(bar)
-
-            def at(
-                value: float, bar: QRectF = bar, measure: Measure = measure, span: float = span
-            ) -> float:
-                share = min(max((value - measure.low) / span, 0.0), 1.0)
-                return bar.left() + share * bar.width()
-
-            x_now = at(row.value)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRect(QRectF(bar.left(), bar.top(), x_now - bar.left(), bar.height()))
-            if row.before is not None and round(row.value - row.before) != 0:
-                x_before = at(row.before)
-                news = is_good(measure.id, row.value - row.before)
-                colour = good if news else bad
-                if row.value < row.before:
-                    # what was lost: hatched
-                    painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
-                    painter.setPen(QPen(colour, 1))
-                    painter.drawRect(QRectF(x_now, bar.top(), x_before - x_now, bar.height()))
-                else:
-                    painter.setBrush(colour)
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.drawRect(QRectF(x_before, bar.top(), x_now - x_before, bar.height()))
-                painter.setPen(QPen(text, 2))
-                painter.drawLine(
-                    round(x_before), round(bar.top() - 3), round(x_before), round(bar.bottom() + 3)
-                )
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(bar_right + 4, top, value_w, height),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                f"{round(row.value)}",
-            )
+            painter.use("text")
+            painter.text(QRectF(0, top, label_w - 8, height), row.measure.label)
+            bar = QRectF(label_w, top + height * 0.22, max(10, bar_right - label_w), height * 0.56)
+            self._paint_bar(painter, row, bar, good, bad)
+            painter.use("text")
+            painter.text(QRectF(bar_right + 4, top, value_w, height), f"{round(row.value)}", RIGHT)
             if row.before is not None:
                 delta = row.value - row.before
-                news = is_good(measure.id, delta)
-                painter.setPen(text if news is None else (good if news else bad))
+                news = is_good(row.measure.id, delta)
+                painter.use("text" if news is None else (good if news else bad))
                 font = painter.font()
                 font.setBold(news is not None)
                 painter.setFont(font)
-                painter.drawText(
+                painter.text(
                     QRectF(bar_right + value_w + 10, top, change_w, height),
-                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                     change_text(delta) if news is not None else "–",
                 )
                 font.setBold(False)
                 painter.setFont(font)
-        del metrics
         painter.end()
+
+    def _paint_bar(
+        self, painter: ThemedPainter, row: Row, bar: QRectF, good: QColor, bad: QColor
+    ) -> None:
+        """The bar: the value filled, and a change as a solid gain or a hatched loss
+        with a thick edge where the old value was."""
+        theme = self.theme
+        measure = row.measure
+        span = (measure.high - measure.low) or 1.0
+
+        def at(value: float) -> float:
+            share = min(max((value - measure.low) / span, 0.0), 1.0)
+            return bar.left() + share * bar.width()
+
+        track = theme.step_hidden if theme.id != "high-contrast" else "#000000"
+        painter.use(painter.ink_pen("rule"), track)
+        painter.drawRect(bar)
+        x_now = at(row.value)
+        painter.use(NO_PEN, "link")
+        painter.drawRect(QRectF(bar.left(), bar.top(), x_now - bar.left(), bar.height()))
+        if row.before is None or round(row.value - row.before) == 0:
+            return
+        x_before = at(row.before)
+        colour = good if is_good(measure.id, row.value - row.before) else bad
+        if row.value < row.before:
+            # what was lost: hatched
+            painter.use(QPen(colour, 1), QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(QRectF(x_now, bar.top(), x_before - x_now, bar.height()))
+        else:
+            painter.use(NO_PEN, colour)
+            painter.drawRect(QRectF(x_before, bar.top(), x_now - x_before, bar.height()))
+        painter.use(painter.ink_pen("text", 2))
+        painter.drawLine(
+            round(x_before), round(bar.top() - 3), round(x_before), round(bar.bottom() + 3)
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QPen,
     QPolygonF,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
+from teachin.ui.painting import NO_BRUSH, NO_PEN, RIGHT, ThemedPainter, bold_font
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import LIGHT, Theme
 
@@ -189,68 +189,62 @@ class StaircaseView(QWidget):
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        theme = self.theme
-        painter.fillRect(self.rect(), QColor(theme.background))
-        ink = QColor(theme.text)
+        painter = ThemedPainter(self, self.theme)
         base = QFont(self.font())
-        metrics = QFontMetrics(base)
         for state in self.states:
-            rect = self._rect(state.number).adjusted(0, 1, 0, -1)
-            if state.state == CLIMBED:
-                fill, text, pen = (
-                    QColor(theme.step_current),
-                    QColor(theme.step_current_text),
-                    QPen(QColor(theme.step_current), 1),
-                )
-            elif state.state == OPEN:
-                fill, text, pen = QColor(theme.step), QColor(theme.step_text), QPen(ink, 2.5)
-            elif state.state == AHEAD:
-                fill, text, pen = (
-                    QColor(theme.step),
-                    QColor(theme.step_text),
-                    QPen(QColor(theme.rule), 1),
-                )
-            elif state.state == NOT_READY:
-                fill, text = QColor(theme.step_hidden), QColor(theme.step_text)
-                pen = QPen(QColor(theme.muted), 1.5, Qt.PenStyle.DashLine)
-            else:
-                fill, text = QColor(theme.step_hidden), QColor(theme.muted)
-                pen = QPen(QColor(theme.rule), 1, Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            painter.setBrush(fill)
-            painter.drawRect(rect)
-            if state.number == self.selected:
-                painter.setPen(QPen(ink, 3))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect.adjusted(2, 2, -2, -2))
-            # label on the left, state in words on the right
-            font = QFont(base)
-            font.setBold(state.state in (CLIMBED, OPEN))
-            painter.setFont(font)
-            painter.setPen(text)
-            tag = {CLIMBED: "✓ climbed", OPEN: "open", NOT_READY: "not ready"}.get(state.state, "")
-            tag_w = metrics.horizontalAdvance(tag) + 14 if tag else 0
-            label_rect = rect.adjusted(8, 0, -tag_w - 4, 0)
-            label = QFontMetrics(font).elidedText(
-                f"{state.number}  {state.label}",
-                Qt.TextElideMode.ElideRight,
-                round(label_rect.width()),
-            )
-            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignVCenter), label)
-            if tag:
-                small = QFont(base)
-                small.setItalic(state.state == NOT_READY)
-                small.setBold(state.state != NOT_READY)
-                painter.setFont(small)
-                painter.drawText(
-                    rect.adjusted(0, 0, -8, 0),
-                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                    tag,
-                )
+            self._paint_step(painter, state, base)
         painter.setFont(base)
-        # "You are here": an arrow beside the highest step climbed, or below the stairs.
+        self._paint_here(painter, base)
+        painter.focus_ring()
+        painter.end()
+
+    def _step_look(self, state: str) -> tuple[str, str, QPen]:
+        """Fill, text colour and outline of a step in ``state``: told by the outline's
+        style as well as by colour."""
+        theme = self.theme
+        if state == CLIMBED:
+            return theme.step_current, theme.step_current_text, QPen(QColor(theme.step_current), 1)
+        if state == OPEN:
+            return theme.step, theme.step_text, QPen(QColor(theme.text), 2.5)
+        if state == AHEAD:
+            return theme.step, theme.step_text, QPen(QColor(theme.rule), 1)
+        if state == NOT_READY:
+            return (
+                theme.step_hidden,
+                theme.step_text,
+                QPen(QColor(theme.muted), 1.5, Qt.PenStyle.DashLine),
+            )
+        return theme.step_hidden, theme.muted, QPen(QColor(theme.rule), 1, Qt.PenStyle.DotLine)
+
+    def _paint_step(self, painter: ThemedPainter, state: StepState, base: QFont) -> None:
+        """A step's band: its number and name on the left, its state in words on the right."""
+        rect = self._rect(state.number).adjusted(0, 1, 0, -1)
+        fill, text, pen = self._step_look(state.state)
+        painter.use(pen, fill)
+        painter.drawRect(rect)
+        if state.number == self.selected:
+            painter.use(painter.ink_pen("text", 3), NO_BRUSH)
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        font = bold_font(base, state.state in (CLIMBED, OPEN))
+        painter.use(text, font=font)
+        tag = {CLIMBED: "✓ climbed", OPEN: "open", NOT_READY: "not ready"}.get(state.state, "")
+        tag_w = QFontMetrics(base).horizontalAdvance(tag) + 14 if tag else 0
+        label_rect = rect.adjusted(8, 0, -tag_w - 4, 0)
+        label = QFontMetrics(font).elidedText(
+            f"{state.number}  {state.label}",
+            Qt.TextElideMode.ElideRight,
+            round(label_rect.width()),
+        )
+        painter.text(label_rect, label, Qt.AlignmentFlag.AlignVCenter)
+        if tag:
+            small = QFont(base)
+            small.setItalic(state.state == NOT_READY)
+            small.setBold(state.state != NOT_READY)
+            painter.setFont(small)
+            painter.text(rect.adjusted(0, 0, -8, 0), tag, RIGHT)
+
+    def _paint_here(self, painter: ThemedPainter, base: QFont) -> None:
+        """The "you are here" arrow beside the highest step climbed, or below the stairs."""
         marker = self._marker()
         if 0 < self.climbed <= len(self.states):
             rect = self._rect(self.climbed)
@@ -274,37 +268,23 @@ class StaircaseView(QWidget):
             ]
         )
         if self.climbed:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(ink)
+            painter.use(NO_PEN, "text")
         else:  # not on the staircase yet: a hollow arrow at its foot
-            painter.setPen(QPen(ink, 2))
-            painter.setBrush(QColor(theme.background))
+            painter.use(painter.ink_pen("text", 2), "background")
         painter.drawPolygon(arrow)
         if self.states:
-            painter.setPen(ink)
-            bold = QFont(base)
-            bold.setBold(True)
-            painter.setFont(bold)
+            painter.use("text", font=bold_font(base))
             here = (  # no-break spaces: a narrow column wraps after "here:", not in "step 3"
                 f"You are here: step\u00a0{self.climbed}"
                 if self.climbed
                 else "Start: no step climbed yet"
             )
             top = self._rect(len(self.states))
-            painter.drawText(
+            painter.text(
                 QRectF(6, top.top(), top.left() - 12, top.height() * 2),
-                int(
-                    Qt.AlignmentFlag.AlignLeft
-                    | Qt.AlignmentFlag.AlignTop
-                    | Qt.TextFlag.TextWordWrap
-                ),
                 f"▶\u00a0{here}",
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
             )
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(theme.step_current), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        painter.end()
 
     # -- interaction -------------------------------------------------------------------
     def select(self, number: int) -> None:

@@ -51,6 +51,7 @@ from teachin.debrief.words import TOO_EARLY
 from teachin.runs.board import MAX_GROUPS, GroupRun, load_groups, run_files_in, unique_names
 from teachin.scenario.model import Scenario
 from teachin.ui.layouts import clear_layout, layout_widgets
+from teachin.ui.painting import CENTRE, NO_BRUSH, RIGHT, RoundsPlot, ThemedPainter, bold_font
 from teachin.ui.present.presentation import choose_audience_screen
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
@@ -115,6 +116,13 @@ def style_words(index: int) -> str:
 def _ink(theme: Theme, index: int) -> QColor:
     inks = DARK_INKS if theme.dark else LIGHT_INKS
     return QColor(inks[index % len(inks)])
+
+
+def _line_pen(colour: QColor, style: Qt.PenStyle) -> QPen:
+    """A group's line: thick, in its style, cut square at the ends."""
+    pen = QPen(colour, 4, style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def draw_marker(painter: QPainter, kind: str, centre: QPointF, radius: float) -> None:
@@ -190,11 +198,7 @@ class PathsChart(QWidget):
         return max([len(g.scenario.rounds) for g in self.groups] + [1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        theme = self.theme
-        ink = QColor(theme.text)
-        painter.fillRect(self.rect(), QColor(theme.background))
+        painter = ThemedPainter(self, self.theme)
         small = QFont(self.font())
         small.setPixelSize(max(10, round(self.font().pixelSize() * 0.8)))
         painter.setFont(small)
@@ -206,8 +210,7 @@ class PathsChart(QWidget):
             for n in range(1, steps + 1)
         ]
         label_w = min(max(metrics.horizontalAdvance(t) for t in labels), self.width() * 0.3) + 12
-        bold = QFont(small)
-        bold.setBold(True)
+        bold = bold_font(small)
         names_w = min(
             max(
                 [
@@ -219,76 +222,93 @@ class PathsChart(QWidget):
             + line,
             self.width() * 0.26,
         )
-        plot = QRectF(
+        area = QRectF(
             label_w + 8,
             line * 0.7,
             self.width() - label_w - names_w - 24,
             self.height() - line * 3.2,
         )
-        rounds = self.rounds()
-        x_step = plot.width() / rounds
-        y_step = plot.height() / steps
+        plot = RoundsPlot.over(area, self.rounds(), steps)
+        self._paint_axes(painter, plot, metrics, labels, label_w)
+        if self.groups:
+            ends = self._paint_lines(painter, plot, line)
+            painter.setFont(bold)
+            self._paint_names(painter, plot, ends, line, names_w)
+        painter.end()
 
-        def px(round_number: float) -> float:
-            return plot.left() + round_number * x_step
-
-        def py(step: float) -> float:
-            return plot.bottom() - step * y_step
-
-        painter.setPen(QPen(QColor(theme.rule), 1, Qt.PenStyle.SolidLine))
+    def _paint_axes(
+        self,
+        painter: ThemedPainter,
+        plot: RoundsPlot,
+        metrics: QFontMetricsF,
+        labels: list[str],
+        label_w: float,
+    ) -> None:
+        """The grid, the steps up the side (every other one when they crowd) and
+        the rounds along the bottom."""
+        area, line, steps = plot.area, metrics.height(), len(labels)
+        painter.use(painter.ink_pen("rule", 1, Qt.PenStyle.SolidLine))
         for step in range(steps + 1):
-            painter.drawLine(QPointF(plot.left(), py(step)), QPointF(plot.right(), py(step)))
-        painter.setPen(ink)
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        every_step = max(1, math.ceil(line * 0.95 / max(y_step, 1)))
+            painter.drawLine(
+                QPointF(area.left(), plot.y(step)), QPointF(area.right(), plot.y(step))
+            )
+        painter.use("text")
+        every_step = max(1, math.ceil(line * 0.95 / max(plot.y_step, 1)))
         for step, text in enumerate(labels, start=1):
             if step % every_step and step != steps:
                 continue
-            painter.drawText(
-                QRectF(0, py(step) - line / 2, label_w, line),
-                right,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, label_w),
+            painter.text(
+                QRectF(0, plot.y(step) - line / 2, label_w, line), text, RIGHT, elide=label_w
             )
-        painter.drawText(QRectF(0, py(0) - line / 2, label_w, line), right, "none")
-        centre = int(Qt.AlignmentFlag.AlignCenter)
+        painter.text(QRectF(0, plot.y(0) - line / 2, label_w, line), "none", RIGHT)
+        x_step = plot.x_step
         every = max(1, round(metrics.horizontalAdvance("start ") / max(x_step, 1)))
-        for number in range(0, rounds + 1, every):
-            painter.drawText(
-                QRectF(px(number) - x_step / 2 - 20, plot.bottom() + line * 0.4, x_step + 40, line),
-                centre,
+        for number in range(0, self.rounds() + 1, every):
+            painter.text(
+                QRectF(
+                    plot.x(number) - x_step / 2 - 20, area.bottom() + line * 0.4, x_step + 40, line
+                ),
                 "start" if number == 0 else str(number),
+                CENTRE,
             )
-        painter.drawText(
-            QRectF(plot.left(), plot.bottom() + line * 1.4, plot.width(), line), centre, "round"
+        painter.text(
+            QRectF(area.left(), area.bottom() + line * 1.4, area.width(), line), "round", CENTRE
         )
-        if not self.groups:
-            painter.end()
-            return
+
+    def _paint_lines(
+        self, painter: ThemedPainter, plot: RoundsPlot, line: float
+    ) -> list[tuple[float, int]]:
+        """A line per group with its markers; returns where each line ends (y, group)."""
         radius = max(5.0, line * 0.3)
         count = len(self.groups)
         ends: list[tuple[float, int]] = []
         for index, group in enumerate(self.groups):
-            letter, pen_style, marker = group_style(index)
-            colour = _ink(theme, index)
+            _letter, pen_style, marker = group_style(index)
+            colour = _ink(self.theme, index)
             # Groups on the same path are drawn a little apart, so every line shows.
-            offset = (index - (count - 1) / 2) * min(6.0, y_step / (count + 1))
-            points = [QPointF(px(0), py(0) + offset)]
-            points += [
-                QPointF(px(n), py(v) + offset) for n, v in enumerate(group.climbed(), start=1)
-            ]
+            offset = (index - (count - 1) / 2) * min(6.0, plot.y_step / (count + 1))
+            points = [plot.point(0, 0, offset)]
+            points += [plot.point(n, v, offset) for n, v in enumerate(group.climbed(), start=1)]
             path = QPainterPath(points[0])
             for point in points[1:]:
                 path.lineTo(point)
-            pen = QPen(colour, 4, pen_style)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.use(_line_pen(colour, pen_style), NO_BRUSH)
             painter.drawPath(path)
-            painter.setPen(QPen(colour, 1))
+            painter.use(QPen(colour, 1))
             for point in points[1:]:
                 draw_marker(painter, marker, point, radius)
             ends.append((points[-1].y(), index))
-        # names at the line ends, pushed apart so they never overlap
+        return ends
+
+    def _paint_names(
+        self,
+        painter: ThemedPainter,
+        plot: RoundsPlot,
+        ends: list[tuple[float, int]],
+        line: float,
+        names_w: float,
+    ) -> None:
+        """The groups' names at their lines' ends, pushed apart so they never overlap."""
         ends.sort()
         placed: list[tuple[float, int]] = []
         for y, index in ends:
@@ -298,19 +318,14 @@ class PathsChart(QWidget):
         overflow = placed[-1][0] + line / 2 - self.height() if placed else 0
         if overflow > 0:
             placed = [(y - overflow, index) for y, index in placed]
-        painter.setFont(bold)
         for y, index in placed:
-            group = self.groups[index]
-            painter.setPen(QPen(_ink(theme, index), 1))
+            painter.use(QPen(_ink(self.theme, index), 1))
             letter = group_style(index)[0]
-            painter.drawText(
-                QRectF(plot.right() + line * 0.8, y - line / 2, names_w, line),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                QFontMetricsF(bold).elidedText(
-                    f"{letter} {group.name}", Qt.TextElideMode.ElideRight, names_w - 4
-                ),
+            painter.text(
+                QRectF(plot.area.right() + line * 0.8, y - line / 2, names_w, line),
+                f"{letter} {self.groups[index].name}",
+                elide=names_w - 4,
             )
-        painter.end()
 
 
 class StyleSample(QWidget):
@@ -327,14 +342,11 @@ class StyleSample(QWidget):
         return QSize(round(line * 2.6), round(line))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = ThemedPainter(self, self.theme, background=False)
         _letter, pen_style, marker = group_style(self.index)
         colour = _ink(self.theme, self.index)
         y = self.height() / 2
-        pen = QPen(colour, 4, pen_style)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
+        painter.use(_line_pen(colour, pen_style))
         painter.drawLine(QPointF(2, y), QPointF(self.width() - 2, y))
         painter.setPen(QPen(colour, 1))
         draw_marker(painter, marker, QPointF(self.width() / 2, y), self.height() * 0.3)
