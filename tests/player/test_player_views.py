@@ -9,6 +9,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
+from tests.qt_waits import settle
 
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.player.staircase_view import CLIMBED, NOT_READY, OPEN
@@ -85,7 +86,7 @@ def test_readable_on_a_projector_with_the_text_zoom(
     for _ in range(4):
         player.zoom_in()
     assert player.zoom == 1.75
-    qtbot.wait(10)
+    settle(qtbot)  # the layouts the larger text asked for are done
     view = player.round_view
     # Nothing essential is squeezed out: the choice, the button and the staircase keep
     # their full height, and the text really is bigger.
@@ -119,7 +120,7 @@ def test_a_round_fits_a_laptop_screen(qtbot: QtBot, player: PlayerWindow) -> Non
     round_view = player.round_view
     tactics = round_view.tactics
     press(qtbot, Qt.Key.Key_End)
-    qtbot.wait(20)
+    settle(qtbot)  # the list has scrolled to the current row
     assert tactics.currentRow() == tactics.count() - 1
     assert tactics.viewport().rect().contains(tactics.visualItemRect(tactics.currentItem()))
     assert round_view.side.verticalScrollBar().maximum() == 0

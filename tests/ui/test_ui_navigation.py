@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRect, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence
 from pytestqt.qtbot import QtBot
+from tests.qt_waits import settle
 from tests.ui.conftest import click_text
 
 from teachin.locations import builtin_content_dir
@@ -115,7 +116,7 @@ def test_sidebar_shows_long_titles_whole(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     tree = window.library_panel
     window.resize(1000, 700)
-    qtbot.wait(20)
+    settle(qtbot)  # the tree lays its rows out again after the resize
     metrics = QFontMetrics(tree.font())
     text_width = tree.columnWidth(0) - 2 * tree.indentation() - 8  # the cell's text margins
     wrapped = 0

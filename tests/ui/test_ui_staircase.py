@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
+from tests.qt_waits import PaintWatch, settle
 
 from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
@@ -76,8 +77,9 @@ def test_staircase_is_drawn_when_first_painted_not_before(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window(base=[builtin_content_dir()])
+    watch = PaintWatch(window.reader.viewport())
     window.open_href("module:militancy-and-escalation")
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: watch.paints > 0)
     # The page is laid out with the picture's place kept, but the picture (an SVG
     # render) waits until the reader scrolls to it.
     assert window.reader._image is None
@@ -109,5 +111,7 @@ def test_no_horizontal_scroll_bar_for_a_page_that_fits(
     window.open_href("module:militancy-and-escalation")
     for width in range(900, 1000, 9):
         window.resize(width, 700)
-        qtbot.wait(5)
+        # The staircase is laid out again at the new width a moment after a resize.
+        qtbot.waitUntil(lambda: not window.reader._resize_timer.isActive())
+        settle(qtbot)
         assert not window.reader.horizontalScrollBar().isVisible(), width

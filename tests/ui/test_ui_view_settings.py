@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
+from tests.qt_waits import settle
 
 from teachin.ui.main_window import MainWindow
 from teachin.workshop.themes import DARK, HIGH_CONTRAST, LIGHT
@@ -115,7 +116,7 @@ def test_sidebar_keeps_its_larger_text_through_theme_changes(qtbot: QtBot, make_
     sizes = [(tree.font().pointSizeF(), field.font().pointSizeF())]
     for theme in (DARK.id, HIGH_CONTRAST.id, LIGHT.id):
         window.set_theme(theme)
-        qtbot.wait(10)
+        settle(qtbot)  # the palette and style changes the theme posted are handled
         sizes.append((tree.font().pointSizeF(), field.font().pointSizeF()))
     assert all(tree_size > base and field_size > base for tree_size, field_size in sizes)
     assert len(set(sizes)) == 1
@@ -132,10 +133,10 @@ def test_the_notes_switch_shows_when_it_is_on_in_every_theme(qtbot: QtBot, make_
     def changed_share(theme: str) -> float:
         window.set_theme(theme)
         window.notes_action.setChecked(True)
-        qtbot.wait(10)
+        settle(qtbot)
         on = button.grab().toImage()
         window.notes_action.setChecked(False)
-        qtbot.wait(10)
+        settle(qtbot)
         off = button.grab().toImage()
         window.notes_action.setChecked(True)
         assert on.size() == off.size()  # switching it does not shift the toolbar
