@@ -52,9 +52,11 @@ def test_a_plan_gives_each_block_its_clock_time_and_the_total_against_the_time_a
     times = [(plan.clock_at(s.start), plan.clock_at(s.end)) for s in plan.schedule()]
     assert times == [("18:30", "18:40"), ("18:40", "19:15"), ("19:15", "19:30")]
     assert plan.total_minutes == 60
-    assert plan.budget_text() == "Total 1 h of 1 h available: exactly on time"
+    on_time = plan.budget_text()  # the words: tests/golden/agenda-*.html
+    assert "over" not in on_time and "1 h 05 min" not in on_time
     plan.blocks[2].minutes = 20
-    assert plan.budget_text() == "Total 1 h 05 min of 1 h available: 5 min over"
+    assert plan.total_minutes == 65
+    assert "1 h 05 min" in plan.budget_text() and "5 min over" in plan.budget_text()
 
 
 def test_clock_times_wrap_past_midnight_and_accept_common_spellings():
