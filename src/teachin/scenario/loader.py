@@ -155,7 +155,9 @@ class _Locator:
         return parent_line
 
 
-class _Reader:
+class _Fields:
+    """Reading one file's typed fields, each problem reported at its file:line."""
+
     def __init__(self, path: Path, text: str, steps: tuple[str, ...]) -> None:
         self.path = path
         self.text = text
@@ -241,6 +243,20 @@ class _Reader:
             return ""
         return value
 
+    def flag(self, raw: dict[str, Any], key: str, line: int, default: bool) -> bool:
+        value = raw.get(key, default)
+        if not isinstance(value, bool):
+            self.err(self.at.key(line, key), f"'{key}' must be true or false")
+            return default
+        return value
+
+
+class _Sections(_Fields):
+    """A scenario file's sections: measures, tactics, events, endings and rounds.
+    References between them are collected in ``refs`` and checked at the end."""
+
+    refs: list[tuple[int, str, Any, str]]
+
     # -- sections ------------------------------------------------------------------------
     def measures(self, data: dict[str, Any]) -> list[Measure]:
         result: list[Measure] = []
@@ -272,10 +288,7 @@ class _Reader:
                 self.err(
                     self.at.key(line, "start"), f"measure '{measure_id}': start is outside min..max"
                 )
-            visible = raw.get("visible", True)
-            if not isinstance(visible, bool):
-                self.err(self.at.key(line, "visible"), "'visible' must be true or false")
-                visible = True
+            visible = self.flag(raw, "visible", line, True)
             result.append(
                 Measure(
                     id=measure_id,
@@ -296,7 +309,7 @@ class _Reader:
     def tactics(self, data: dict[str, Any]) -> list[Tactic]:
         result: list[Tactic] = []
         seen: set[str] = set()
-        for index, (line, raw) in enumerate(self.table_list(data, "tactic")):
+        for line, raw in self.table_list(data, "tactic"):
             self.unknown_keys(raw, _TACTIC_KEYS, line, "tactic")
             tactic_id = self.identifier(raw, line, "tactic", _ID)
             if not tactic_id:
@@ -305,123 +318,140 @@ class _Reader:
                 self.err(self.at.key(line, "id"), f"tactic '{tactic_id}' is defined twice")
                 continue
             seen.add(tactic_id)
-            kind = raw.get("kind", "organizing")
-            if kind not in TACTIC_KINDS:
-                self.err(
-                    self.at.key(line, "kind"),
-                    f"tactic '{tactic_id}': unknown kind '{kind}' (use {', '.join(TACTIC_KINDS)})",
-                )
-                kind = "organizing"
-            step = raw.get("step")
-            step_index = 0
-            if step is not None:
-                if not isinstance(step, str) or step not in self.steps:
-                    self.err(
-                        self.at.key(line, "step"),
-                        f"tactic '{tactic_id}': unknown staircase step '{step}'",
-                    )
-                    step = None
-                else:
-                    step_index = self.steps.index(step) + 1
-            elif kind == "step":
-                self.err(line, f"tactic '{tactic_id}' has kind \"step\" but no 'step'")
-            strategy = raw.get("strategy", "mass-action")
-            if strategy not in STRATEGIES:
-                self.err(
-                    self.at.key(line, "strategy"),
-                    f"tactic '{tactic_id}': unknown strategy '{strategy}' "
-                    f"(use {', '.join(STRATEGIES)})",
-                )
-                strategy = "mass-action"
-            default_unready = "ultra-left" if step_index >= 7 else strategy
-            strategy_unready = raw.get("strategy_unready", default_unready)
-            if strategy_unready not in STRATEGIES:
-                self.err(
-                    self.at.key(line, "strategy_unready"),
-                    f"tactic '{tactic_id}': unknown strategy '{strategy_unready}'",
-                )
-                strategy_unready = default_unready
-            builds_raw = raw.get("builds", [])
-            builds: list[str] = []
-            if not isinstance(builds_raw, list):
-                self.err(self.at.key(line, "builds"), "'builds' must be a list of measure ids")
-            else:
-                for item in builds_raw:
-                    if item not in self.names or item in ENGINE_NAMES:
-                        self.err(
-                            self.at.key(line, "builds"),
-                            f"tactic '{tactic_id}': 'builds' names unknown measure '{item}'",
-                        )
-                    else:
-                        builds.append(item)
-            needs: list[Need] = []
-            raw_needs = raw.get("need", [])
-            if not isinstance(raw_needs, list):
-                self.err(line, f"tactic '{tactic_id}': write needs as [[tactic.need]] sections")
-                raw_needs = []
-            for n, need in enumerate(raw_needs):
-                need_line = self.at.sub_table(line, "tactic.need", n)
-                if not isinstance(need, dict) or "when" not in need:
-                    self.err(need_line, f"tactic '{tactic_id}': each need has a 'when'")
-                    continue
-                self.unknown_keys(need, {"when", "text"}, need_line, "need")
-                compiled = self.expression(
-                    need["when"], self.at.key(need_line, "when"), f"tactic '{tactic_id}' need"
-                )
-                if compiled is not None:
-                    text = need.get("text", "")
-                    needs.append(Need(compiled, str(text) or compiled.source, need_line))
-            available = None
-            if "available" in raw:
-                available = self.expression(
-                    raw["available"],
-                    self.at.key(line, "available"),
-                    f"tactic '{tactic_id}' 'available'",
-                )
-            effects_line = self.at.sub_table(line, "tactic.effects", 0)
-            if "effects" not in raw:
-                effects_line = line
-            effects = self.effects(raw.get("effects"), effects_line, f"tactic '{tactic_id}'")
-            ends = raw.get("ends")
-            if ends is not None:
-                self.refs.append(
-                    (self.at.key(line, "ends"), "ending", ends, f"tactic '{tactic_id}'")
-                )
-            explain = self.text_field(raw, "explain", line)
-            concept = self.text_field(raw, "concept", line)
-            if not explain:
-                self.warn(line, f"tactic '{tactic_id}' has no 'explain'")
-            if not concept:
-                self.warn(line, f"tactic '{tactic_id}' has no 'concept' link")
-            narrative = self.text_field(raw, "narrative", line)
-            result.append(
-                Tactic(
-                    id=tactic_id,
-                    label=self.text_field(raw, "label", line, required=True) or tactic_id,
-                    kind=kind,
-                    description=self.text_field(raw, "description", line),
-                    strategy=strategy,
-                    strategy_unready=strategy_unready,
-                    step=step,
-                    step_index=step_index,
-                    builds=tuple(builds),
-                    needs=tuple(needs),
-                    available=available,
-                    effects=effects,
-                    narrative=narrative,
-                    narrative_unready=self.text_field(raw, "narrative_unready", line) or narrative,
-                    explain=explain,
-                    explain_unready=self.text_field(raw, "explain_unready", line) or explain,
-                    concept=concept,
-                    concept_unready=self.text_field(raw, "concept_unready", line) or concept,
-                    ends=ends if isinstance(ends, str) else None,
-                    line=line,
-                )
-            )
-            _ = index
+            result.append(self.tactic(raw, line, tactic_id))
         if not result:
             self.err(1, "the scenario has no [[tactic]] sections")
         return result
+
+    def tactic(self, raw: dict[str, Any], line: int, tactic_id: str) -> Tactic:
+        kind = raw.get("kind", "organizing")
+        if kind not in TACTIC_KINDS:
+            self.err(
+                self.at.key(line, "kind"),
+                f"tactic '{tactic_id}': unknown kind '{kind}' (use {', '.join(TACTIC_KINDS)})",
+            )
+            kind = "organizing"
+        step, step_index = self.tactic_step(raw, line, tactic_id, kind)
+        strategy, strategy_unready = self.tactic_strategies(raw, line, tactic_id, step_index)
+        available = None
+        if "available" in raw:
+            available = self.expression(
+                raw["available"],
+                self.at.key(line, "available"),
+                f"tactic '{tactic_id}' 'available'",
+            )
+        effects_line = self.at.sub_table(line, "tactic.effects", 0)
+        if "effects" not in raw:
+            effects_line = line
+        effects = self.effects(raw.get("effects"), effects_line, f"tactic '{tactic_id}'")
+        ends = raw.get("ends")
+        if ends is not None:
+            self.refs.append((self.at.key(line, "ends"), "ending", ends, f"tactic '{tactic_id}'"))
+        explain = self.text_field(raw, "explain", line)
+        concept = self.text_field(raw, "concept", line)
+        if not explain:
+            self.warn(line, f"tactic '{tactic_id}' has no 'explain'")
+        if not concept:
+            self.warn(line, f"tactic '{tactic_id}' has no 'concept' link")
+        narrative = self.text_field(raw, "narrative", line)
+        return Tactic(
+            id=tactic_id,
+            label=self.text_field(raw, "label", line, required=True) or tactic_id,
+            kind=kind,
+            description=self.text_field(raw, "description", line),
+            strategy=strategy,
+            strategy_unready=strategy_unready,
+            step=step,
+            step_index=step_index,
+            builds=self.tactic_builds(raw, line, tactic_id),
+            needs=self.tactic_needs(raw, line, tactic_id),
+            available=available,
+            effects=effects,
+            narrative=narrative,
+            narrative_unready=self.text_field(raw, "narrative_unready", line) or narrative,
+            explain=explain,
+            explain_unready=self.text_field(raw, "explain_unready", line) or explain,
+            concept=concept,
+            concept_unready=self.text_field(raw, "concept_unready", line) or concept,
+            ends=ends if isinstance(ends, str) else None,
+            line=line,
+        )
+
+    def tactic_step(
+        self, raw: dict[str, Any], line: int, tactic_id: str, kind: str
+    ) -> tuple[str | None, int]:
+        """The staircase step a tactic stands on, and its number (0: none)."""
+        step = raw.get("step")
+        if step is None:
+            if kind == "step":
+                self.err(line, f"tactic '{tactic_id}' has kind \"step\" but no 'step'")
+            return None, 0
+        if not isinstance(step, str) or step not in self.steps:
+            self.err(
+                self.at.key(line, "step"),
+                f"tactic '{tactic_id}': unknown staircase step '{step}'",
+            )
+            return None, 0
+        return step, self.steps.index(step) + 1
+
+    def tactic_strategies(
+        self, raw: dict[str, Any], line: int, tactic_id: str, step_index: int
+    ) -> tuple[str, str]:
+        """The strategy a tactic resembles, ready and not ready (a high step taken
+        too early is by default the ultra-left's shortcut)."""
+        strategy = raw.get("strategy", "mass-action")
+        if strategy not in STRATEGIES:
+            self.err(
+                self.at.key(line, "strategy"),
+                f"tactic '{tactic_id}': unknown strategy '{strategy}' "
+                f"(use {', '.join(STRATEGIES)})",
+            )
+            strategy = "mass-action"
+        default_unready = "ultra-left" if step_index >= 7 else strategy
+        strategy_unready = raw.get("strategy_unready", default_unready)
+        if strategy_unready not in STRATEGIES:
+            self.err(
+                self.at.key(line, "strategy_unready"),
+                f"tactic '{tactic_id}': unknown strategy '{strategy_unready}'",
+            )
+            strategy_unready = default_unready
+        return strategy, strategy_unready
+
+    def tactic_builds(self, raw: dict[str, Any], line: int, tactic_id: str) -> tuple[str, ...]:
+        builds_raw = raw.get("builds", [])
+        if not isinstance(builds_raw, list):
+            self.err(self.at.key(line, "builds"), "'builds' must be a list of measure ids")
+            return ()
+        builds: list[str] = []
+        for item in builds_raw:
+            if item not in self.names or item in ENGINE_NAMES:
+                self.err(
+                    self.at.key(line, "builds"),
+                    f"tactic '{tactic_id}': 'builds' names unknown measure '{item}'",
+                )
+            else:
+                builds.append(item)
+        return tuple(builds)
+
+    def tactic_needs(self, raw: dict[str, Any], line: int, tactic_id: str) -> tuple[Need, ...]:
+        raw_needs = raw.get("need", [])
+        if not isinstance(raw_needs, list):
+            self.err(line, f"tactic '{tactic_id}': write needs as [[tactic.need]] sections")
+            return ()
+        needs: list[Need] = []
+        for n, need in enumerate(raw_needs):
+            need_line = self.at.sub_table(line, "tactic.need", n)
+            if not isinstance(need, dict) or "when" not in need:
+                self.err(need_line, f"tactic '{tactic_id}': each need has a 'when'")
+                continue
+            self.unknown_keys(need, {"when", "text"}, need_line, "need")
+            compiled = self.expression(
+                need["when"], self.at.key(need_line, "when"), f"tactic '{tactic_id}' need"
+            )
+            if compiled is not None:
+                text = need.get("text", "")
+                needs.append(Need(compiled, str(text) or compiled.source, need_line))
+        return tuple(needs)
 
     def events(self, data: dict[str, Any]) -> list[Event]:
         result: list[Event] = []
@@ -451,10 +481,7 @@ class _Reader:
             chance = self.expression(
                 raw.get("chance", 0), self.at.key(line, "chance"), f"event '{event_id}' 'chance'"
             )
-            once = raw.get("once", False)
-            if not isinstance(once, bool):
-                self.err(self.at.key(line, "once"), "'once' must be true or false")
-                once = False
+            once = self.flag(raw, "once", line, False)
             effects_line = self.at.sub_table(line, "event.effects", 0) if "effects" in raw else line
             effects = self.effects(raw.get("effects"), effects_line, f"event '{event_id}'")
             if chance is None:
@@ -505,10 +532,7 @@ class _Reader:
             when = self.expression(
                 raw.get("when", "true"), self.at.key(line, "when"), f"ending '{ending_id}' 'when'"
             )
-            early = raw.get("early", False)
-            if not isinstance(early, bool):
-                self.err(self.at.key(line, "early"), "'early' must be true or false")
-                early = False
+            early = self.flag(raw, "early", line, False)
             if when is None:
                 continue
             result.append(
@@ -560,31 +584,24 @@ class _Reader:
             self.err(1, f"a scenario needs between 1 and 30 [[round]] sections, not {len(result)}")
         return result
 
-    def read(self) -> Scenario | None:
-        data, problem = parse_toml(self.text, self.path)
-        if data is None:
-            self.problems.extend([problem] if problem else [])
-            return None
+
+class _Reader(_Sections):
+    """One scenario file as a whole: its settings, its sections, then the checks
+    across them."""
+
+    def too_many(self, data: dict[str, Any]) -> bool:
+        """More tactics, events or endings than a scenario may have (a problem says so)."""
         for key in ("tactic", "event", "ending"):
             entries = data.get(key)
             count = len(entries) if isinstance(entries, list) else 0
             too_many = count_problem(self.path, 1, count, MAX_TACTICS, f"[[{key}]] entries")
             if too_many is not None:
                 self.problems.append(too_many)
-                return None
-        self.refs: list[tuple[int, str, Any, str]] = []
-        self.unknown_keys(data, _TOP_KEYS, 1, "scenario")
-        if data.get("format", "teachin-scenario") != "teachin-scenario":
-            self.err(self.at.key(1, "format"), "'format' must be \"teachin-scenario\"")
-        version = data.get("version", 1)
-        if version != 1:
-            self.err(self.at.key(1, "version"), f"unsupported scenario format version {version!r}")
-            return None
-        scenario_id = self.identifier(data, 1, "scenario", _ID)
-        if scenario_id:
-            # The first top-level 'id' (before any table) is the scenario's own.
-            pass
-        title = self.text_field(data, "title", 1, required=True)
+                return True
+        return False
+
+    def size(self, data: dict[str, Any]) -> tuple[int, str]:
+        """The minutes a scenario takes and its difficulty."""
         minutes = data.get("minutes", 45)
         if (
             isinstance(minutes, bool)
@@ -603,23 +620,19 @@ class _Reader:
                 f"'difficulty' must be one of {', '.join(_DIFFICULTIES)}",
             )
             difficulty = "introductory"
-        raw_setting = data.get("setting", {})
-        setting = Setting()
-        if isinstance(raw_setting, dict):
-            line = self.at.table("setting")
-            self.unknown_keys(raw_setting, _SETTING_KEYS, line, "setting")
-            setting = Setting(**{k: self.text_field(raw_setting, k, line) for k in _SETTING_KEYS})
-        else:
-            self.err(self.at.key(1, "setting"), "'setting' must be a [setting] table")
+        return minutes, str(difficulty)
 
-        measures = self.measures(data)
-        self.names = scenario_names([m.id for m in measures])
-        tactics = self.tactics(data)
-        events = self.events(data)
-        endings = self.endings(data)
-        rounds = self.rounds(data)
-        every_line = self.at.table("every_round") if "every_round" in data else 1
-        every_round = self.effects(data.get("every_round"), every_line, "every_round")
+    def setting(self, data: dict[str, Any]) -> Setting:
+        raw_setting = data.get("setting", {})
+        if not isinstance(raw_setting, dict):
+            self.err(self.at.key(1, "setting"), "'setting' must be a [setting] table")
+            return Setting()
+        line = self.at.table("setting")
+        self.unknown_keys(raw_setting, _SETTING_KEYS, line, "setting")
+        return Setting(**{k: self.text_field(raw_setting, k, line) for k in _SETTING_KEYS})
+
+    def questions(self, data: dict[str, Any]) -> list[str]:
+        """The debrief's questions (a warning when there are none)."""
         debrief = data.get("debrief", {})
         questions: list[str] = []
         if isinstance(debrief, dict):
@@ -633,12 +646,12 @@ class _Reader:
                 )
         if not questions:
             self.warn(self.at.table("debrief"), "the scenario has no debrief questions")
-        concepts = data.get("concepts", [])
-        if not isinstance(concepts, list) or not all(isinstance(c, str) for c in concepts):
-            self.err(self.at.key(1, "concepts"), "'concepts' must be a list of links")
-            concepts = []
+        return questions
 
-        # Cross references inside the file.
+    def check_references(
+        self, tactics: list[Tactic], events: list[Event], endings: list[Ending]
+    ) -> None:
+        """Every tactic, event and ending named inside the file exists."""
         known = {
             "tactic": {t.id for t in tactics},
             "event": {e.id for e in events},
@@ -653,6 +666,40 @@ class _Reader:
                 f"event '{event.id}' can never happen: it must come after itself ({chain})",
             )
 
+    def read(self) -> Scenario | None:
+        data, problem = parse_toml(self.text, self.path)
+        if data is None:
+            self.problems.extend([problem] if problem else [])
+            return None
+        if self.too_many(data):
+            return None
+        self.refs: list[tuple[int, str, Any, str]] = []
+        self.unknown_keys(data, _TOP_KEYS, 1, "scenario")
+        if data.get("format", "teachin-scenario") != "teachin-scenario":
+            self.err(self.at.key(1, "format"), "'format' must be \"teachin-scenario\"")
+        version = data.get("version", 1)
+        if version != 1:
+            self.err(self.at.key(1, "version"), f"unsupported scenario format version {version!r}")
+            return None
+        # The first top-level 'id' (before any table) is the scenario's own.
+        scenario_id = self.identifier(data, 1, "scenario", _ID)
+        title = self.text_field(data, "title", 1, required=True)
+        minutes, difficulty = self.size(data)
+        setting = self.setting(data)
+        measures = self.measures(data)
+        self.names = scenario_names([m.id for m in measures])
+        tactics = self.tactics(data)
+        events = self.events(data)
+        endings = self.endings(data)
+        rounds = self.rounds(data)
+        every_line = self.at.table("every_round") if "every_round" in data else 1
+        every_round = self.effects(data.get("every_round"), every_line, "every_round")
+        questions = self.questions(data)
+        concepts = data.get("concepts", [])
+        if not isinstance(concepts, list) or not all(isinstance(c, str) for c in concepts):
+            self.err(self.at.key(1, "concepts"), "'concepts' must be a list of links")
+            concepts = []
+        self.check_references(tactics, events, endings)
         if any(p.severity == "error" for p in self.problems) or not scenario_id:
             return None
         scenario = Scenario(
@@ -660,7 +707,7 @@ class _Reader:
             title=title,
             path=self.path,
             minutes=minutes,
-            difficulty=str(difficulty),
+            difficulty=difficulty,
             summary=self.text_field(data, "summary", 1),
             setting=setting,
             measures=tuple(measures),
