@@ -5,7 +5,7 @@ focus. The windows are assembled in :mod:`teachin.ui.present.presentation`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -268,7 +268,7 @@ class PresentationController(QObject):
             self.goto_text = DIGIT_KEYS[key]
             self.changed.emit()
             return True
-        actions = {
+        actions: dict[int, Callable[[], object]] = {
             Key.Key_Home: self.first,
             Key.Key_End: self.last,
             Key.Key_B: self.toggle_black,

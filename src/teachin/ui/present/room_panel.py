@@ -123,13 +123,13 @@ class RoomPanel(QWidget):
         self.grid = QGridLayout(self.options_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(1, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.options_box)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName("The options, with the hands counted for each")
+        self.options_scroll = QScrollArea(self)
+        self.options_scroll.setWidget(self.options_box)
+        self.options_scroll.setWidgetResizable(True)
+        self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.options_scroll.setAccessibleName("The options, with the hands counted for each")
         self.history = QLabel(self)
         self.history.setWordWrap(True)
         self.history.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,7 +151,7 @@ class RoomPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(offer)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.options_scroll, 1)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -161,9 +161,10 @@ class RoomPanel(QWidget):
     def _fill(self, options: list[Option]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.rows = []
         staircase = self.controller.library.staircase
         self.grid.addWidget(QLabel("<b>Option</b>", self.options_box), 0, 0, 1, 2)
@@ -212,13 +213,12 @@ class RoomPanel(QWidget):
     def refresh(self) -> None:
         room = self.room
         session = room.session
-        playing = session is not None
         scenario = room.scenario_for_frame()
-        self.setVisible(playing or scenario is not None)
-        if not playing:
+        self.setVisible(session is not None or scenario is not None)
+        if session is None:
             self._round_shown = None
             self._fill([])
-            self.scroll.hide()
+            self.options_scroll.hide()
             self.history.hide()
             games = room.saved_games() if scenario is not None else []
             self.heading.setText(
@@ -254,7 +254,7 @@ class RoomPanel(QWidget):
         if key != self._round_shown:
             self._fill(room.options() if deciding else [])
             self._round_shown = key
-        self.scroll.setVisible(deciding)
+        self.options_scroll.setVisible(deciding)
         self.history.setVisible(not deciding)
         self.history.setText(self._history(session))
         for index, (label, box, option_id) in enumerate(self.rows):
