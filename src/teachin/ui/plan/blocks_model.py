@@ -135,6 +135,11 @@ class BlocksModel(QAbstractTableModel):
             return True
         return False
 
+    def clock_times_changed(self) -> None:
+        """The plan's start moved: every block's clock time with it."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
     def _changed_from(self, row: int) -> None:
         """Minutes changed at ``row``: every later clock time moves too."""
         last = self.rowCount() - 1

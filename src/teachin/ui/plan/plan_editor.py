@@ -13,7 +13,6 @@ Entry points for the main window:
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -51,14 +50,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teachin.plan.fileformat import PLANS_DIR, check_plan, load_plan, plan_to_toml, save_plan
-from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text, slug
+from teachin.plan.fileformat import PLANS_DIR, check_plan, load_plan, save_plan
+from teachin.plan.folder import PlanFolder
+from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text
 from teachin.problems import Problem
-from teachin.storage import atomic_write_text
 from teachin.ui.plan.blocks_model import MINUTES, TITLE, BlocksModel
 from teachin.workshop.library import Library
 
-RECOVERY_DIR = ".recovery"
 """Inside the plans folder: unsaved work, copied there every few seconds (not read as plans)."""
 AUTOSAVE_MS = 5000
 
@@ -104,6 +102,72 @@ class BlockTable(QTableView):
     moveRequested = Signal(int)
     removeRequested = Signal()
 
+    def __init__(self, model: BlocksModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan-blocks")
+        self.setAccessibleName("Plan blocks")
+        self.setAccessibleDescription(
+            "Each block with its clock time; drag a row or press Alt+Up / Alt+Down to move it, "
+            "Delete to remove it, F2 to edit"
+        )
+        self.setModel(model)
+        self.setItemDelegate(_MinutesDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+    def blocks(self) -> BlocksModel:
+        model = self.model()
+        assert isinstance(model, BlocksModel)
+        return model
+
+    def selected_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.blocks().rowCount():
+            self.selectionModel().setCurrentIndex(
+                self.blocks().index(row, TITLE),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def add_block(self, block: Block) -> int:
+        """Adds a block after the selected one (or at the end) and selects it."""
+        row = self.selected_row()
+        model = self.blocks()
+        row = model.insert(row + 1 if row >= 0 else model.rowCount(), block)
+        self.select_row(row)
+        return row
+
+    def move_selected(self, step: int) -> bool:
+        row = self.selected_row()
+        if row < 0 or not self.blocks().move(row, row + step):
+            return False
+        self.select_row(row + step)
+        return True
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if self.blocks().remove(row):
+            self.select_row(min(row, self.blocks().rowCount() - 1))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
         if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -118,12 +182,115 @@ class BlockTable(QTableView):
         super().keyPressEvent(event)
 
 
+class BudgetLabel(QLabel):
+    """The plan's total against the time available, and its clock times; red when over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan-budget")
+        self.setAccessibleName("Total against time available")
+        self.setWordWrap(True)
+
+    def show_plan(self, plan: Plan) -> None:
+        text = plan.budget_text()
+        if plan.start is not None:
+            text += f". {clock_text(plan.start)} to {clock_text(plan.start + plan.total_minutes)}"
+        over = plan.available is not None and plan.over_minutes > 0
+        self.setText(text)
+        self.setStyleSheet(OVER_STYLE if over else OK_STYLE)
+        self.setAccessibleDescription(text)
+
+
+class ProblemList(QListWidget):
+    """The problems found in the plan, as ``file:line: message``; hidden when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan-problems")
+        self.setAccessibleName("Problems in this plan")
+        self.setMaximumHeight(90)
+        self.hide()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        self.clear()
+        for problem in problems:
+            self.addItem(str(problem))
+        self.setVisible(bool(problems))
+
+
+def _buttons(owner: QWidget, specs: Sequence[tuple[str, str, str, str]]) -> list[QPushButton]:
+    """Buttons from (text, object name, tooltip, the owner's method a click calls)."""
+    made = []
+    for text, name, tip, slot in specs:
+        button = _button(text, name, tip, owner)
+        button.clicked.connect(getattr(owner, slot))
+        made.append(button)
+    return made
+
+
+def _missing_rows(plan: Plan, library: Library, scenarios: Mapping[str, str] | None) -> set[int]:
+    """The blocks whose module or scenario is not installed (None: scenarios unknown)."""
+    return {
+        row
+        for row, block in enumerate(plan.blocks)
+        if (block.kind == BlockKind.MODULE and block.ref not in library.modules)
+        or (
+            block.kind == BlockKind.SCENARIO
+            and scenarios is not None
+            and block.ref not in scenarios
+        )
+    }
+
+
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.setAccessibleName(text.replace("&", "").rstrip("…"))
     button.setToolTip(tip)
     return button
+
+
+# The editor's buttons: (text, object name, tooltip, the PlanEditor method a click calls).
+ADD_MODULE_BUTTON = [
+    (
+        "Add &module",
+        "plan-add-module",
+        "Add the chosen module after the selected block",
+        "add_module",
+    )
+]
+ADD_SCENARIO_BUTTON = [
+    (
+        "Add &scenario",
+        "plan-add-scenario",
+        "Add the chosen scenario after the selected block",
+        "add_scenario",
+    )
+]
+EDIT_BUTTONS = [
+    ("Add &break", "plan-add-break", "Add a break after the selected block", "add_break"),
+    (
+        "Add &free block",
+        "plan-add-free",
+        "Add a discussion, introductions or any other block",
+        "add_free",
+    ),
+    ("Move &up", "plan-move-up", "Move the selected block earlier (Alt+Up)", "move_up"),
+    ("Move &down", "plan-move-down", "Move the selected block later (Alt+Down)", "move_down"),
+    ("&Remove", "plan-remove", "Remove the selected block (Delete)", "remove_selected"),
+]
+FILE_BUTTONS = [
+    ("&New", "plan-new", "Start an empty plan", "new_plan"),
+    ("&Open…", "plan-open", "Open a plan file (Ctrl+O)", "open_dialog"),
+    ("Sa&ve", "plan-save", "Save the plan in your plans folder (Ctrl+S)", "save"),
+    ("Save &as…", "plan-save-as", "Save the plan to a file you choose", "save_as_dialog"),
+    (
+        "&Present",
+        "plan-present",
+        "Present this plan: audience screen and presenter console (F5)",
+        "_present",
+    ),
+]
 
 
 class PlanEditor(QWidget):
@@ -150,6 +317,7 @@ class PlanEditor(QWidget):
         self.setAccessibleName("Session plan editor")
         self.library = library
         self.plans_dir = Path(plans_dir)
+        self.folder = PlanFolder(self.plans_dir)
         self.scenarios = dict(scenarios) if scenarios is not None else None
         self.titles: dict[str, str] = {m.id: m.title for m in library.modules.values()}
         self.titles.update(self.scenarios or {})
@@ -169,6 +337,35 @@ class PlanEditor(QWidget):
     # -- layout -----------------------------------------------------------------
 
     def _build(self) -> None:
+        form = self._build_settings()
+        self.table = BlockTable(self.model, self)
+        self.table.moveRequested.connect(self.move_selected)
+        self.table.removeRequested.connect(self.remove_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.budget = BudgetLabel(self)
+        add_row, edit_row = self._build_adding()
+        self.block_notes = QPlainTextEdit(self)
+        self.block_notes.setAccessibleName("Notes for the selected block")
+        self.block_notes.setPlaceholderText(
+            "Notes for the selected block (shown on the presenter console)"
+        )
+        self.block_notes.setTabChangesFocus(True)
+        self.block_notes.setMaximumHeight(90)
+        self.block_notes.textChanged.connect(self._notes_edited)
+        self.problem_list = ProblemList(self)
+        file_row = self._build_file_row()
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.budget)
+        layout.addLayout(add_row)
+        layout.addLayout(edit_row)
+        layout.addWidget(self.block_notes)
+        layout.addWidget(self.problem_list)
+
+    def _build_settings(self) -> QFormLayout:
+        """The plan's title, start time and time available."""
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Plan title")
         self.title_edit.textEdited.connect(self._title_edited)
@@ -194,148 +391,44 @@ class PlanEditor(QWidget):
         form.addRow("&Title", self.title_edit)
         form.addRow("Start", start_row)
         form.addRow("Time &available", self.available_edit)
+        return form
 
-        self.table = BlockTable(self)
-        self.table.setObjectName("plan-blocks")
-        self.table.setAccessibleName("Plan blocks")
-        self.table.setAccessibleDescription(
-            "Each block with its clock time; drag a row or press Alt+Up / Alt+Down to move it, "
-            "Delete to remove it, F2 to edit"
-        )
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(_MinutesDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setDragEnabled(True)
-        self.table.setAcceptDrops(True)
-        self.table.setDropIndicatorShown(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.setDragDropOverwriteMode(False)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.moveRequested.connect(self.move_selected)
-        self.table.removeRequested.connect(self.remove_selected)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
-        self.budget = QLabel(self)
-        self.budget.setObjectName("plan-budget")
-        self.budget.setAccessibleName("Total against time available")
-        self.budget.setWordWrap(True)
-
-        # Adding blocks.
+    def _build_adding(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Adding a module, a scenario, a break or a free block; moving and removing."""
         self.module_choice = QComboBox(self)
         self.module_choice.setAccessibleName("Module to add")
         for module in self.library.ordered_modules():
             self.module_choice.addItem(f"{module.title} ({module.minutes} min)", module.id)
-        self.add_module_button = _button(
-            "Add &module", "plan-add-module", "Add the chosen module after the selected block", self
-        )
-        self.add_module_button.clicked.connect(self.add_module)
+        (self.add_module_button,) = _buttons(self, ADD_MODULE_BUTTON)
         self.scenario_choice = QComboBox(self)
         self.scenario_choice.setAccessibleName("Scenario to add")
         for scenario_id, title in sorted(
             (self.scenarios or {}).items(), key=lambda item: item[1].casefold()
         ):
             self.scenario_choice.addItem(title, scenario_id)
-        self.add_scenario_button = _button(
-            "Add &scenario",
-            "plan-add-scenario",
-            "Add the chosen scenario after the selected block",
-            self,
-        )
-        self.add_scenario_button.clicked.connect(self.add_scenario)
+        (self.add_scenario_button,) = _buttons(self, ADD_SCENARIO_BUTTON)
         has_scenarios = bool(self.scenarios)
         self.scenario_choice.setEnabled(has_scenarios)
         self.add_scenario_button.setEnabled(has_scenarios)
-        self.add_break_button = _button(
-            "Add &break", "plan-add-break", "Add a break after the selected block", self
-        )
-        self.add_break_button.clicked.connect(self.add_break)
-        self.add_free_button = _button(
-            "Add &free block",
-            "plan-add-free",
-            "Add a discussion, introductions or any other block",
-            self,
-        )
-        self.add_free_button.clicked.connect(self.add_free)
-        self.up_button = _button(
-            "Move &up", "plan-move-up", "Move the selected block earlier (Alt+Up)", self
-        )
-        self.up_button.clicked.connect(self.move_up)
-        self.down_button = _button(
-            "Move &down", "plan-move-down", "Move the selected block later (Alt+Down)", self
-        )
-        self.down_button.clicked.connect(self.move_down)
-        self.remove_button = _button(
-            "&Remove", "plan-remove", "Remove the selected block (Delete)", self
-        )
-        self.remove_button.clicked.connect(self.remove_selected)
-
+        edits = _buttons(self, EDIT_BUTTONS)
+        self.add_break_button, self.add_free_button, self.up_button = edits[:3]
+        self.down_button, self.remove_button = edits[3:]
         add_row = QHBoxLayout()
         add_row.addWidget(self.module_choice, 2)
         add_row.addWidget(self.add_module_button)
         add_row.addWidget(self.scenario_choice, 1)
         add_row.addWidget(self.add_scenario_button)
         edit_row = QHBoxLayout()
-        for button in (
-            self.add_break_button,
-            self.add_free_button,
-            self.up_button,
-            self.down_button,
-            self.remove_button,
-        ):
+        for button in edits:
             edit_row.addWidget(button)
         edit_row.addStretch(1)
+        return add_row, edit_row
 
-        self.block_notes = QPlainTextEdit(self)
-        self.block_notes.setAccessibleName("Notes for the selected block")
-        self.block_notes.setPlaceholderText(
-            "Notes for the selected block (shown on the presenter console)"
-        )
-        self.block_notes.setTabChangesFocus(True)
-        self.block_notes.setMaximumHeight(90)
-        self.block_notes.textChanged.connect(self._notes_edited)
-
-        self.problem_list = QListWidget(self)
-        self.problem_list.setObjectName("plan-problems")
-        self.problem_list.setAccessibleName("Problems in this plan")
-        self.problem_list.setMaximumHeight(90)
-        self.problem_list.hide()
-
-        self.new_button = _button("&New", "plan-new", "Start an empty plan", self)
-        self.new_button.clicked.connect(self.new_plan)
-        self.open_button = _button("&Open…", "plan-open", "Open a plan file (Ctrl+O)", self)
-        self.open_button.clicked.connect(self.open_dialog)
-        self.save_button = _button(
-            "Sa&ve", "plan-save", "Save the plan in your plans folder (Ctrl+S)", self
-        )
-        self.save_button.clicked.connect(self.save)
-        self.save_as_button = _button(
-            "Save &as…", "plan-save-as", "Save the plan to a file you choose", self
-        )
-        self.save_as_button.clicked.connect(self.save_as_dialog)
-        self.present_button = _button(
-            "&Present",
-            "plan-present",
-            "Present this plan: audience screen and presenter console (F5)",
-            self,
-        )
-        self.present_button.clicked.connect(self._present)
-        file_row = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.save_button, self.save_as_button):
-            file_row.addWidget(button)
-        file_row.addStretch(1)
-        file_row.addWidget(self.present_button)
-
+    def _build_file_row(self) -> QHBoxLayout:
+        """New, open, save, save as and present, with their keys."""
+        files = _buttons(self, FILE_BUTTONS)
+        self.new_button, self.open_button, self.save_button, self.save_as_button = files[:4]
+        self.present_button = files[4]
         for text, keys, slot in (
             ("Save plan", QKeySequence.StandardKey.Save, self.save),
             ("Open plan", QKeySequence.StandardKey.Open, self.open_dialog),
@@ -346,16 +439,12 @@ class PlanEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.budget)
-        layout.addLayout(add_row)
-        layout.addLayout(edit_row)
-        layout.addWidget(self.block_notes)
-        layout.addWidget(self.problem_list)
+        file_row = QHBoxLayout()
+        for button in files[:4]:
+            file_row.addWidget(button)
+        file_row.addStretch(1)
+        file_row.addWidget(self.present_button)
+        return file_row
 
     # -- the plan ----------------------------------------------------------------
 
@@ -377,44 +466,22 @@ class PlanEditor(QWidget):
             self.dirtyChanged.emit(dirty)
 
     def recovery_path(self) -> Path:
-        return self.plans_dir / RECOVERY_DIR / self.save_path().name
+        return self.folder.recovery_path(self.plan)
 
     @Slot()
     def autosave(self) -> Path | None:
         """Copies unsaved changes to the recovery folder, so a crash loses nothing."""
-        if not self._dirty:
-            return None
-        target = self.recovery_path()
-        try:
-            atomic_write_text(target, plan_to_toml(self.plan))
-        except OSError:
-            return None
-        return target
+        return self.folder.keep_unsaved(self.plan) if self._dirty else None
 
     @staticmethod
     def recovery_files(plans_dir: Path) -> list[Path]:
         """Plans with unsaved changes left by an earlier session (open them with :meth:`open_file`)."""
-        folder = Path(plans_dir) / RECOVERY_DIR
-        return sorted(folder.glob("*.toml")) if folder.is_dir() else []
-
-    def _drop_recovery(self) -> None:
-        with contextlib.suppress(OSError):
-            self.recovery_path().unlink(missing_ok=True)
+        return PlanFolder(plans_dir).unsaved()
 
     def set_plan(self, plan: Plan, problems: Sequence[Problem] = ()) -> None:
         """Shows a plan, with the problems found reading it and any missing modules or scenarios."""
         checked = check_plan(plan, self.library.modules, self.scenarios)
-        missing = {
-            row
-            for row, block in enumerate(plan.blocks)
-            if (block.kind == BlockKind.MODULE and block.ref not in self.library.modules)
-            or (
-                block.kind == BlockKind.SCENARIO
-                and self.scenarios is not None
-                and block.ref not in self.scenarios
-            )
-        }
-        self.model.set_plan(plan, missing)
+        self.model.set_plan(plan, _missing_rows(plan, self.library, self.scenarios))
         self._show_problems([*problems, *checked])
         self._show_plan()
         self._set_dirty(False)
@@ -436,11 +503,7 @@ class PlanEditor(QWidget):
 
     def save_path(self) -> Path:
         """Where :meth:`save` writes: the plan's own file if it is in the user's plans folder, else a new one there."""
-        plan = self.plan
-        if plan.path is not None and plan.path.parent.resolve() == self.plans_dir.resolve():
-            return plan.path
-        stem = plan.id if plan.path is not None and plan.id != "new-plan" else slug(plan.title)
-        return self.plans_dir / f"{stem}.toml"
+        return self.folder.save_path(self.plan)
 
     @Slot()
     def save(self, path: Path | None = None) -> Path | None:
@@ -453,7 +516,7 @@ class PlanEditor(QWidget):
 
             self._show_problems([error(target, 1, f"cannot save the plan: {exc.strerror or exc}")])
             return None
-        self._drop_recovery()
+        self.folder.drop_unsaved(self.plan)
         self._set_dirty(False)
         self.saved.emit(target)
         return target
@@ -477,24 +540,14 @@ class PlanEditor(QWidget):
     # -- blocks -----------------------------------------------------------------
 
     def selected_row(self) -> int:
-        index = self.table.currentIndex()
-        return index.row() if index.isValid() else -1
+        return self.table.selected_row()
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, TITLE)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self.table.select_row(row)
 
     def add_block(self, block: Block) -> int:
         """Adds a block after the selected one (or at the end) and selects it."""
-        row = self.selected_row()
-        row = self.model.insert(row + 1 if row >= 0 else self.model.rowCount(), block)
-        self.select_row(row)
-        return row
+        return self.table.add_block(block)
 
     @Slot()
     def add_module(self) -> None:
@@ -520,11 +573,7 @@ class PlanEditor(QWidget):
 
     @Slot(int)
     def move_selected(self, step: int) -> bool:
-        row = self.selected_row()
-        if row < 0 or not self.model.move(row, row + step):
-            return False
-        self.select_row(row + step)
-        return True
+        return self.table.move_selected(step)
 
     @Slot()
     def move_up(self) -> None:
@@ -536,9 +585,7 @@ class PlanEditor(QWidget):
 
     @Slot()
     def remove_selected(self) -> None:
-        row = self.selected_row()
-        if self.model.remove(row):
-            self.select_row(min(row, self.model.rowCount() - 1))
+        self.table.remove_selected()
 
     # -- showing ------------------------------------------------------------------
 
@@ -556,21 +603,11 @@ class PlanEditor(QWidget):
         self._update_budget()
 
     def _update_budget(self) -> None:
-        plan = self.plan
-        text = plan.budget_text()
-        if plan.start is not None:
-            text += f". {clock_text(plan.start)} to {clock_text(plan.start + plan.total_minutes)}"
-        over = plan.available is not None and plan.over_minutes > 0
-        self.budget.setText(text)
-        self.budget.setStyleSheet(OVER_STYLE if over else OK_STYLE)
-        self.budget.setAccessibleDescription(text)
+        self.budget.show_plan(self.plan)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        self.problem_list.clear()
-        for problem in self.problems:
-            self.problem_list.addItem(str(problem))
-        self.problem_list.setVisible(bool(self.problems))
+        self.problem_list.show_problems(self.problems)
         if self.problems:
             self.problemsFound.emit(self.problems)
 
@@ -605,10 +642,7 @@ class PlanEditor(QWidget):
         self._set_dirty(True)
 
     def _refresh_times(self) -> None:
-        if self.model.rowCount():
-            self.model.dataChanged.emit(
-                self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0)
-            )
+        self.model.clock_times_changed()
         self._update_budget()
         self._set_dirty(True)
 
