@@ -56,6 +56,27 @@ def _label(
     return label
 
 
+def _notes_browser(parent: QWidget) -> QTextBrowser:
+    """The facilitator's notes: always light, whatever the audience screen's theme."""
+    notes = QTextBrowser(parent)
+    notes.setObjectName("presenter-notes")
+    notes.setAccessibleName("Facilitator notes")
+    notes.setAccessibleDescription(
+        "Notes, activity and handout for the current slide; Up and Down scroll"
+    )
+    notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    notes.setOpenLinks(False)
+    notes.document().setDefaultStyleSheet(Style(LIGHT, NOTES_ZOOM).css())
+    notes_font = QFont(notes.document().defaultFont())
+    notes_font.setPointSizeF(BASE_POINT_SIZE * NOTES_ZOOM)
+    notes.document().setDefaultFont(notes_font)
+    palette = notes.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(LIGHT.background))
+    palette.setColor(QPalette.ColorRole.Text, QColor(LIGHT.text))
+    notes.setPalette(palette)
+    return notes
+
+
 def block_label(block: Block, titles: Mapping[str, str]) -> str:
     """``Module: Solidarity``; just ``Break`` or ``Introductions`` when the title says it all."""
     kind = KIND_LABELS[block.kind]
@@ -102,6 +123,20 @@ class PresenterConsole(PresentationWindow):
         header.addWidget(self.title, 1)
         header.addWidget(self.clock)
 
+        self._build_slides()
+        self.notes = _notes_browser(self)
+        self._build_timers()
+        self.position = _label("", "Position", 1.1, True, self)
+        self.audience_state = _label("", "Audience screen state", 1.1, True, self)
+        self.help = _label(
+            "   ".join(f"{keys}: {what}" for keys, what in KEY_HELP), "Keys", 0.9, False, self
+        )
+        self.help.setWordWrap(True)
+        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        buttons = self._build_buttons()
+        self._lay_out(header, buttons)
+
+    def _build_slides(self) -> None:
         self.current = SlideView(
             "Current slide", "The slide the room sees now; click for the next", self
         )
@@ -113,23 +148,8 @@ class PresenterConsole(PresentationWindow):
         self.next_view.setFrameShape(QFrame.Shape.Box)
         self.next_view.clicked.connect(self.step)
 
-        self.notes = QTextBrowser(self)
-        self.notes.setObjectName("presenter-notes")
-        self.notes.setAccessibleName("Facilitator notes")
-        self.notes.setAccessibleDescription(
-            "Notes, activity and handout for the current slide; Up and Down scroll"
-        )
-        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.notes.setOpenLinks(False)
-        self.notes.document().setDefaultStyleSheet(Style(LIGHT, NOTES_ZOOM).css())
-        notes_font = QFont(self.notes.document().defaultFont())
-        notes_font.setPointSizeF(BASE_POINT_SIZE * NOTES_ZOOM)
-        self.notes.document().setDefaultFont(notes_font)
-        palette = self.notes.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor(LIGHT.background))
-        palette.setColor(QPalette.ColorRole.Text, QColor(LIGHT.text))
-        self.notes.setPalette(palette)
-
+    def _build_timers(self) -> None:
+        """The block and plan timers, the schedule, and the plan's blocks to jump to."""
         self.block_name = _label("", "Current block", 1.1, True, self)
         self.block_name.setWordWrap(True)
         self.block_time = _label("", "Block time", 1.35, True, self)
@@ -147,14 +167,8 @@ class PresenterConsole(PresentationWindow):
         self.outline.itemClicked.connect(self._outline_clicked)
         self._fill_outline()
 
-        self.position = _label("", "Position", 1.1, True, self)
-        self.audience_state = _label("", "Audience screen state", 1.1, True, self)
-        self.help = _label(
-            "   ".join(f"{keys}: {what}" for keys, what in KEY_HELP), "Keys", 0.9, False, self
-        )
-        self.help.setWordWrap(True)
-        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """A button for each key, for those who prefer the mouse."""
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, tip, slot in (
@@ -187,7 +201,9 @@ class PresenterConsole(PresentationWindow):
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.buttons[name] = button
+        return buttons
 
+    def _lay_out(self, header: QHBoxLayout, buttons: QHBoxLayout) -> None:
         left = QVBoxLayout()
         left.addWidget(_label("Now", "Now heading", 1.0, True, self))
         left.addWidget(self.current, 5)

@@ -97,44 +97,8 @@ class RoomPanel(QWidget):
         self.message.setAccessibleName("Room play message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.play_button = _button("▶ Play with the room (R)", "R", "play", self)
-        self.play_button.clicked.connect(room.start)
-        self.continue_button = _button("Continue the saved game", "", "continue", self)
-        self.continue_button.clicked.connect(room.resume_latest)
-        self.confirm_button = _button("Confirm the room's choice (Enter)", "Enter", "confirm", self)
-        self.confirm_button.clicked.connect(room.confirm)
-        self.next_button = _button("Next ▶ (Page Down)", "Page Down", "next", self)
-        self.next_button.clicked.connect(controller.next)
-        self.stop_button = _button(
-            "Stop playing", "Back to the scenario's slide; the game is kept", "stop", self
-        )
-        self.stop_button.clicked.connect(room.stop)
-        self.undo_button = _button(
-            "Undo the last decision (Ctrl+Z)",
-            "Take back the room's last decision to correct it",
-            "undo",
-            self,
-        )
-        self.undo_button.clicked.connect(room.undo)
-        undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo_key.activated.connect(room.undo)
-
-        self.options_box = QWidget(self)
-        self.grid = QGridLayout(self.options_box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(1, 1)
-        self.options_scroll = QScrollArea(self)
-        self.options_scroll.setWidget(self.options_box)
-        self.options_scroll.setWidgetResizable(True)
-        self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.options_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.options_scroll.setAccessibleName("The options, with the hands counted for each")
-        self.history = QLabel(self)
-        self.history.setWordWrap(True)
-        self.history.setTextFormat(Qt.TextFormat.PlainText)
-        self.history.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.history.setAccessibleName("The room's decisions so far")
+        self._build_buttons(room, controller)
+        self._build_lists()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
@@ -157,6 +121,48 @@ class RoomPanel(QWidget):
         layout.addLayout(buttons)
         controller.changed.connect(self.refresh)
         self.refresh()
+
+    def _build_buttons(self, room: RoomPlay, controller: PresentationController) -> None:
+        self.play_button = _button("▶ Play with the room (R)", "R", "play", self)
+        self.play_button.clicked.connect(room.start)
+        self.continue_button = _button("Continue the saved game", "", "continue", self)
+        self.continue_button.clicked.connect(room.resume_latest)
+        self.confirm_button = _button("Confirm the room's choice (Enter)", "Enter", "confirm", self)
+        self.confirm_button.clicked.connect(room.confirm)
+        self.next_button = _button("Next ▶ (Page Down)", "Page Down", "next", self)
+        self.next_button.clicked.connect(controller.next)
+        self.stop_button = _button(
+            "Stop playing", "Back to the scenario's slide; the game is kept", "stop", self
+        )
+        self.stop_button.clicked.connect(room.stop)
+        self.undo_button = _button(
+            "Undo the last decision (Ctrl+Z)",
+            "Take back the room's last decision to correct it",
+            "undo",
+            self,
+        )
+        self.undo_button.clicked.connect(room.undo)
+        undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo_key.activated.connect(room.undo)
+
+    def _build_lists(self) -> None:
+        """The options with a hand count each (while deciding), the decisions so far."""
+        self.options_box = QWidget(self)
+        self.grid = QGridLayout(self.options_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
+        self.options_scroll = QScrollArea(self)
+        self.options_scroll.setWidget(self.options_box)
+        self.options_scroll.setWidgetResizable(True)
+        self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.options_scroll.setAccessibleName("The options, with the hands counted for each")
+        self.history = QLabel(self)
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.history.setAccessibleName("The room's decisions so far")
 
     def _fill(self, options: list[Option]) -> None:
         while self.grid.count():
