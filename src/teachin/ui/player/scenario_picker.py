@@ -49,37 +49,8 @@ class ScenarioPicker(QWidget):
         self.setAccessibleName("Choose a scenario")
         self.scenarios = scenarios
 
-        self.resume_box = QFrame(self)
-        self.resume_box.setObjectName("resumeBox")
-        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.resume_text = text_label(
-            "", "A run you can continue", rich=True, parent=self.resume_box
-        )
-        self.resume_button = BigButton("Continue where you left off", parent=self.resume_box)
-        self.resume_button.clicked.connect(self.resumeRequested)
-        resume_layout = QHBoxLayout(self.resume_box)
-        resume_layout.addWidget(self.resume_text, 1)
-        resume_layout.addWidget(self.resume_button)
-        self.resume_box.hide()
-
-        self.list = _ScenarioList(self)
-        self.list.setObjectName("scenarioList")
-        self.list.setAccessibleName("Scenarios")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for scenario in sorted(scenarios.values(), key=lambda s: (s.minutes, s.title.casefold())):
-            place = scenario.setting.place or scenario.summary
-            item = QListWidgetItem(
-                f"{scenario.title}\n{scenario.minutes} minutes · {scenario.difficulty} · "
-                f"{len(scenario.rounds)} rounds\n{place}"
-            )
-            item.setData(ID_ROLE, scenario.id)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"{scenario.title}. {scenario.minutes} minutes, {scenario.difficulty}. {place}",
-            )
-            self.list.addItem(item)
+        self._build_resume_box()
+        self._build_list(scenarios)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.activatedByKey.connect(self._start)
         self.list.itemDoubleClicked.connect(self._start)
@@ -133,6 +104,42 @@ class ScenarioPicker(QWidget):
                 "plain text file in a <b>scenarios</b> folder; see the authoring guide.</p>"
             )
             self.start_button.setEnabled(False)
+
+    def _build_resume_box(self) -> None:
+        """The offer to continue a run (hidden until there is one)."""
+        self.resume_box = QFrame(self)
+        self.resume_box.setObjectName("resumeBox")
+        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.resume_text = text_label(
+            "", "A run you can continue", rich=True, parent=self.resume_box
+        )
+        self.resume_button = BigButton("Continue where you left off", parent=self.resume_box)
+        self.resume_button.clicked.connect(self.resumeRequested)
+        resume_layout = QHBoxLayout(self.resume_box)
+        resume_layout.addWidget(self.resume_text, 1)
+        resume_layout.addWidget(self.resume_button)
+        self.resume_box.hide()
+
+    def _build_list(self, scenarios: dict[str, Scenario]) -> None:
+        """The scenarios, shortest first."""
+        self.list = _ScenarioList(self)
+        self.list.setObjectName("scenarioList")
+        self.list.setAccessibleName("Scenarios")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for scenario in sorted(scenarios.values(), key=lambda s: (s.minutes, s.title.casefold())):
+            place = scenario.setting.place or scenario.summary
+            item = QListWidgetItem(
+                f"{scenario.title}\n{scenario.minutes} minutes · {scenario.difficulty} · "
+                f"{len(scenario.rounds)} rounds\n{place}"
+            )
+            item.setData(ID_ROLE, scenario.id)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{scenario.title}. {scenario.minutes} minutes, {scenario.difficulty}. {place}",
+            )
+            self.list.addItem(item)
 
     def show_resume(self, text: str | None) -> None:
         """Offer to continue a run (``text`` describes it), or hide the offer."""

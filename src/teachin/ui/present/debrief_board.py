@@ -455,43 +455,8 @@ class DebriefBoard(QWidget):
         self.groups: list[GroupRun] = []
         self.problems: list[str] = []
 
-        palette = self.palette()
-        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
-            palette.setColor(role, QColor(theme.background))
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-            palette.setColor(role, QColor(theme.text))
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
-
-        self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for name, text, tip, slot in (
-            (
-                "folder",
-                "Add a folder…",
-                "Every run file in a folder (a shared folder, a USB stick)",
-                self.choose_folder,
-            ),
-            ("files", "Add run files…", "Choose one or more run files", self.choose_files),
-            (
-                "clear",
-                "Clear the board",
-                "Take every run off the board (the files stay)",
-                self.clear,
-            ),
-            ("fullscreen", "Full screen (F)", "F", self.toggle_full_screen),
-            ("close", "Close", "Close the board", self.close),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(f"debrief-{name}")
-            button.setAccessibleName(text)
-            button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            if name == "fullscreen":
-                bar.addStretch(1)
-            bar.addWidget(button)
+        self._apply_palette()
+        bar = self._build_bar()
         self.title = QLabel(self)
         self.title.setObjectName("debrief-title")
         self.title.setWordWrap(True)
@@ -526,6 +491,49 @@ class DebriefBoard(QWidget):
         self.resize(1280, 720)
         self._apply_font()
         self.refresh()
+
+    def _apply_palette(self) -> None:
+        """The board's own colours: the theme's, whatever the app's palette."""
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+            palette.setColor(role, QColor(self.theme.background))
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(role, QColor(self.theme.text))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def _build_bar(self) -> QHBoxLayout:
+        """Adding runs, clearing, full screen and closing: mouse buttons for the keys."""
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for name, text, tip, slot in (
+            (
+                "folder",
+                "Add a folder…",
+                "Every run file in a folder (a shared folder, a USB stick)",
+                self.choose_folder,
+            ),
+            ("files", "Add run files…", "Choose one or more run files", self.choose_files),
+            (
+                "clear",
+                "Clear the board",
+                "Take every run off the board (the files stay)",
+                self.clear,
+            ),
+            ("fullscreen", "Full screen (F)", "F", self.toggle_full_screen),
+            ("close", "Close", "Close the board", self.close),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"debrief-{name}")
+            button.setAccessibleName(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            if name == "fullscreen":
+                bar.addStretch(1)
+            bar.addWidget(button)
+        return bar
 
     # -- loading -------------------------------------------------------------------------
     def add_paths(self, paths: Sequence[Path]) -> int:
