@@ -246,6 +246,54 @@ class Heading:
     anchors: tuple[str, ...]
 
 
+def _fragments(document: QTextDocument) -> Iterator[tuple[int, int, QTextCharFormat, str]]:
+    """(position, length, format, text) of every fragment of the document, in order."""
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                yield (
+                    fragment.position(),
+                    fragment.length(),
+                    fragment.charFormat(),
+                    fragment.text(),
+                )
+            it += 1
+        block = block.next()
+
+
+def _no_break_at_start(document: QTextDocument) -> None:
+    """A page break before the very first block would only leave an empty page."""
+    block = document.firstBlock()
+    if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        QTextCursor(block).setBlockFormat(fmt)
+
+
+def _place_pictures(document: QTextDocument) -> None:
+    """Each ``teachin:`` picture becomes an object the SVG handler draws."""
+    spots = [
+        (position, fmt.toImageFormat().name())
+        for position, _, fmt, _ in _fragments(document)
+        if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("teachin:")
+    ]
+    for position, src in spots:
+        fmt = QTextCharFormat()
+        fmt.setObjectType(SVG_OBJECT)
+        fmt.setProperty(PICTURE_PROPERTY, src)
+        _select_character(document, position).setCharFormat(fmt)
+
+
+def _select_character(document: QTextDocument, position: int) -> QTextCursor:
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
 class PagedText:
     """One stretch of HTML laid out on pages: a QTextDocument at the paper size.
 
@@ -288,7 +336,7 @@ class PagedText:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
         document.setHtml(printable_links(html))
-        self._no_break_at_start()
+        _no_break_at_start(document)
 
         scale = _px_scale()
         frame = document.rootFrame().frameFormat()
@@ -298,54 +346,10 @@ class PagedText:
         frame.setBottomMargin(margins.bottom * MM / scale)
         document.rootFrame().setFrameFormat(frame)
         # Edits before the page size is set cost nothing: Qt lays out only once it has one.
-        self._place_pictures()
+        _place_pictures(document)
         document.setPageSize(QSizeF(self.page_width, self.page_height))
         self._settle()
         self.keep_with_next()
-
-    # -- preparing the text ---------------------------------------------------------
-
-    def _fragments(self) -> Iterator[tuple[int, int, QTextCharFormat, str]]:
-        block = self.document.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.isValid():
-                    yield (
-                        fragment.position(),
-                        fragment.length(),
-                        fragment.charFormat(),
-                        fragment.text(),
-                    )
-                it += 1
-            block = block.next()
-
-    def _no_break_at_start(self) -> None:
-        """A page break before the very first block would only leave an empty page."""
-        block = self.document.firstBlock()
-        if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-            QTextCursor(block).setBlockFormat(fmt)
-
-    def _place_pictures(self) -> None:
-        spots = [
-            (position, fmt.toImageFormat().name())
-            for position, _, fmt, _ in self._fragments()
-            if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("teachin:")
-        ]
-        for position, src in spots:
-            fmt = QTextCharFormat()
-            fmt.setObjectType(SVG_OBJECT)
-            fmt.setProperty(PICTURE_PROPERTY, src)
-            self._select_character(position).setCharFormat(fmt)
-
-    def _select_character(self, position: int) -> QTextCursor:
-        cursor = QTextCursor(self.document)
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
 
     # -- pagination -----------------------------------------------------------------
 
@@ -555,7 +559,9 @@ class PagedText:
     def _set_picture_scale(self, block: QTextBlock, scale: float) -> None:
         fmt = QTextCharFormat()
         fmt.setProperty(PICTURE_SCALE_PROPERTY, float(scale))
-        self._select_character(block.position() + block.text().index(_OBJECT)).mergeCharFormat(fmt)
+        _select_character(
+            self.document, block.position() + block.text().index(_OBJECT)
+        ).mergeCharFormat(fmt)
 
     def _has_object(self, block: QTextBlock) -> bool:
         return _OBJECT in block.text()
@@ -624,7 +630,7 @@ class PagedText:
     def anchor_pages(self) -> dict[str, int]:
         """1-based page of every named anchor (``<a name>`` or heading id)."""
         pages: dict[str, int] = {}
-        for position, _, fmt, _ in self._fragments():
+        for position, _, fmt, _ in _fragments(self.document):
             names = fmt.anchorNames()
             if names:
                 page = self.block_page(self.document.findBlock(position)) + 1
