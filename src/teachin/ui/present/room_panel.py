@@ -22,6 +22,7 @@ from teachin.debrief.words import hands_words
 from teachin.runs.room import MAX_HANDS, RoomSession, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
+from teachin.ui.layouts import clear_layout
 from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.room_play import RoomPlay
 
@@ -165,12 +166,7 @@ class RoomPanel(QWidget):
         self.history.setAccessibleName("The room's decisions so far")
 
     def _fill(self, options: list[Option]) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self.grid)
         self.rows = []
         staircase = self.controller.library.staircase
         self.grid.addWidget(QLabel("<b>Option</b>", self.options_box), 0, 0, 1, 2)
