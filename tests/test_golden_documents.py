@@ -1,10 +1,11 @@
-"""The wording of whole documents, checked against golden files (see compare.py):
-a shipped module's page and a shipped plan's agenda."""
+"""The wording of whole documents, checked against golden files (tests/golden_files.py):
+a shipped module's page in both views, a shipped plan's agenda and the welcome page.
+The stylesheet is left out: it is not wording."""
 
 from __future__ import annotations
 
 import pytest
-from tests.golden.compare import GOLDEN, assert_golden
+from tests.golden_files import GOLDEN, assert_golden, readable
 
 from teachin.export.documents import agenda
 from teachin.locations import builtin_content_dir
@@ -26,14 +27,14 @@ def library() -> Library:
 @pytest.mark.parametrize("view", [View.FACILITATOR, View.PARTICIPANT])
 def test_a_module_page(library: Library, view: View) -> None:
     html = render_module(library.modules[MODULE], view)
-    assert_golden(f"module-{MODULE}-{view.value}.html", html)
+    assert_golden(f"module-{MODULE}-{view.value}.html", readable(html))
 
 
 def test_a_plan_agenda(library: Library) -> None:
     plans, _problems = load_plans([builtin_content_dir()])
     scenarios, _ = load_scenarios([builtin_content_dir()])
     titles = {key: scenario.title for key, scenario in scenarios.items()}
-    assert_golden(f"agenda-{PLAN}.html", agenda(plans[PLAN], library, titles).html)
+    assert_golden(f"agenda-{PLAN}.html", readable(agenda(plans[PLAN], library, titles).html))
 
 
 def test_a_difference_is_shown_as_a_diff(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,4 +51,4 @@ def test_a_difference_is_shown_as_a_diff(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize("which", ["welcome", "welcome-empty"])
 def test_the_welcome_page(library: Library, which: str) -> None:
     shown = library if which == "welcome" else Library([])
-    assert_golden(f"{which}.html", render_welcome(shown))
+    assert_golden(f"{which}.html", readable(render_welcome(shown)))
