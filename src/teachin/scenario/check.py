@@ -3,7 +3,9 @@
 The loader already reports what one file can show by itself (TOML errors,
 expressions that do not parse, names and ids not defined in the file). Here:
 staircase steps, links to modules and glossary terms, and what only playing the
-scenario reveals: endings never reached and rounds with no tactic to choose.
+scenario reveals: endings never reached, rounds with no tactic to choose, and a
+blind recipe that wins about as often as thinking (a short probe). Also measures
+that nothing reads.
 """
 
 from __future__ import annotations
@@ -15,12 +17,81 @@ from teachin.problems import Problem, error, line_of, warning
 from teachin.scenario.engine import Engine
 from teachin.scenario.model import Ending, Event, Scenario
 from teachin.scenario.policies import POLICIES, Observation, tactic_infos
+from teachin.scenario.probe import hand_written, probe
 from teachin.scenario.simulate import run_seeds
 
 if TYPE_CHECKING:
     from teachin.workshop.staircase import Staircase
 
 EXPLORE_RUNS = 300
+# The short probe: the hand-written recipes only, screened on a few runs, the
+# best played on PROBE_RUNS beside the mass-action policy (tens of milliseconds a
+# scenario, measured; `teachin probe` searches far more widely).
+PROBE_SCREEN_RUNS = 10
+PROBE_RUNS = 80
+# A recipe within this many points of the mass-action policy is a warning.
+PROBE_MARGIN = 0.10
+
+
+def _unread_measures(scenario: Scenario) -> list[Problem]:
+    """A warning for each measure no formula reads (other than its own change)."""
+    read: set[str] = set()
+    conditions = [scenario.endings[i].when for i in range(len(scenario.endings))]
+    for tactic in scenario.tactics:
+        conditions.extend(need.when for need in tactic.needs)
+        if tactic.available is not None:
+            conditions.append(tactic.available)
+    for event in scenario.events:
+        conditions.append(event.chance)
+        if event.when is not None:
+            conditions.append(event.when)
+    for expression in conditions:
+        read |= expression.names
+    effects = [*scenario.every_round]
+    for tactic in scenario.tactics:
+        effects.extend(tactic.effects)
+    for event in scenario.events:
+        effects.extend(event.effects)
+    for round_ in scenario.rounds:
+        effects.extend(round_.effects)
+    for effect in effects:
+        # A measure read only by its own change (pressure fading) changes nothing else.
+        read |= effect.expression.names - {effect.measure}
+    return [
+        warning(
+            scenario.path,
+            measure.line,
+            f"measure '{measure.id}' is read by no need, effect, event, ending or "
+            "availability: it changes nothing in the game",
+        )
+        for measure in scenario.measures
+        if measure.id not in read
+    ]
+
+
+def _recipe_warning(scenario: Scenario) -> list[Problem]:
+    """A warning when a blind recipe wins within PROBE_MARGIN of the mass-action policy."""
+    recipes = hand_written(scenario)
+    report = probe(
+        scenario,
+        candidates=len(recipes),
+        screen_runs=PROBE_SCREEN_RUNS,
+        final_runs=PROBE_RUNS,
+        finalists=1,
+    )
+    if not report.finalists or report.margin >= PROBE_MARGIN:
+        return []
+    best = report.best
+    return [
+        warning(
+            scenario.path,
+            1,
+            f"a blind recipe wins {best.win:.0%} of {PROBE_RUNS} simulated runs, within "
+            f"{PROBE_MARGIN * 100:.0f} points of the mass-action policy ({report.mass_action_win:.0%}): "
+            f"{', '.join(best.recipe)}; the scenario rewards a recipe, not judgment "
+            f"(see 'teachin probe {scenario.id}')",
+        )
+    ]
 
 
 def _links(scenario: Scenario) -> list[tuple[str, int]]:
@@ -124,6 +195,9 @@ def check_scenario(
     for round_number in sorted(stuck):
         line = scenario.rounds[round_number - 1].line
         problems.append(error(path, line, f"round {round_number}: no tactic can be chosen"))
+    problems.extend(_unread_measures(scenario))
+    if not stuck:  # a recipe through a scenario that gets stuck measures nothing
+        problems.extend(_recipe_warning(scenario))
     return problems
 
 

@@ -15,6 +15,8 @@ sees hidden measures or the coming random draws.
   deals unless the deadline has come with too little pressure.
 - ``random``: any open tactic, at random.
 - ``always:TACTIC``: that tactic whenever it is open, else the first open one.
+- ``script:TACTIC,TACTIC,...``: a fixed sequence played blind, whatever happens
+  (see :func:`script`); ``teachin probe`` searches for such recipes.
 """
 
 from __future__ import annotations
@@ -390,6 +392,62 @@ def always(tactic_id: str) -> Policy:
     return policy
 
 
+def script(tactic_ids: Sequence[str]) -> Policy:
+    """A fixed sequence played blind, one tactic a round.
+
+    Each round the policy plays the next tactic of the list; one that cannot be
+    chosen that round is skipped for the next one in the list that can (the
+    skipped ones are not played later). When none of the rest can be chosen, or
+    the list is used up, it plays the first tactic on offer. It looks at nothing
+    but which tactics are on offer: the measures, readiness and events never
+    change what it does, which is what makes it a recipe.
+    """
+    sequence = tuple(tactic_ids)
+    # Where the list stands in the current run, and the round it was last asked
+    # for: a round that does not come after it means a new run has started.
+    position = 0
+    last_round = 0
+
+    def policy(obs: Observation, rng: random.Random) -> str:
+        nonlocal position, last_round
+        if obs.round <= last_round:
+            position = 0
+        last_round = obs.round
+        options = obs.options
+        offered = {info.id for info in options}
+        for index in range(position, len(sequence)):
+            if sequence[index] in offered:
+                position = index + 1
+                return sequence[index]
+        position = len(sequence)
+        return options[0].id
+
+    policy.__name__ = "script:" + ",".join(sequence)
+    return policy
+
+
+def parse_script(text: str, scenario: Scenario) -> tuple[str, ...]:
+    """The tactic ids of ``script:A,B,...`` (``text`` without the prefix).
+
+    ValueError naming the first id the scenario does not have, or an empty list.
+    """
+    tactic_ids = tuple(part.strip() for part in text.split(","))
+    if not text.strip() or not all(tactic_ids):
+        raise ValueError(
+            "a script needs tactic ids separated by commas, "
+            "e.g. script:one-on-ones,committee,small-demo"
+        )
+    for tactic_id in tactic_ids:
+        if tactic_id not in scenario.tactic_index:
+            raise ValueError(_unknown_tactic(scenario, tactic_id))
+    return tactic_ids
+
+
+def _unknown_tactic(scenario: Scenario, tactic_id: str) -> str:
+    known = ", ".join(t.id for t in scenario.tactics)
+    return f"scenario '{scenario.id}' has no tactic '{tactic_id}' (tactics: {known})"
+
+
 POLICIES: dict[str, Policy] = {
     "liberal": liberal,
     "social-democratic": social_democratic,
@@ -404,13 +462,13 @@ def get_policy(name: str, scenario: Scenario) -> Policy:
     if name.startswith("always:"):
         tactic_id = name.split(":", 1)[1]
         if tactic_id not in scenario.tactic_index:
-            known = ", ".join(t.id for t in scenario.tactics)
-            raise ValueError(
-                f"scenario '{scenario.id}' has no tactic '{tactic_id}' (tactics: {known})"
-            )
+            raise ValueError(_unknown_tactic(scenario, tactic_id))
         return always(tactic_id)
+    if name.startswith("script:"):
+        return script(parse_script(name.split(":", 1)[1], scenario))
     if name not in POLICIES:
         raise ValueError(
-            f"unknown policy '{name}' (use {', '.join(POLICY_NAMES)} or always:TACTIC)"
+            f"unknown policy '{name}' "
+            f"(use {', '.join(POLICY_NAMES)}, always:TACTIC or script:TACTIC,TACTIC,...)"
         )
     return POLICIES[name]

@@ -83,7 +83,20 @@ def simulate(
     engine: Engine | None = None,
 ) -> Summary:
     """Play ``runs`` seeded runs with the named policy."""
-    policy = get_policy(policy_name, scenario)
+    return simulate_policy(
+        scenario, get_policy(policy_name, scenario), policy_name, runs, seed, engine
+    )
+
+
+def simulate_policy(
+    scenario: Scenario,
+    policy: Policy,
+    policy_name: str,
+    runs: int,
+    seed: int,
+    engine: Engine | None = None,
+) -> Summary:
+    """Play ``runs`` seeded runs with ``policy`` (reported as ``policy_name``)."""
     engine = engine or Engine(scenario)
     infos = tactic_infos(scenario)
     index_of = scenario.tactic_index

@@ -1,0 +1,210 @@
+"""Search for blind recipes: fixed sequences of tactics that win without looking.
+
+A scenario teaches judgment only if thinking pays: a group that reads the
+situation (the ``mass-action`` policy) should win clearly more often than any
+fixed sequence played blind (a ``script:`` policy). :func:`probe` looks for the
+best such recipe and sets it beside the mass-action policy's win rate.
+
+The search is deterministic for a seed and kept fast in two stages:
+
+1. every candidate is screened on a few runs (``screen_runs``), all on the same
+   seeds, so candidates are compared on the same luck;
+2. the best few (``finalists``) are played again on more runs (``final_runs``)
+   with other seeds, beside the mass-action policy on those same seeds; the
+   figures reported come from this stage only (a candidate lucky in the screen
+   does not keep its luck).
+
+Candidates are hand-written recipes (the climb organizers are taught, played
+blind), random sequences (some shaped like a climb: organizing first, then steps
+in ascending order) and mutations of the best found so far.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from teachin.scenario.engine import Engine
+from teachin.scenario.model import Scenario, Tactic
+from teachin.scenario.policies import mass_action, script
+from teachin.scenario.simulate import simulate_policy
+
+Recipe = tuple[str, ...]
+
+# The screen keeps this many of the best recipes to mutate.
+BREEDERS = 6
+
+
+@dataclass(frozen=True)
+class RecipeResult:
+    recipe: Recipe
+    origin: str  # "hand-written", "random" or "mutated"
+    win: float  # share of the final runs won
+    partial: float
+
+    @property
+    def policy(self) -> str:
+        """The ``--policy`` value that plays this recipe in ``teachin simulate``."""
+        return "script:" + ",".join(self.recipe)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "recipe": list(self.recipe),
+            "policy": self.policy,
+            "origin": self.origin,
+            "win": self.win,
+            "partial": self.partial,
+        }
+
+
+@dataclass(frozen=True)
+class ProbeReport:
+    scenario: str
+    seed: int
+    candidates: int  # recipes screened (distinct)
+    screen_runs: int
+    final_runs: int
+    mass_action_win: float
+    finalists: tuple[RecipeResult, ...]  # best first
+
+    @property
+    def best(self) -> RecipeResult:
+        return self.finalists[0]
+
+    @property
+    def margin(self) -> float:
+        """How many points (0 to 1) the mass-action policy wins above the best recipe."""
+        return self.mass_action_win - self.best.win
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "candidates": self.candidates,
+            "screen_runs": self.screen_runs,
+            "final_runs": self.final_runs,
+            "final_seed": final_seed(self.seed),
+            "mass_action": {"win": self.mass_action_win},
+            "best": self.best.to_json(),
+            "finalists": [result.to_json() for result in self.finalists],
+            "margin": self.margin,
+        }
+
+
+def final_seed(seed: int) -> int:
+    """The seed of the final stage's runs (other runs than the screen's)."""
+    return seed + 1
+
+
+def _blind_pool(scenario: Scenario) -> list[Tactic]:
+    """The tactics a recipe may use: all but those that end the game (deals)."""
+    return [t for t in scenario.tactics if t.kind != "deal" and t.ends is None]
+
+
+def hand_written(scenario: Scenario) -> list[Recipe]:
+    """Climbs organizers are taught, written for any scenario by kind and step.
+
+    The first is issue 13's: two organizing moves twice, then symbolic action,
+    small and large demonstration, two one-day strikes and a week strike.
+    """
+    organizing = [t.id for t in scenario.tactics if t.kind == "organizing"]
+    by_step = {t.step_index: t.id for t in scenario.tactics if t.kind == "step"}
+    first = organizing[:2] if organizing else []
+
+    def steps(*positions: int) -> list[str]:
+        return [by_step[p] for p in positions if p in by_step]
+
+    recipes = [
+        [*first, *first, *steps(3, 5, 6, 7, 7, 9)],
+        [*first, *steps(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)],
+        [*organizing, *steps(5, 6, 7, 9, 10)],
+        [*first, *first, *first, *steps(7, 7, 9, 9)],
+    ]
+    return [tuple(recipe) for recipe in recipes if recipe]
+
+
+def _random_recipe(pool: list[Tactic], length: int, rng: random.Random) -> Recipe:
+    picked = [pool[rng.randrange(len(pool))] for _ in range(length)]
+    if rng.random() < 0.5:
+        # Shaped like a climb: moves off the staircase first, then steps upwards.
+        picked.sort(key=lambda t: t.step_index)
+    return tuple(t.id for t in picked)
+
+
+def _mutate(recipe: Recipe, pool: list[Tactic], rng: random.Random) -> Recipe:
+    changed = list(recipe)
+    for _ in range(1 + rng.randrange(2)):
+        at = rng.randrange(len(changed))
+        how = rng.randrange(3)
+        if how == 0:  # another tactic in one place
+            changed[at] = pool[rng.randrange(len(pool))].id
+        elif how == 1:  # two places swapped
+            other = rng.randrange(len(changed))
+            changed[at], changed[other] = changed[other], changed[at]
+        else:  # one place repeated, the last one dropped
+            changed.insert(at, changed[at])
+            changed.pop()
+    return tuple(changed)
+
+
+def probe(
+    scenario: Scenario,
+    candidates: int = 300,
+    seed: int = 1,
+    screen_runs: int = 40,
+    final_runs: int = 400,
+    finalists: int = 5,
+    engine: Engine | None = None,
+) -> ProbeReport:
+    """Search ``candidates`` blind recipes; see the module docstring."""
+    engine = engine or Engine(scenario)
+    rng = random.Random(seed)  # noqa: S311 - seeded, reproducible search
+    pool = _blind_pool(scenario)
+    length = len(scenario.rounds)
+    screened: dict[Recipe, tuple[float, str]] = {}
+
+    def screen(recipe: Recipe, origin: str) -> None:
+        if recipe in screened:
+            return
+        summary = simulate_policy(scenario, script(recipe), "script", screen_runs, seed, engine)
+        screened[recipe] = (summary.rates["win"], origin)
+
+    for recipe in hand_written(scenario)[:candidates]:
+        screen(recipe, "hand-written")
+    # A few draws more than asked, so repeats (already screened) do not stall it.
+    attempts = 0
+    while pool and len(screened) < candidates and attempts < 4 * candidates:
+        attempts += 1
+        if len(screened) < 2 * BREEDERS or rng.random() < 0.4:
+            screen(_random_recipe(pool, length, rng), "random")
+        else:
+            breeders = sorted(screened, key=lambda r: -screened[r][0])[:BREEDERS]
+            screen(_mutate(breeders[rng.randrange(len(breeders))], pool, rng), "mutated")
+
+    if not screened and scenario.tactics:  # nothing to search: the first tactic, always
+        screen((scenario.tactics[0].id,), "hand-written")
+
+    top = sorted(screened, key=lambda r: -screened[r][0])[:finalists]
+    results = []
+    for recipe in top:
+        summary = simulate_policy(
+            scenario, script(recipe), "script", final_runs, final_seed(seed), engine
+        )
+        results.append(
+            RecipeResult(
+                recipe, screened[recipe][1], summary.rates["win"], summary.rates["partial"]
+            )
+        )
+    results.sort(key=lambda r: -r.win)
+    baseline = simulate_policy(
+        scenario, mass_action, "mass-action", final_runs, final_seed(seed), engine
+    )
+    return ProbeReport(
+        scenario=scenario.id,
+        seed=seed,
+        candidates=len(screened),
+        screen_runs=screen_runs,
+        final_runs=final_runs,
+        mass_action_win=baseline.rates["win"],
+        finalists=tuple(results),
+    )
