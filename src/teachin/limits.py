@@ -36,6 +36,25 @@ MAX_TACTICS = 300
 MAX_RUN_STEPS = 500
 """Steps recorded in one run file, branches included (a real run: under 30)."""
 
+# Markdown that the reader, the projector and the PDF render (checked before
+# rendering by teachin.workshop.markup_limits). Python-Markdown takes up to a
+# millisecond per paragraph, line or inline mark, reads a run of lines once per
+# heading or list item in it, and recurses once per level of nesting.
+MAX_MARKDOWN_CHARS = 100_000
+"""Characters of Markdown in one module or glossary definition (built-in: 17,000;
+a long Software Carpentry episode: about 30,000)."""
+MAX_LINE_CHARS = 10_000
+"""Characters in one line of a module (built-in: 263)."""
+MAX_RUN_LINES = 200
+"""Lines in a row without an empty line, code blocks apart (built-in: 15)."""
+MAX_MARKUP_PIECES = 3_000
+"""Lines of text (code blocks apart) plus inline marks ``*`` ``_`` `````` ``[`` ``<`` ``&``
+in one module (built-in: 330)."""
+MAX_MARKUP_NESTING = 16
+"""Lists, quotes, indentation steps and ``///`` blocks inside each other (built-in: 2)."""
+MAX_FOOTNOTES = 300
+"""Footnotes in one module (built-in: 0)."""
+
 
 def size_problem(path: Path, size: int) -> Problem | None:
     """A problem when a file of ``size`` bytes is too big to read at all."""

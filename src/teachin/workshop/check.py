@@ -7,11 +7,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from teachin.problems import Problem, error, warning
+from teachin.workshop.content_policy import picture_path, picture_refusal
 from teachin.workshop.glossary import Term
 from teachin.workshop.library import Library
+from teachin.workshop.markup_limits import module_markup_problems
 from teachin.workshop.module import Module
+from teachin.workshop.render import module_render_problems
 
-_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Bounded like the renderer's links: an unbounded target backtracked over the whole
+# line from every '[' ("[a](" 20,000 times hung check).
+_LINK = re.compile(r"(!?)\[[^\]\n]{0,1000}\]\(\s*<?([^)\s>]{1,1000}+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXAMPLE_OPEN = re.compile(r"^///\s*example\b")
 _BLOCK_CLOSE = re.compile(r"^///\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(\*\*|_)?sources?\s*:", re.IGNORECASE)
@@ -22,7 +27,12 @@ def check_library(library: Library) -> list[Problem]:
     problems = list(library.problems)
     targets = library.link_targets()
     for module in library.modules.values():
+        too_large = module_markup_problems(module)
+        if too_large:  # reported once; its links and pictures are not read
+            problems.extend(too_large)
+            continue
         problems.extend(_check_module(module, targets))
+        problems.extend(module_render_problems(module))
     for term in library.terms.values():
         problems.extend(_check_term(term, library, targets))
     if library.staircase is None:
@@ -71,17 +81,10 @@ def _check_link(
             kind = "module" if scheme == "module" else "glossary term"
             return [error(path, line, f"link to unknown {kind} '{href.partition(':')[2]}'")]
         return []
-    if not is_image:
+    if not is_image or picture_refusal(href, content_folder) is not None:
+        # A refused picture is reported by the renderer, which refuses it.
         return []
-    if scheme:
-        return [
-            warning(
-                path,
-                line,
-                f"picture '{href}' is on the web; teachin works offline and will not show it",
-            )
-        ]
-    if not (content_folder / href).is_file():
+    if not picture_path(href, content_folder).is_file():
         return [error(path, line, f"missing picture '{href}' (looked in {content_folder})")]
     return []
 

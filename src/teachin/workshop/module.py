@@ -12,7 +12,19 @@ from teachin.problems import Problem, error, line_of_key, warning
 FRONT_MATTER_FENCE = "+++"
 SLIDE_SEPARATOR = "---"
 STRATEGIES = ("liberal", "social-democratic", "ultra-left", "mass-action")
-BLOCK_KINDS = ("notes", "activity", "questions", "handout", "example", "staircase")
+BLOCK_KINDS = (
+    "notes",
+    "activity",
+    "questions",
+    "handout",
+    "example",
+    "staircase",
+    "callout",
+    "prerequisite",
+    "solution",
+)
+NESTED_KIND = "solution"
+"""The one block kind that may sit inside another (an activity's or a question's answer)."""
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _BLOCK_OPEN = re.compile(r"^///\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
@@ -111,7 +123,7 @@ def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
     current: list[str] = []
     start = first_line
     fence: str | None = None
-    in_block = False
+    depth = 0  # blocks open here (a solution may sit inside another block)
     lines = body.split("\n")
     for offset, line in enumerate(lines):
         stripped = line.strip()
@@ -120,11 +132,11 @@ def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
                 fence = None
         elif match := _FENCE.match(stripped):
             fence = match.group(1)
-        elif _BLOCK_CLOSE.match(stripped) and in_block:
-            in_block = False
+        elif _BLOCK_CLOSE.match(stripped) and depth:
+            depth -= 1
         elif _BLOCK_OPEN.match(stripped):
-            in_block = True
-        elif stripped == SLIDE_SEPARATOR and not in_block:
+            depth += 1
+        elif stripped == SLIDE_SEPARATOR and not depth:
             previous_blank = not current or not current[-1].strip()
             if previous_blank:
                 pieces.append(("\n".join(current), start))
@@ -141,7 +153,7 @@ def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
 
 def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
     problems: list[Problem] = []
-    open_at: int | None = None
+    open_blocks: list[tuple[str, int]] = []  # (kind, line), outermost first
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
@@ -154,9 +166,10 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
             fence = match.group(1)
             continue
         if _BLOCK_CLOSE.match(stripped):
-            if open_at is None:
+            if not open_blocks:
                 problems.append(error(path, number, "'///' closes a block that was never opened"))
-            open_at = None
+            else:
+                open_blocks.pop()
         elif match := _BLOCK_OPEN.match(stripped):
             kind = match.group(1)
             if kind not in BLOCK_KINDS:
@@ -167,19 +180,20 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
                         f"unknown block '/// {kind}': use one of {', '.join(BLOCK_KINDS)}",
                     )
                 )
-            if open_at is not None:
+            if open_blocks and (kind != NESTED_KIND or len(open_blocks) > 1):
                 problems.append(
                     error(
                         path,
                         number,
-                        f"a block cannot start inside the block opened on line {open_at}",
+                        f"a block cannot start inside the block opened on line "
+                        f"{open_blocks[-1][1]} (only a '/// {NESTED_KIND}' can, one level deep)",
                     )
                 )
-            open_at = number
+            open_blocks.append((kind, number))
         elif stripped.startswith("///"):
             problems.append(error(path, number, f"cannot read this block line: {stripped!r}"))
-    if open_at is not None:
-        problems.append(error(path, open_at, "this block is never closed with a '///' line"))
+    for _kind, number in open_blocks:
+        problems.append(error(path, number, "this block is never closed with a '///' line"))
     return problems
 
 

@@ -13,10 +13,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from teachin.locations import PACKAGE_DIR
+from teachin.problems import Problem, error
+from teachin.workshop.glossary import Term
 from teachin.workshop.library import Library
+from teachin.workshop.markup_limits import (
+    MarkupTooComplex,
+    markup_problems,
+    module_markup_problems,
+)
 from teachin.workshop.module import Module
 from teachin.workshop.themes import LIGHT, Theme
 from teachin.workshop.views import HIDDEN_BLOCKS, View
@@ -93,13 +100,34 @@ class Style:
         return template.render(c=self.theme, size=scaled)
 
 
+_MODULE_REFUSED = "This module is too large or complex to show"
+_SLIDE_REFUSED = "This slide cannot be shown"
+
+
+def refused_html(title: str, reasons: list[str]) -> str:
+    """What the reader, the projector and the PDF show instead of text that cannot be
+    rendered: a plain box that says why, so the rest of the app goes on."""
+    items = "".join(f"<p>{escape(reason)}</p>" for reason in reasons)
+    return (
+        '<table class="block refused" width="100%" cellspacing="0" cellpadding="12">'
+        f'<tr><td class="refused"><p class="block-label">{escape(title)}</p>{items}'
+        "<p>Run <code>teachin check</code> for the list of problems.</p></td></tr></table>"
+    )
+
+
 def module_body_html(module: Module, view: View) -> str:
     """The slides of a module as one HTML fragment, each headed by an anchor."""
+    problems = module_markup_problems(module)
+    if problems:
+        return refused_html(_MODULE_REFUSED, _reasons(problems))
     markers = []
     for slide in module.slides:
         markers.append(f"TEACHIN-SLIDE-{slide.index}-MARK")
         markers.append(slide.text)
-    html = _markdown(view).convert("\n\n".join(markers), image_base=module.path.parent.parent)
+    try:
+        html = _markdown(view).convert("\n\n".join(markers), image_base=module.path.parent.parent)
+    except MarkupTooComplex as exc:
+        return refused_html(_MODULE_REFUSED, [f"{module.path}:{module.body_line}: {exc}"])
     for slide in module.slides:
         anchor = SLIDE_ANCHOR.format(slide.index + 1)
         rule = '<hr class="slide-break" />' if slide.index else ""
@@ -110,27 +138,69 @@ def module_body_html(module: Module, view: View) -> str:
     return html
 
 
+def _reasons(problems: list[Problem]) -> list[str]:
+    return [f"{p.path}:{p.line}: {p.message}" for p in problems]
+
+
 def slide_html(module: Module, index: int, view: View = View.PROJECTOR) -> str:
     """One slide's HTML fragment (for the projector and presenter console)."""
+    problems = module_markup_problems(module)
+    if problems:
+        return refused_html(_SLIDE_REFUSED, _reasons(problems))
     slide = module.slides[index]
-    return _markdown(view).convert(slide.text, image_base=module.path.parent.parent)
+    try:
+        return _markdown(view).convert(slide.text, image_base=module.path.parent.parent)
+    except MarkupTooComplex as exc:
+        return refused_html(_SLIDE_REFUSED, [f"{module.path}:{slide.line}: {exc}"])
+
+
+def module_render_problems(module: Module) -> list[Problem]:
+    """What stops a module from rendering, and what the renderer refused in it
+    (pictures, attributes), each at the line it comes from."""
+    problems = module_markup_problems(module)
+    if problems:
+        return problems
+    renderer = _markdown(View.FACILITATOR)
+    lines = module.text.split("\n")
+    for slide in module.slides:
+        try:
+            renderer.convert(slide.text, image_base=module.path.parent.parent)
+        except MarkupTooComplex as exc:
+            problems.append(error(module.path, slide.line, str(exc)))
+            continue
+        first = slide.line - 1
+        span = lines[first : first + slide.text.count("\n") + 1]
+        for notice in dict.fromkeys(renderer.notices):
+            found = [first + i + 1 for i, line in enumerate(span) if notice.needle in line]
+            for number in found or [slide.line]:
+                problems.append(Problem(module.path, number, notice.severity, notice.message))
+    return problems
+
+
+def _inline_or_refused(text: str, where: str) -> str:
+    """One line of front-matter or glossary Markdown, or a box saying why not."""
+    try:
+        return _markdown(View.FACILITATOR).inline(text)
+    except MarkupTooComplex as exc:
+        return refused_html("This text cannot be shown", [f"{where}: {exc}"])
 
 
 def render_module(module: Module, view: View = View.FACILITATOR, style: Style | None = None) -> str:
     style = style or Style()
-    inline = _markdown(view).inline
     template = _environment().get_template("templates/module.html.j2")
     return template.render(
         module=module,
         body=Markup(module_body_html(module, view)),  # noqa: S704 - our Markdown renderer escapes raw HTML
-        sources=[Markup(inline(source)) for source in module.sources],  # noqa: S704
+        sources=[
+            Markup(_inline_or_refused(source, f"{module.path}:1"))  # noqa: S704
+            for source in module.sources
+        ],
         css=Markup(style.css()),  # noqa: S704 - our own stylesheet template
     )
 
 
 def render_glossary(library: Library, style: Style | None = None) -> str:
     style = style or Style()
-    markdown = _markdown(View.FACILITATOR)
     entries = []
     for term in library.sorted_terms():
         links = [
@@ -144,12 +214,23 @@ def render_glossary(library: Library, style: Style | None = None) -> str:
         entries.append(
             {
                 "term": term,
-                "definition": Markup(markdown.convert(term.definition)),  # noqa: S704
+                "definition": Markup(_definition_html(term)),  # noqa: S704
                 "see_also": Markup(", ").join(links),
             }
         )
     template = _environment().get_template("templates/glossary.html.j2")
     return template.render(entries=entries, css=Markup(style.css()))  # noqa: S704
+
+
+def _definition_html(term: Term) -> str:
+    where = f"{term.path}:{term.line}"
+    problems = markup_problems(term.definition, term.path, term.line)
+    if problems:
+        return refused_html("This definition cannot be shown", _reasons(problems))
+    try:
+        return _markdown(View.FACILITATOR).convert(term.definition)
+    except MarkupTooComplex as exc:
+        return refused_html("This definition cannot be shown", [f"{where}: {exc}"])
 
 
 def render_welcome(library: Library, style: Style | None = None) -> str:
@@ -199,6 +280,10 @@ def slide_notes_html(module: Module, index: int) -> str:
     blocks = _blocks_of(module.slides[index].text, hidden)
     if not blocks:
         return ""
-    return _markdown(View.FACILITATOR).convert(
-        "\n\n".join(blocks), image_base=module.path.parent.parent
-    )
+    slide = module.slides[index]
+    try:
+        return _markdown(View.FACILITATOR).convert(
+            "\n\n".join(blocks), image_base=module.path.parent.parent
+        )
+    except MarkupTooComplex as exc:
+        return refused_html(_SLIDE_REFUSED, [f"{module.path}:{slide.line}: {exc}"])

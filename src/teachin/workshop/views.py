@@ -16,6 +16,6 @@ class View(StrEnum):
 
 HIDDEN_BLOCKS: dict[View, frozenset[str]] = {
     View.FACILITATOR: frozenset(),
-    View.PARTICIPANT: frozenset({"notes", "activity"}),
-    View.PROJECTOR: frozenset({"notes", "activity", "handout", "example"}),
+    View.PARTICIPANT: frozenset({"notes", "activity", "solution"}),
+    View.PROJECTOR: frozenset({"notes", "activity", "handout", "example", "solution"}),
 }
