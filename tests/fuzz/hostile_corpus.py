@@ -328,6 +328,80 @@ def links_out_of_the_pack() -> Files:
     }
 
 
+# ------------------------------------------------------------ Markdown
+# Built to hang, crash or leak through the renderer (reader, projector, PDF).
+
+
+def markdown_module(body: str) -> Files:
+    return {"modules/hostile.md": module_text(body="## A slide\n\n" + body)}
+
+
+@case
+def unclosed_links() -> Files:
+    return markdown_module("[a](" * 20_000 + "\n")
+
+
+@case
+def unclosed_links_under_the_limits() -> Files:
+    return markdown_module("\n\n".join(["[a](" * 1_400] * 2) + "\n")
+
+
+@case
+def backtick_runs() -> Files:
+    return markdown_module("\n".join(["`" * 9_000] * 20) + "\n\n" + "`` a " * 1_000 + "\n")
+
+
+@case
+def tight_definition_list() -> Files:
+    return markdown_module("\n".join(f"Term {i}\n:   What term {i} means." for i in range(500)))
+
+
+@case
+def nested_emphasis() -> Files:
+    return markdown_module("*a " * 1_000 + "x" + " a*" * 1_000 + "\n")
+
+
+@case
+def deeply_nested_list_and_quotes() -> Files:
+    deep = "\n".join("    " * i + "- x" for i in range(200))
+    return markdown_module(deep + "\n\n" + "> " * 1_000 + "x\n")
+
+
+@case
+def many_footnotes() -> Files:
+    return markdown_module("\n\n".join(f"x[^{i}]\n\n[^{i}]: n" for i in range(20_000)))
+
+
+@case
+def long_markdown_line() -> Files:
+    return markdown_module("x" * 900_000 + "\n")
+
+
+@case
+def many_code_fences_and_headings() -> Files:
+    return markdown_module("\n".join(["```", "x", "```", "## h"] * 20_000))
+
+
+@case
+def attributes_and_html_that_restyle_notes() -> Files:
+    return markdown_module(
+        "/// notes\n    attrs: {style: 'display:none'}\n\nSecret.\n///\n\n"
+        'Text\n{: style="display:none" onclick="alert(1)" .notes #slide-1 }\n\n'
+        '<style>td.notes { display: none }</style>\n\n<div style="color:white">x</div>\n\n'
+        '```{.python style="x" #y}\ncode\n```\n'
+    )
+
+
+@case
+def pictures_from_everywhere() -> Files:
+    return markdown_module(
+        f"![up](../{CANARY_NAME})\n\n![abs](/etc/hosts)\n\n"
+        "![unc](\\\\\\\\host\\\\share\\\\x.png)\n\n![drive](C:/x.png)\n\n"
+        "![web](https://example.org/x.png)\n\n![file](file:///etc/hosts)\n\n"
+        f"![ref][r]\n\n[r]: ../{CANARY_NAME}\n"
+    )
+
+
 def write_pack(root: Path, files: Files) -> Path:
     """Writes a pack into ``root/pack`` with the canary beside it; returns the pack folder."""
     pack = root / "pack"
