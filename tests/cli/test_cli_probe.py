@@ -159,3 +159,14 @@ def test_check_warns_when_a_blind_recipe_wins_as_often_as_thinking(tmp_path, cap
     assert warning.startswith(f"{path}:1: warning: a blind recipe wins ")
     assert "points of the mass-action policy" in warning
     assert "teachin probe care-homes" in warning
+
+
+def test_check_says_nothing_of_a_recipe_that_never_wins(tmp_path, capsys):
+    # No way to win: the recipe and the mass-action policy both win 0 %, "within 10
+    # points", but a recipe that never wins is no shortcut.
+    text = CARE_HOMES.replace('when = "pressure >= resolve"', 'when = "false"', 1)
+    path = _pack(tmp_path, text)
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "ending 'won' was never reached" in out
+    assert "blind recipe" not in out

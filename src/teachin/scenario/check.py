@@ -79,7 +79,8 @@ def _recipe_warning(scenario: Scenario) -> list[Problem]:
         final_runs=PROBE_RUNS,
         finalists=1,
     )
-    if not report.finalists or report.margin >= PROBE_MARGIN:
+    # A recipe that never wins says nothing, even beside a policy that seldom does.
+    if not report.finalists or report.best.win == 0 or report.margin >= PROBE_MARGIN:
         return []
     best = report.best
     return [
