@@ -27,6 +27,21 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     """Problems found while loading scenarios and plans (the library keeps its own)."""
 
+    def scenario_titles(self) -> dict[str, str]:
+        """id -> title of every scenario, for plans' scenario blocks."""
+        return {scenario_id: scenario.title for scenario_id, scenario in self.scenarios.items()}
+
+    def scenario_summaries(self) -> dict[str, tuple[str, str]]:
+        """id -> (title, summary) of every scenario, for a presentation's scenario frames."""
+        return {key: (scenario.title, scenario.summary) for key, scenario in self.scenarios.items()}
+
+    def plans_by_title(self) -> list[Plan]:
+        return sorted(self.plans.values(), key=lambda plan: plan.title.casefold())
+
+    def add_plan(self, plan: Plan) -> None:
+        """A plan saved since the content was loaded (it replaces one with its id)."""
+        self.plans[plan.id] = plan
+
     def listing(self) -> dict[str, list[dict[str, object]]]:
         """What `teachin list --json` prints: one list per kind, each item with id, title, path."""
         return {
@@ -58,7 +73,7 @@ class Catalog:
                     "path": str(plan.path),
                     "minutes": plan.total_minutes,
                 }
-                for plan in sorted(self.plans.values(), key=lambda p: p.title.casefold())
+                for plan in self.plans_by_title()
             ],
         }
 

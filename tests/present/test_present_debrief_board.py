@@ -164,10 +164,10 @@ def test_run_files_and_names(tmp_path):
     assert group_name({"player": {"name": "Run 1", "group": ""}}, Path("x.json")) == "Run 1"
 
 
-def test_open_debrief_board_on_one_screen(qtbot, library, usb):
+def test_open_debrief_board_on_one_screen(qtbot, library, scenarios, usb):
     screen = QGuiApplication.primaryScreen()
     board = open_debrief_board(
-        library, [CONTENT], paths=[usb / "group1.run.json"], screens=[screen]
+        scenarios, library, paths=[usb / "group1.run.json"], screens=[screen]
     )
     qtbot.addWidget(board)
     assert board.isVisible() and not board.isFullScreen()  # one screen: a window, F for full

@@ -15,7 +15,7 @@ from teachin.ui.main_window import MainWindow
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.export_dialog
+    dialog = window.launcher.export_dialog
     assert isinstance(dialog, ExportDialog)
     qtbot.waitUntil(
         lambda: dialog.paged is not None or "cannot" in dialog.status.text(), timeout=10000

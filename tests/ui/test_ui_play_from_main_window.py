@@ -13,7 +13,7 @@ def test_play_menu_opens_the_player_and_concept_links_open_in_the_reader(
 ) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     window.play_action.trigger()
-    player = window.player
+    player = window.launcher.player
     assert player is not None
     qtbot.waitUntil(player.isVisible)
     assert len(player.scenarios) >= 4
@@ -23,6 +23,7 @@ def test_play_menu_opens_the_player_and_concept_links_open_in_the_reader(
     assert "Base" in window.reader.toPlainText()
 
     window.play_action.trigger()
-    assert window.player is player  # one player window, brought forward
+    assert window.launcher.player is player  # one player window, brought forward
     window.close()
     assert not player.isVisible()
+    qtbot.waitUntil(lambda: window.launcher.player is None)

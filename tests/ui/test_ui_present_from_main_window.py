@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from teachin.locations import builtin_content_dir
@@ -13,12 +12,12 @@ from teachin.ui.main_window import MainWindow
 def test_shift_f5_presents_the_open_module_and_escape_ends_it(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window()
     qtbot.keyClick(window.library_panel, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
-    assert window.presentation is None
+    assert window.launcher.presentation is None
     assert window.statusBar().currentMessage()  # says why nothing happened
 
     window.open_href("module:sample")
     qtbot.keyClick(window.reader, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
-    presentation = window.presentation
+    presentation = window.launcher.presentation
     assert presentation is not None
     qtbot.waitUntil(presentation.audience.isVisible)
     assert presentation.console.isVisible()
@@ -26,9 +25,10 @@ def test_shift_f5_presents_the_open_module_and_escape_ends_it(qtbot: QtBot, make
 
     qtbot.keyClick(presentation.console, Qt.Key.Key_PageDown)
     assert presentation.controller.index == 1
+    audience = presentation.audience
     qtbot.keyClick(presentation.console, Qt.Key.Key_Escape)
-    assert window.presentation is None
-    assert not presentation.audience.isVisible()
+    assert not audience.isVisible()
+    qtbot.waitUntil(lambda: window.launcher.presentation is None)  # deleted once it ended
 
 
 def test_plan_editor_opens_a_starter_plan_and_presents_it(qtbot: QtBot, make_window) -> None:
@@ -38,18 +38,16 @@ def test_plan_editor_opens_a_starter_plan_and_presents_it(qtbot: QtBot, make_win
     assert "Teach-in: from theory to practice (90 minutes)" in titles
     action = next(a for a in window.plans_menu.actions() if a.text().startswith("Teach-in"))
     action.trigger()
-    assert window.plan_dialog is not None and window.plan_dialog.isVisible()
-    editor = window.plan_editor
+    assert window.launcher.plan_dialog is not None and window.launcher.plan_dialog.isVisible()
+    editor = window.launcher.plan_editor
     assert editor.plan.title.startswith("Teach-in")
     assert editor.plan.total_minutes == 90
 
     editor.presentRequested.emit(editor.plan)
-    assert window.presentation is not None
-    qtbot.waitUntil(window.presentation.audience.isVisible)
+    assert window.launcher.presentation is not None
+    qtbot.waitUntil(window.launcher.presentation.audience.isVisible)
     window.close()
-    assert window.presentation is None
-    window.plan_dialog.close()
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.launcher.windows.names() == [])
 
 
 def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
@@ -59,9 +57,10 @@ def test_plan_editor_opens_by_keyboard(qtbot: QtBot, make_window) -> None:
         Qt.Key.Key_T,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.plan_dialog is not None
-    qtbot.waitUntil(window.plan_dialog.isVisible)
-    window.plan_dialog.close()
+    assert window.launcher.plan_dialog is not None
+    qtbot.waitUntil(window.launcher.plan_dialog.isVisible)
+    window.launcher.plan_dialog.close()
+    qtbot.waitUntil(lambda: window.launcher.plan_dialog is None)
 
 
 def test_debrief_board_opens_from_the_present_menu(qtbot: QtBot, make_window) -> None:
@@ -71,11 +70,12 @@ def test_debrief_board_opens_from_the_present_menu(qtbot: QtBot, make_window) ->
         Qt.Key.Key_D,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    board = window.debrief_board
+    board = window.launcher.debrief_board
     assert board is not None
     qtbot.waitUntil(board.isVisible)
     window.close()
     assert not board.isVisible()
+    qtbot.waitUntil(lambda: window.launcher.debrief_board is None)
 
 
 def test_a_plan_with_a_scenario_can_be_played_by_the_room(qtbot: QtBot, make_window) -> None:
@@ -84,6 +84,6 @@ def test_a_plan_with_a_scenario_can_be_played_by_the_room(qtbot: QtBot, make_win
     window: MainWindow = make_window(base=[builtin_content_dir()])
     plans, _ = load_plans([builtin_content_dir()])
     window.present(plans["half-day-workshop"])
-    controller = window.presentation.controller
+    controller = window.launcher.presentation.controller
     assert controller.room is not None  # room play is available in presentations from the app
     window.close()

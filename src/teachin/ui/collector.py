@@ -5,6 +5,10 @@ whichever thread made them: a background thread rendering pages, or the middle
 of a Qt event handler. If the garbage it finds holds Qt objects, they are then
 deleted from the wrong thread, or under Qt's feet, and the process crashes.
 So the app turns the automatic collector off and collects on a timer instead.
+
+This is a defence, not the way windows are freed: who owns a window, and when it
+is deleted, is the rule in :mod:`teachin.ui.windows`. The timer only makes sure
+that garbage the rule did not foresee is collected at a harmless moment.
 """
 
 from __future__ import annotations

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teachin.catalog import Catalog
 from teachin.export.commands import make_document
 from teachin.export.documents import UnknownModuleError, layout
 from teachin.export.paged import PagedDocument, Paper, default_paper, write_pdf
-from teachin.workshop.library import Library
 
 PREVIEW_DPI = 40
 PREVIEW_DELAY_MS = 250
@@ -54,15 +54,12 @@ KINDS = (
 
 
 class ExportDialog(QDialog):
-    """``plans``: id -> title; ``scenarios``: id -> title; ``run_files``: files a
-    debrief can be printed from (the saved runs)."""
+    """Prints from ``catalog``; ``run_files``: files a debrief can be printed from
+    (the saved runs)."""
 
     def __init__(
         self,
-        library: Library,
-        folders: list[Path],
-        plans: dict[str, str],
-        scenarios: dict[str, str],
+        catalog: Catalog,
         run_files: list[Path],
         current_module: str | None = None,
         parent: QWidget | None = None,
@@ -72,12 +69,12 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export to PDF")
         self.setObjectName("exportDialog")
         self.setAccessibleName("Export to PDF")
-        self.library = library
-        self.folders = folders
+        self.library = catalog.library
+        self.folders = list(catalog.library.folders)
         self.paged: PagedDocument | None = None
         self.last_saved: Path | None = None
-        self._plans = plans
-        self._scenarios = scenarios
+        self._plans = {plan.id: plan.title for plan in catalog.plans.values()}
+        self._scenarios = catalog.scenario_titles()
         self._run_files = run_files
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)

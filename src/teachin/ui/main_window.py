@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from teachin.locations import builtin_content_dir
 from teachin.problems import Problem
 from teachin.ui.background import BackgroundJob
+from teachin.ui.launcher import WindowLauncher
 from teachin.ui.library_panel import LibraryPanel
 from teachin.ui.palette import arrow_icon, focus_style_sheet, palette_for
 from teachin.ui.problems_panel import ProblemsPanel
@@ -44,7 +45,9 @@ from teachin.workshop.views import View
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from teachin.ui.present.presentation import Presentation
+    from teachin.catalog import Catalog
+    from teachin.plan.model import Plan
+    from teachin.workshop.module import Module
 
     # Dialogs and search are loaded when first used, not at start-up.
     from teachin.workshop.search import Hit, SearchIndex
@@ -63,12 +66,16 @@ def default_cache_folder() -> Path:
     return Path(location) / "pages"
 
 
-def _check(library: Library, folders: list[Path]) -> list[Problem] | Exception:
-    """Every problem in the content (a checker bug is returned, never raised)."""
+def _load_and_check(
+    library: Library, folders: list[Path]
+) -> tuple[Catalog, list[Problem]] | Exception:
+    """The catalog over ``library`` and every problem in it (a loader or checker bug is
+    returned, never raised)."""
     from teachin.catalog import check_catalog, load_catalog
 
     try:
-        return check_catalog(load_catalog(folders, library))
+        catalog = load_catalog(folders, library)
+        return catalog, check_catalog(catalog)
     except Exception as exc:  # a checker bug must not stop the app
         return exc
 
@@ -110,12 +117,6 @@ class MainWindow(QMainWindow):
         self._zoom = settings.zoom
         self.history = History()
         self._reveal_problems = False
-        self.presentation = None
-        self.debrief_board = None
-        self.player = None
-        self.export_dialog = None
-        self.plan_dialog = None
-        self.plan_editor = None
         self._check_generation = 0
         self._style_icons: list[tuple[QAction, str]] = []
         self._check_delay_ms = check_delay_ms
@@ -125,7 +126,9 @@ class MainWindow(QMainWindow):
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_pages)
         self.library = Library(folders=[])
+        self._catalog: Catalog | None = None
         self.pages = PageCache(self.library)
+        self.launcher = WindowLauncher(self, self.catalog, settings, self.open_href)
 
         self._build_widgets()
         self._build_actions()
@@ -488,12 +491,25 @@ class MainWindow(QMainWindow):
         self.problems_panel.set_problems(self.library.problems, folders)
         self.problems_button.setText(self.problems_panel.summary())
         self._check_generation += 1
+        self._catalog = None
         if check_later:
             # Once the first page is on screen: checking loads and simulates
             # every scenario, which start-up should neither wait for nor slow.
             QTimer.singleShot(self._check_delay_ms, self._check_in_background)
         else:
-            self._show_problems(self._check_generation, folders, _check(self.library, folders))
+            self._show_problems(
+                self._check_generation, folders, _load_and_check(self.library, folders)
+            )
+
+    def catalog(self) -> Catalog:
+        """Everything in the content folders, loaded once (and again on Reload): the
+        other windows receive their modules, scenarios and plans from here. Before the
+        check at start-up has loaded it, it is loaded now."""
+        if self._catalog is None:
+            from teachin.catalog import load_catalog
+
+            self._catalog = load_catalog(self.content_folders(), self.library)
+        return self._catalog
 
     def _store_library_cache(self, text: str) -> None:
         """Keeps the parsed library for the next start (failing to is no failure)."""
@@ -509,7 +525,7 @@ class MainWindow(QMainWindow):
         # Checking explores every scenario by simulation: a fraction of a second
         # that start-up should not wait for.
         generation, library, folders = self._check_generation, self.library, self.content_folders()
-        job = BackgroundJob(lambda: _check(library, folders), self, name="teachin-check")
+        job = BackgroundJob(lambda: _load_and_check(library, folders), self, name="teachin-check")
         job.finished.connect(partial(self._show_problems, generation, folders))
 
     def _show_problems(self, generation: int, folders: list[Path], result: object) -> None:
@@ -519,7 +535,9 @@ class MainWindow(QMainWindow):
             problems = [*self.library.problems]
             self.statusBar().showMessage(f"Checking the content failed: {result}")
         else:
-            problems = result
+            catalog, problems = cast("tuple[Catalog, list[Problem]]", result)
+            if self._catalog is None:  # else a window was given the one loaded meanwhile
+                self._catalog = catalog
         self.problems_panel.set_problems(problems, folders)
         self.problems_button.setText(self.problems_panel.summary())
         if self._reveal_problems and problems:
@@ -800,19 +818,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        from teachin.ui.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self.windowIcon(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self.launcher.show_about()
 
     @Slot()
     def show_content_folders(self) -> None:
-        from teachin.ui.content_folders_dialog import ContentFoldersDialog
-
-        dialog = ContentFoldersDialog(self.user_folder, self.content_folders(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self.launcher.show_content_folders(self.user_folder, self.content_folders())
 
     # ------------------------------------------------------------ presenting
 
@@ -830,140 +840,40 @@ class MainWindow(QMainWindow):
             return
         self.present(self.library.modules[module_id])
 
-    def present(self, plan_or_module: object) -> None:
+    def present(self, plan_or_module: Plan | Module) -> None:
         """The audience window on the projector (or this screen) and the presenter console."""
-        from teachin.ui.present.presentation import scenario_summaries, start_presentation
-        from teachin.ui.present.room_play import room_setup
-
-        if self.presentation is not None:
-            old = self.presentation
-            old.finished.disconnect(self._presentation_finished)
-            old.close()
-            self._retire(old)
-        folders = self.content_folders()
-        self.presentation = start_presentation(
-            self.library,
-            plan_or_module,
-            scenarios=scenario_summaries(folders),
-            room=room_setup(folders),
-        )
-        self.presentation.finished.connect(self._presentation_finished)
+        self.launcher.present(plan_or_module)
 
     @Slot()
     def open_debrief_board(self) -> None:
-        """The groups' runs side by side (on the projector when there is one)."""
-        from teachin.ui.present.debrief_board import open_debrief_board
-
-        if self.debrief_board is not None:
-            self.debrief_board.close()
-        self.debrief_board = open_debrief_board(self.library, self.content_folders(), self)
-
-    @Slot()
-    def _presentation_finished(self) -> None:
-        presentation, self.presentation = self.presentation, None
-        if presentation is not None:
-            self._retire(presentation)
-        self.activateWindow()
-
-    def _retire(self, presentation: Presentation) -> None:
-        """Frees an ended presentation at a safe moment. Dropping the last Python
-        reference would delete its windows and controller at once, in the middle of
-        the signal that ended it (or whenever Python's collector runs): a crash."""
-        presentation.setParent(self)  # owned by Qt from now on, not by Python
-        presentation.audience.deleteLater()
-        presentation.console.deleteLater()
-        presentation.deleteLater()
+        self.launcher.open_debrief_board()
 
     @Slot()
     def open_plan_editor(self) -> None:
-        self.open_plan(None)
-
-    def open_plan(self, path: Path | None) -> None:
-        """The session-plan editor, with the plan in ``path`` (or the plan being edited)."""
-        from teachin.ui.plan.plan_editor import PlanEditor, scenario_titles, user_plans_dir
-
-        if self.plan_dialog is None:
-            dialog, editor = PlanEditor.dialog(
-                self.library, user_plans_dir(), scenario_titles(self.content_folders()), self
-            )
-            editor.presentRequested.connect(self.present)
-            self.plan_dialog, self.plan_editor = dialog, editor
-        if path is not None:
-            self.plan_editor.open_file(path)
-        self.plan_dialog.show()
-        self.plan_dialog.raise_()
-        self.plan_dialog.activateWindow()
+        self.launcher.open_plan(None)
 
     @Slot()
     def _fill_plans_menu(self) -> None:
-        from teachin.plan.fileformat import load_plans
-
         self.plans_menu.clear()
-        plans, _ = load_plans(self.content_folders())
+        plans = self.catalog().plans_by_title()
         if not plans:
             self.plans_menu.addAction("(no session plans yet)").setEnabled(False)
-        for plan in sorted(plans.values(), key=lambda p: p.title.casefold()):
+        for plan in plans:
             action = self.plans_menu.addAction(plan.title)
-            action.setData(str(plan.path))
-            action.triggered.connect(self._open_plan_action)
+            action.triggered.connect(partial(self._open_plan, plan))
 
-    @Slot()
-    def _open_plan_action(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            self.open_plan(Path(action.data()))
-
-    # ---------------------------------------------------------------- playing
+    def _open_plan(self, plan: Plan, _checked: bool = False) -> None:
+        self.launcher.open_plan(plan)
 
     @Slot()
     def open_player(self) -> None:
         """The scenario player, offering to resume an unfinished run."""
-        from teachin.scenario.loader import load_scenarios
-        from teachin.ui.player.player_window import PlayerWindow
-        from teachin.ui.userdirs import runs_dir
-
-        if self.player is None:
-            scenarios, _ = load_scenarios(self.content_folders())
-            self.player = PlayerWindow(scenarios, self.library, runs_dir(), self.settings)
-            self.player.conceptRequested.connect(self._open_concept)
-            self.player.resume_or_pick()
-        self.player.show()
-        self.player.raise_()
-        self.player.activateWindow()
-
-    @Slot(str)
-    def _open_concept(self, href: str) -> None:
-        if self.open_href(href):
-            self.show()
-            self.raise_()
-            self.activateWindow()
-
-    # --------------------------------------------------------------- printing
+        self.launcher.open_player()
 
     @Slot()
     def open_export_dialog(self) -> None:
         """File › Export: what to print, a preview of its pages, and Save PDF."""
-        from teachin.plan.fileformat import load_plans
-        from teachin.scenario.loader import load_scenarios
-        from teachin.ui.export_dialog import ExportDialog
-        from teachin.ui.userdirs import runs_dir
-
-        folders = self.content_folders()
-        plans, _ = load_plans(folders)
-        scenarios, _ = load_scenarios(folders)
-        runs = sorted(runs_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        dialog = ExportDialog(
-            self.library,
-            folders,
-            {plan_id: plan.title for plan_id, plan in plans.items()},
-            {scenario_id: scenario.title for scenario_id, scenario in scenarios.items()},
-            runs,
-            self.current_module_id(),
-            self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.export_dialog = dialog
-        dialog.open()
+        self.launcher.open_export_dialog(self.current_module_id())
 
     # ------------------------------------------------------- window state
 
@@ -985,12 +895,7 @@ class MainWindow(QMainWindow):
             self.problems_dock.setVisible(bool(self.problems_panel.problems))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.presentation is not None:
-            self.presentation.close()
-        if self.player is not None:
-            self.player.close()
-        if self.debrief_board is not None:
-            self.debrief_board.close()
+        self.launcher.close_all()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -72,14 +72,6 @@ def user_plans_dir() -> Path:
     return user_content_dir() / PLANS_DIR
 
 
-def scenario_titles(folders: Sequence[Path]) -> dict[str, str] | None:
-    """id -> title of the scenarios in the content folders; None when there is no scenario loader."""
-    from teachin.ui.present.presentation import scenario_summaries
-
-    summaries = scenario_summaries(folders)
-    return None if summaries is None else {key: title for key, (title, _) in summaries.items()}
-
-
 class _MinutesDelegate(QStyledItemDelegate):
     def createEditor(
         self,
@@ -478,13 +470,16 @@ class PlanEditor(QWidget):
         """Plans with unsaved changes left by an earlier session (open them with :meth:`open_file`)."""
         return PlanFolder(plans_dir).unsaved()
 
-    def set_plan(self, plan: Plan, problems: Sequence[Problem] = ()) -> None:
-        """Shows a plan, with the problems found reading it and any missing modules or scenarios."""
+    def set_plan(
+        self, plan: Plan, problems: Sequence[Problem] = (), *, unsaved: bool = False
+    ) -> None:
+        """Shows a plan, with the problems found reading it and any missing modules or
+        scenarios; ``unsaved``: the plan holds changes not saved yet."""
         checked = check_plan(plan, self.library.modules, self.scenarios)
         self.model.set_plan(plan, _missing_rows(plan, self.library, self.scenarios))
         self._show_problems([*problems, *checked])
         self._show_plan()
-        self._set_dirty(False)
+        self._set_dirty(unsaved)
 
     def open_file(self, path: Path) -> bool:
         """Opens a plan file; its problems show as ``file:line: message`` and the rest of the plan loads."""

@@ -75,7 +75,7 @@ class PresentationController(QObject):
     ) -> None:
         """``scenarios``: id -> (title, summary) of the scenarios a plan may name.
         ``room``: the scenarios the room can play together on the projector (see
-        :func:`teachin.ui.present.room_play.room_setup`); None: no room play."""
+        :class:`teachin.ui.present.room_play.RoomSetup`); None: no room play."""
         super().__init__(parent)
         self.plan = plan
         self.library = library

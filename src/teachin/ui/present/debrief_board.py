@@ -694,21 +694,16 @@ class DebriefBoard(QWidget):
 
 
 def open_debrief_board(
+    scenarios: Mapping[str, Scenario],
     library: Library | None,
-    folders: Sequence[Path],
-    parent: QWidget | None = None,
     paths: Sequence[Path] = (),
     screens: Sequence[QScreen] | None = None,
     full_screen: bool = True,
 ) -> DebriefBoard:
     """Opens the debrief board on the projector (full screen when there is a second
-    screen), over the scenarios in the content folders; ``paths``: run files to show
-    at once. Keep the returned window while it is open."""
-    from teachin.scenario.loader import load_scenarios
-
-    scenarios, _problems = load_scenarios(list(folders))
-    board = DebriefBoard(scenarios, library, parent=parent)
-    board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, parent is not None)
+    screen), over ``scenarios``; ``paths``: run files to show at once. The board has
+    no Qt parent: the caller keeps it while it is open (see teachin.ui.windows)."""
+    board = DebriefBoard(scenarios, library)
     if paths:
         board.add_paths(list(paths))
     screens = list(screens) if screens is not None else QGuiApplication.screens()

@@ -119,8 +119,8 @@ def start_presentation(
     ``screens``: the screens to choose from (default: all of them; the first is
     the laptop's). ``audience_screen``: the facilitator's own choice.
     ``scenarios``: id -> (title, summary), for plans with scenario blocks
-    (see :func:`scenario_summaries`). ``room``: lets the whole room play a plan's
-    scenarios on the projector (see :func:`teachin.ui.present.room_play.room_setup`).
+    (see :meth:`teachin.catalog.Catalog.scenario_summaries`). ``room``: lets the whole room play a plan's
+    scenarios on the projector (see :class:`teachin.ui.present.room_play.RoomSetup`).
     Keep the returned object while it runs;
     its ``finished`` signal says the facilitator ended the presentation.
     """
@@ -133,13 +133,3 @@ def start_presentation(
     controller.setParent(presentation)
     presentation.show(full_screen)
     return presentation
-
-
-def scenario_summaries(folders: Sequence) -> dict[str, tuple[str, str]] | None:
-    """id -> (title, summary) of the scenarios in the content folders; None without a scenario loader."""
-    try:
-        from teachin.scenario.loader import load_scenarios
-    except ImportError:
-        return None
-    scenarios, _problems = load_scenarios(list(folders))
-    return {key: (s.title, getattr(s, "summary", "")) for key, s in scenarios.items()}

@@ -8,7 +8,7 @@ then Enter. The consequences show on the audience screen, the explanation and
 what to ask the room in the console's notes. Page Down moves on, Page Up looks
 back; the game is saved after every decision (a crash loses nothing).
 
-- :class:`RoomSetup` / :func:`room_setup`: what a presentation needs to offer
+- :class:`RoomSetup`: what a presentation needs to offer
   room play (the scenarios, the folder for saved games).
 - :class:`RoomPlay`: the state and the keys, owned by the PresentationController.
 - :class:`~teachin.ui.present.room_panel.RoomPanel`: the console's panel
@@ -17,7 +17,7 @@ back; the game is saved after every decision (a crash loses nothing).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -51,19 +51,6 @@ class RoomSetup:
     runs_dir: Path
     seed: int | None = None
     """A fixed seed for every new game (None: a random one, recorded in the file)."""
-
-
-def room_setup(folders: Sequence[Path], runs_dir: Path | None = None) -> RoomSetup:
-    """Room play over the content folders' scenarios; games saved in ``runs_dir``
-    (default ``app_data_dir()/room-runs``)."""
-    from teachin.scenario.loader import load_scenarios
-
-    scenarios, _problems = load_scenarios(list(folders))
-    if runs_dir is None:
-        from teachin.ui.userdirs import app_data_dir
-
-        runs_dir = app_data_dir() / "room-runs"
-    return RoomSetup(scenarios, Path(runs_dir))
 
 
 class PresentationHost(Protocol):
