@@ -24,8 +24,15 @@ class Catalog:
     library: Library
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    """Problems found while loading scenarios and plans (the library keeps its own)."""
+    scenario_problems: list[Problem] = field(default_factory=list)
+    """Problems found while loading scenarios (the library keeps its own)."""
+    plan_problems: list[Problem] = field(default_factory=list)
+    """Problems found while loading plans."""
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Problems found while loading scenarios and plans (the library keeps its own)."""
+        return [*self.scenario_problems, *self.plan_problems]
 
     def scenario_titles(self) -> dict[str, str]:
         """id -> title of every scenario, for plans' scenario blocks."""
@@ -83,7 +90,7 @@ def load_catalog(folders: list[Path], library: Library | None = None) -> Catalog
     library = library if library is not None else load_library(folders)
     scenarios, scenario_problems = load_scenarios(folders)
     plans, plan_problems = load_plans(folders)
-    return Catalog(library, scenarios, plans, [*scenario_problems, *plan_problems])
+    return Catalog(library, scenarios, plans, scenario_problems, plan_problems)
 
 
 def check_catalog(catalog: Catalog) -> list[Problem]:

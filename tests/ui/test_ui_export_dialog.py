@@ -17,10 +17,20 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = window.launcher.export_dialog
     assert isinstance(dialog, ExportDialog)
-    qtbot.waitUntil(
-        lambda: dialog.paged is not None or "cannot" in dialog.status.text(), timeout=10000
-    )
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        pass  # laid out in the background
     return dialog
+
+
+def preview(qtbot: QtBot, dialog: ExportDialog) -> None:
+    with qtbot.waitSignal(dialog.previewed, timeout=60_000):
+        dialog.update_preview()
+
+
+def save(qtbot: QtBot, dialog: ExportDialog, path: Path) -> bool:
+    with qtbot.waitSignal(dialog.saved, timeout=60_000):
+        dialog.save(path)
+    return dialog.last_saved == path
 
 
 def test_handout_of_the_open_module_previews_and_saves(
@@ -30,11 +40,12 @@ def test_handout_of_the_open_module_previews_and_saves(
     window.open_href("module:solidarity")
     dialog = open_dialog(qtbot, window)
     assert dialog.kind().id == "handout"
-    assert dialog.checked_modules() == ["solidarity"]
-    assert dialog.pages.count() == dialog.paged.page_count >= 1
+    assert [module.id for module in dialog.checked_modules()] == ["solidarity"]
+    assert dialog.preview is not None
+    assert dialog.pages.count() == dialog.preview.page_count >= 1
     assert "pages on" in dialog.status.text() or "page on" in dialog.status.text()
 
-    assert dialog.save(tmp_path / "handout.pdf")
+    assert save(qtbot, dialog, tmp_path / "handout.pdf")
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "handout.pdf").pages)
     assert "Solidarity" in text
     assert "Facilitator notes" not in text
@@ -45,10 +56,13 @@ def test_guide_for_a_plan_and_paper_size(qtbot: QtBot, make_window, tmp_path: Pa
     dialog = open_dialog(qtbot, window)
     dialog.set_kind("agenda")
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("a4"))
-    dialog.choice_combo.setCurrentIndex(dialog.choice_combo.findData("teach-in-90"))
-    dialog.update_preview()
-    assert dialog.paged is not None and dialog.paged.page_count == 1
-    assert dialog.save(tmp_path / "agenda.pdf")
+    dialog.choice_combo.setCurrentIndex(
+        dialog.choice_combo.findText("Session plan: Teach-in", Qt.MatchFlag.MatchStartsWith)
+    )
+    assert dialog.choice_combo.currentData().id == "teach-in-90"  # the plan itself
+    preview(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.page_count == 1
+    assert save(qtbot, dialog, tmp_path / "agenda.pdf")
     page = PdfReader(tmp_path / "agenda.pdf").pages[0]
     assert round(float(page.mediabox.width)) == 595  # A4 in points
     assert "Teach-in" in page.extract_text()
@@ -59,11 +73,11 @@ def test_nothing_chosen_says_what_to_do(qtbot: QtBot, make_window) -> None:
     dialog = open_dialog(qtbot, window)
     for row in range(dialog.modules_list.count()):
         dialog.modules_list.item(row).setCheckState(Qt.CheckState.Unchecked)
-    dialog.update_preview()
+    preview(qtbot, dialog)
     nothing_ticked = dialog.status.text()
     assert nothing_ticked  # says what to do
     assert not dialog.save_button.isEnabled()
     dialog.set_kind("debrief")
-    dialog.update_preview()
+    preview(qtbot, dialog)
     assert dialog.status.text() not in ("", nothing_ticked)  # says to choose a run file
     assert not dialog.save_button.isEnabled()

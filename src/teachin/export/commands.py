@@ -15,11 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported when a command runs (see above)
     from PySide6.QtGui import QGuiApplication
 
-    from teachin.export.documents import ExportDocument
-    from teachin.plan.model import Plan
-    from teachin.scenario.model import Scenario
-    from teachin.scenario.run import Run
-    from teachin.workshop.library import Library
+    from teachin.problems import Problem
 
 KINDS = {
     "handout": "participant handout for the modules named, or a plan's (default: every module)",
@@ -80,22 +76,31 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     if args.kind == "debrief" and len(args.ids) != 1:
         return _usage("a debrief needs one run file (RUN.json)")
     app = _application()  # kept alive until the PDF is written
-    from teachin.export.documents import UnknownModuleError, export_pdf
+    from teachin.catalog import load_catalog
+    from teachin.export.documents import export_pdf
+    from teachin.export.make import make_document
     from teachin.export.paged import Paper, default_paper
-    from teachin.workshop.library import load_library
+    from teachin.export.request import (
+        ExportKind,
+        NoModulesError,
+        request_from_arguments,
+    )
 
-    folders = content_folders()
-    library = load_library(folders)
+    catalog = load_catalog(content_folders())
+    problems: list[Problem] = []
     try:
-        document = make_document(args.kind, args.ids, folders, library)
+        request = request_from_arguments(ExportKind(args.kind), args.ids, catalog, problems)
     except NoModulesError as exc:
         print(f"teachin export: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except (UnknownModuleError, LookupError) as exc:
+    except LookupError as exc:
         return _usage(str(exc))
+    finally:
+        for problem in problems:
+            print(problem, file=sys.stderr)
     paper = Paper(args.paper) if args.paper else default_paper()
     try:
-        paged = export_pdf(document, args.output, paper)
+        paged = export_pdf(make_document(request, catalog), args.output, paper)
     except OSError as exc:
         print(f"teachin export: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -105,136 +110,9 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
     return EXIT_OK
 
 
-class NoModulesError(LookupError):
-    """The content folders hold no modules to print."""
-
-    def __str__(self) -> str:
-        return "no modules found in the content folders"
-
-
-def make_document(
-    kind: str, ids: list[str], folders: list[Path], library: Library
-) -> ExportDocument:
-    """The document to print: ``kind`` is handout, guide, agenda, worksheet or debrief;
-    ``ids`` are module ids, a plan (id or file), a scenario id (worksheet) or a run file.
-
-    Raises LookupError (or UnknownModuleError) with a message for the user.
-    """
-    from teachin.export.documents import agenda, choice_sheet, debrief, guide, handout, worksheet
-
-    if kind == "worksheet" and ids:
-        return choice_sheet(_scenario(ids[0], folders), library)
-    if kind == "worksheet":
-        return worksheet(library)
-    if kind == "debrief":
-        run, differences = _run_file(Path(ids[0]), folders)
-        return debrief(run, library, differences)
-    plan = _plan(ids, folders, library, required=kind == "agenda")
-    if kind == "agenda":
-        if plan is None:
-            raise ExportInputError("an agenda needs one session plan: its file or its id")
-        return agenda(plan, library, _scenario_titles(folders))
-    if not library.modules:
-        raise NoModulesError()
-    if kind == "guide":
-        return guide(
-            library,
-            None if plan else ids,
-            plan=plan,
-            scenario_titles=_scenario_titles(folders) if plan else None,
-        )
-    return handout(library, ids if plan is None else _plan_module_ids(plan, library))
-
-
 def _usage(message: str) -> int:
     print(f"teachin export: {message}", file=sys.stderr)
     return EXIT_USAGE
-
-
-class ExportInputError(LookupError):
-    """A plan, run file or scenario the command was pointed at that cannot be used."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def _plan(ids: list[str], folders: list[Path], library: Library, *, required: bool) -> Plan | None:
-    """The session plan named by the only argument, or None when the arguments are modules."""
-    from teachin.plan.fileformat import load_plan, load_plans
-
-    if len(ids) != 1:
-        return None
-    name = ids[0]
-    path = Path(name)
-    if path.suffix == ".toml" or path.is_file():
-        plan, problems = load_plan(path)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        if plan is None:
-            raise ExportInputError(f"cannot read the session plan {path}")
-        return plan
-    if not required and name in library.modules:
-        return None
-    plans, _ = load_plans(folders)
-    if name in plans:
-        return plans[name]
-    if required:
-        known = ", ".join(sorted(plans)) or "none"
-        raise ExportInputError(f"no session plan {name!r} (known plans: {known})")
-    return None
-
-
-def _scenario(scenario_id: str, folders: list[Path]) -> Scenario:
-    from teachin.scenario.loader import load_scenarios
-
-    scenarios, _ = load_scenarios(folders)
-    if scenario_id not in scenarios:
-        known = ", ".join(sorted(scenarios)) or "none"
-        raise ExportInputError(f"unknown scenario {scenario_id!r} (known scenarios: {known})")
-    return scenarios[scenario_id]
-
-
-def _run_file(path: Path, folders: list[Path]) -> tuple[Run, list[str]]:
-    """The run replayed from its file with today's scenario, and what differs."""
-    from teachin.runs.runfile import RunFileError, read_run, replay
-    from teachin.scenario.loader import load_scenarios
-
-    try:
-        data = read_run(path)
-    except RunFileError as exc:
-        raise ExportInputError(str(exc)) from None
-    scenarios, _ = load_scenarios(folders)
-    scenario = scenarios.get(data["scenario"])
-    if scenario is None:
-        known = ", ".join(sorted(scenarios)) or "none"
-        raise ExportInputError(
-            f"{path}: the run's scenario {data['scenario']!r} is not in the content "
-            f"(known scenarios: {known})"
-        )
-    try:
-        report = replay(data, scenario)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ExportInputError(f"{path}: damaged run file ({exc})") from None
-    # Unlike load_run(), a run that no longer replays exactly is still printed, with a
-    # note saying so: the debrief after a workshop should not fail over a typo fix.
-    return report.run, report.differences
-
-
-def _scenario_titles(folders: list[Path]) -> dict[str, str]:
-    """Scenario titles for a plan's scenario blocks (their ids if scenarios cannot load)."""
-    try:
-        from teachin.scenario.loader import load_scenarios
-
-        scenarios, _ = load_scenarios(folders)
-    except Exception:
-        return {}
-    return {scenario_id: scenario.title for scenario_id, scenario in scenarios.items()}
-
-
-def _plan_module_ids(plan: Plan, library: Library) -> list[str]:
-    from teachin.export.documents import plan_modules
-
-    return plan_modules(plan, library)
 
 
 def _application() -> QGuiApplication:

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QEventLoop,
     QIODevice,
     QMarginsF,
     QPointF,
@@ -166,6 +167,9 @@ def _layout_device() -> QPdfWriter:
     """
     writer = getattr(_PER_THREAD, "writer", None)
     if writer is None:
+        # A thread Qt did not start has no event dispatcher until an event loop is
+        # made; a text layout starts timers, which without one only warn.
+        _PER_THREAD.events = QEventLoop()
         _PER_THREAD.buffer = QBuffer()
         writer = _PER_THREAD.writer = QPdfWriter(_PER_THREAD.buffer)
         writer.setResolution(RESOLUTION)

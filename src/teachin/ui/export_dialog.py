@@ -1,16 +1,21 @@
 """File › Export: choose what to print, see the pages, save them as a PDF.
 
-The pages come from the same layout as ``teachin export`` (``teachin.export``),
-so the preview is exactly what prints.
+What is chosen becomes an :class:`~teachin.export.request.ExportRequest` (the same
+request ``teachin export`` parses its arguments into), printed from the app's
+catalog; the pages come from the same layout, so the preview is exactly what
+prints. Laying out and saving run in a background thread: a layout device per
+thread (``teachin.export.paged``), and the documents and pages made there stay
+there; only the preview's pictures come back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.catalog import Catalog
-from teachin.export.commands import make_document
-from teachin.export.documents import UnknownModuleError, layout
-from teachin.export.paged import PagedDocument, Paper, default_paper, write_pdf
+from teachin.export.documents import ExportDocument
+from teachin.export.paged import Paper, default_paper
+from teachin.export.request import ExportKind, ExportRequest, read_printed_run
+from teachin.ui.background import BackgroundJob
+from teachin.workshop.module import Module
 
 PREVIEW_DPI = 40
 PREVIEW_DELAY_MS = 250
@@ -38,30 +45,80 @@ PREVIEW_DELAY_MS = 250
 
 @dataclass(frozen=True)
 class Kind:
-    id: str
+    kind: ExportKind
     label: str
     needs: str
     """What to choose: ``modules``, ``plan-or-all``, ``plan``, ``scenario-or-blank`` or ``run``."""
 
+    @property
+    def id(self) -> str:
+        return self.kind.value
+
 
 KINDS = (
-    Kind("handout", "Participant handout", "modules"),
-    Kind("guide", "Facilitator guide", "plan-or-all"),
-    Kind("agenda", "Session agenda (one page)", "plan"),
-    Kind("worksheet", "Worksheet: staircase or scenario choice sheet", "scenario-or-blank"),
-    Kind("debrief", "Scenario debrief (from a run file)", "run"),
+    Kind(ExportKind.HANDOUT, "Participant handout", "modules"),
+    Kind(ExportKind.GUIDE, "Facilitator guide", "plan-or-all"),
+    Kind(ExportKind.AGENDA, "Session agenda (one page)", "plan"),
+    Kind(
+        ExportKind.WORKSHEET, "Worksheet: staircase or scenario choice sheet", "scenario-or-blank"
+    ),
+    Kind(ExportKind.DEBRIEF, "Scenario debrief (from a run file)", "run"),
 )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The pages of what is chosen, laid out in the background: pictures to show."""
+
+    document: ExportDocument
+    pages: tuple[QImage, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def _make_preview(request: ExportRequest, catalog: Catalog, paper: Paper) -> Preview | Exception:
+    """In a background thread: the document, laid out, as pictures (errors returned)."""
+    from teachin.export.documents import layout
+    from teachin.export.make import make_document
+
+    try:
+        document = make_document(request, catalog)
+        paged = layout(document, paper)
+        return Preview(
+            document, tuple(paged.page_image(i, PREVIEW_DPI) for i in range(paged.page_count))
+        )
+    except (LookupError, OSError) as exc:
+        return exc
+
+
+def _save(document: ExportDocument, paper: Paper, path: Path) -> Path | Exception:
+    """In a background thread: lays ``document`` out again and writes it to ``path``."""
+    from teachin.export.documents import export_pdf
+
+    try:
+        export_pdf(document, path, paper)
+    except OSError as exc:
+        return exc
+    return path
 
 
 class ExportDialog(QDialog):
     """Prints from ``catalog``; ``run_files``: files a debrief can be printed from
-    (the saved runs)."""
+    (the saved runs); ``current_module``: the one ticked for a handout (None: all)."""
+
+    previewed = Signal()
+    """The preview shows what is chosen now (or says why it cannot be printed)."""
+    saved = Signal()
+    """Saving finished: ``last_saved`` is the PDF written (None, and the status says
+    why, when it could not be)."""
 
     def __init__(
         self,
         catalog: Catalog,
         run_files: list[Path],
-        current_module: str | None = None,
+        current_module: Module | None = None,
         parent: QWidget | None = None,
         preview_delay_ms: int = PREVIEW_DELAY_MS,
     ) -> None:
@@ -69,13 +126,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export to PDF")
         self.setObjectName("exportDialog")
         self.setAccessibleName("Export to PDF")
+        self.catalog = catalog
         self.library = catalog.library
-        self.folders = list(catalog.library.folders)
-        self.paged: PagedDocument | None = None
+        self.preview: Preview | None = None
         self.last_saved: Path | None = None
-        self._plans = {plan.id: plan.title for plan in catalog.plans.values()}
-        self._scenarios = catalog.scenario_titles()
         self._run_files = run_files
+        self._generation = 0
+        """Counts the previews asked for: a layout finished after another was asked is dropped."""
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(preview_delay_ms)
@@ -86,7 +143,7 @@ class ExportDialog(QDialog):
 
     # ---------------------------------------------------------------- building
 
-    def _build(self, current_module: str | None) -> None:
+    def _build(self, current_module: Module | None) -> None:
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName("What to print")
         for kind in KINDS:
@@ -101,9 +158,9 @@ class ExportDialog(QDialog):
         self.modules_list.setMinimumHeight(300)
         for module in self.library.ordered_modules():
             item = QListWidgetItem(module.title, self.modules_list)
-            item.setData(Qt.ItemDataRole.UserRole, module.id)
+            item.setData(Qt.ItemDataRole.UserRole, module)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            chosen = current_module is None or module.id == current_module
+            chosen = current_module is None or module is current_module
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.modules_list.itemChanged.connect(self._schedule_preview)
         self.modules_label = QLabel("&Modules:", self)
@@ -192,17 +249,17 @@ class ExportDialog(QDialog):
         self.choice_combo.blockSignals(True)
         self.choice_combo.clear()
         if needs == "plan-or-all":
-            self.choice_combo.addItem("All modules", "")
+            self.choice_combo.addItem("All modules", None)
         if needs in ("plan-or-all", "plan"):
-            for plan_id, title in self._plans.items():
-                self.choice_combo.addItem(f"Session plan: {title}", plan_id)
+            for plan in self.catalog.plans.values():
+                self.choice_combo.addItem(f"Session plan: {plan.title}", plan)
         elif needs == "scenario-or-blank":
-            self.choice_combo.addItem("A blank staircase for planning a campaign", "")
-            for scenario_id, title in self._scenarios.items():
-                self.choice_combo.addItem(f"Choice sheet: {title}", scenario_id)
+            self.choice_combo.addItem("A blank staircase for planning a campaign", None)
+            for scenario in self.catalog.scenarios.values():
+                self.choice_combo.addItem(f"Choice sheet: {scenario.title}", scenario)
         elif needs == "run":
             for path in self._run_files:
-                self.choice_combo.addItem(path.stem, str(path))
+                self.choice_combo.addItem(path.stem, path)
         self.choice_combo.blockSignals(False)
         has_choice = needs != "modules"
         self.choice_combo.setVisible(has_choice)
@@ -221,68 +278,93 @@ class ExportDialog(QDialog):
             self.add_run_file(Path(name))
 
     def add_run_file(self, path: Path) -> None:
-        self.choice_combo.addItem(path.stem, str(path))
+        self.choice_combo.addItem(path.stem, path)
         self.choice_combo.setCurrentIndex(self.choice_combo.count() - 1)
 
-    def checked_modules(self) -> list[str]:
+    def checked_modules(self) -> list[Module]:
         return [
             self.modules_list.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.modules_list.count())
             if self.modules_list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
-    def _ids(self) -> list[str] | None:
-        """What ``make_document`` needs; None when nothing is chosen yet."""
-        needs = self.kind().needs
-        if needs == "modules":
-            return self.checked_modules() or None
+    def request(self) -> ExportRequest | None:
+        """What is chosen; None when nothing is chosen yet. A run file is read here
+        (ExportInputError when it cannot be printed)."""
+        kind = self.kind()
+        if kind.needs == "modules":
+            modules = tuple(self.checked_modules())
+            return ExportRequest(kind.kind, modules=modules) if modules else None
         choice = self.choice_combo.currentData()
-        if needs in ("plan", "run") and not choice:
+        if kind.needs == "run":
+            return (
+                ExportRequest(kind.kind, run=read_printed_run(choice, self.catalog))
+                if choice
+                else None
+            )
+        if kind.needs == "plan" and choice is None:
             return None
-        return [choice] if choice else []
+        if kind.needs == "scenario-or-blank":
+            return ExportRequest(kind.kind, scenario=choice)
+        return ExportRequest(kind.kind, plan=choice)
 
     # ----------------------------------------------------------------- preview
 
     @Slot()
     def _schedule_preview(self) -> None:
-        self.paged = None
+        self._generation += 1  # a layout under way is for an old choice now
+        self.preview = None
         self.save_button.setEnabled(False)
         self._preview_timer.start()
 
     @Slot()
     def update_preview(self) -> None:
-        """Lays the pages out and shows each one (also what gets saved)."""
+        """Lays the pages out in the background; ``previewed`` says when they show."""
         self._preview_timer.stop()
+        self._generation += 1
         self.pages.clear()
-        self.paged = None
-        ids = self._ids()
-        if ids is None:
-            self.status.setText(self._nothing_chosen())
-            self.save_button.setEnabled(False)
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.preview = None
+        self.save_button.setEnabled(False)
         try:
-            document = make_document(self.kind().id, ids, self.folders, self.library)
-            self.paged = layout(document, self.paper())
-        except (UnknownModuleError, LookupError, OSError) as exc:
-            self.status.setText(f"This cannot be printed: {exc}")
-            self.save_button.setEnabled(False)
+            request = self.request()
+        except LookupError as exc:
+            self._cannot_print(exc)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        count = self.paged.page_count
-        for index in range(count):
-            image = self.paged.page_image(index, PREVIEW_DPI)
+        if request is None:
+            self.status.setText(self._nothing_chosen())
+            self.previewed.emit()
+            return
+        self.status.setText("Laying out the pages…")
+        generation, catalog, paper = self._generation, self.catalog, self.paper()
+        job = BackgroundJob(
+            lambda: _make_preview(request, catalog, paper), self, name="teachin-export-preview"
+        )
+        job.finished.connect(partial(self._show_preview, generation))
+
+    def _show_preview(self, generation: int, result: Preview | Exception) -> None:
+        if generation != self._generation:
+            return  # the choice changed meanwhile: a newer preview is coming
+        if isinstance(result, Exception):
+            self._cannot_print(result)
+            return
+        self.preview = result
+        count = result.page_count
+        for index, image in enumerate(result.pages):
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), f"Page {index + 1}", self.pages)
             item.setToolTip(f"Page {index + 1} of {count}")
-        first = self.paged.page_image(0, PREVIEW_DPI) if count else None
-        if first is not None:
-            self.pages.setIconSize(QSize(first.width(), first.height()))
+        if count:
+            self.pages.setIconSize(QSize(result.pages[0].width(), result.pages[0].height()))
         self.status.setText(
-            f"{document.title}: {count} page{'s' if count != 1 else ''} "
+            f"{result.document.title}: {count} page{'s' if count != 1 else ''} "
             f"on {self.paper_combo.currentText().split(' ')[0]} paper."
         )
         self.save_button.setEnabled(count > 0)
+        self.previewed.emit()
+
+    def _cannot_print(self, error: Exception) -> None:
+        self.status.setText(f"This cannot be printed: {error}")
+        self.save_button.setEnabled(False)
+        self.previewed.emit()
 
     def _nothing_chosen(self) -> str:
         return {
@@ -294,8 +376,11 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ saving
 
     def suggested_name(self) -> str:
-        ids = self._ids() or []
-        tail = Path(ids[0]).stem if len(ids) == 1 and ids[0] else "all"
+        try:
+            request = self.request()
+        except LookupError:
+            request = None
+        tail = request.name() if request is not None else "all"
         return f"teachin-{self.kind().id}-{tail}.pdf"
 
     @Slot()
@@ -306,16 +391,23 @@ class ExportDialog(QDialog):
         if name:
             self.save(Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf"))
 
-    def save(self, path: Path) -> bool:
-        if self.paged is None:
-            self.update_preview()
-        if self.paged is None:
-            return False
-        try:
-            write_pdf(self.paged, path)
-        except OSError as exc:
-            self.status.setText(f"Could not save the PDF: {exc}")
-            return False
-        self.last_saved = path
-        self.status.setText(f"Saved {path} ({self.paged.page_count} pages).")
-        return True
+    def save(self, path: Path) -> None:
+        """Writes the previewed document to ``path`` in the background; ``saved`` follows."""
+        if self.preview is None:
+            return
+        self.save_button.setEnabled(False)
+        self.last_saved = None
+        self.status.setText(f"Saving {path}…")
+        document, paper, pages = self.preview.document, self.paper(), self.preview.page_count
+        job = BackgroundJob(lambda: _save(document, paper, path), self, name="teachin-export-save")
+        job.finished.connect(partial(self._saved, pages))
+
+    def _saved(self, pages: int, result: Path | Exception) -> None:
+        self.save_button.setEnabled(self.preview is not None)
+        if isinstance(result, Exception):
+            self.status.setText(f"Could not save the PDF: {result}")
+            self.saved.emit()
+            return
+        self.last_saved = result
+        self.status.setText(f"Saved {result} ({pages} pages).")
+        self.saved.emit()

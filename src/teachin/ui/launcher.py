@@ -184,7 +184,7 @@ class WindowLauncher(QObject):
             self._catalog().add_plan(plan)
 
     # -- dialogs -----------------------------------------------------------------------
-    def open_export_dialog(self, current_module: str | None) -> None:
+    def open_export_dialog(self, current_module: Module | None) -> None:
         """File › Export: what to print, a preview of its pages, and Save PDF."""
         from teachin.ui.export_dialog import ExportDialog
         from teachin.ui.userdirs import runs_dir

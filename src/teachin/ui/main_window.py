@@ -873,7 +873,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_export_dialog(self) -> None:
         """File › Export: what to print, a preview of its pages, and Save PDF."""
-        self.launcher.open_export_dialog(self.current_module_id())
+        self.launcher.open_export_dialog(self.library.modules.get(self.current_module_id() or ""))
 
     # ------------------------------------------------------- window state
 

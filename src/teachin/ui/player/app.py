@@ -8,14 +8,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from teachin.catalog import load_catalog
 from teachin.locations import content_folders
 from teachin.qt_application import qt_application
-from teachin.scenario.loader import load_scenarios
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.settings import Settings
 from teachin.ui.userdirs import runs_dir as default_runs_dir
 from teachin.ui.userdirs import set_application_names, user_content_dir
-from teachin.workshop.library import load_library
 
 
 def build_player(
@@ -27,17 +26,15 @@ def build_player(
     """A player window over the usual content folders (built-in, the user's own, extra),
     saving runs in ``runs_dir`` (``app_data_dir()/runs`` by default). Needs a QApplication."""
     set_application_names()
-    folders = content_folders(user_content_dir(), extra_folders)
-    scenarios, problems = load_scenarios(folders)
-    library = load_library(folders)
+    catalog = load_catalog(content_folders(user_content_dir(), extra_folders))
     window = PlayerWindow(
-        scenarios,
-        library,
+        catalog.scenarios,
+        catalog.library,
         runs_dir if runs_dir is not None else default_runs_dir(),
         settings if settings is not None else Settings(),
         seed=seed,
     )
-    broken = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    broken = [p for p in catalog.scenario_problems if getattr(p, "severity", "error") == "error"]
     if broken:
         window.message(
             f"{len(broken)} problem(s) in the scenario files; the other scenarios work. "
