@@ -82,8 +82,8 @@ def test_opening_a_module_after_start_up_renders_nothing(
 ) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     with qtbot.waitSignal(window.pages_prepared, timeout=30_000):
-        window._prepare_timer.setInterval(0)
-        window._prepare_timer.start()
+        window.content.prepare_timer.setInterval(0)
+        window.content.prepare_timer.start()
     before = list(renders)
     window.open_href("module:militancy-and-escalation")
     window.open_href("module:solidarity")

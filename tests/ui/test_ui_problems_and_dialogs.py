@@ -163,7 +163,7 @@ def test_the_next_start_reads_the_library_cache_and_reports_the_same_problems(
 ) -> None:
     pack = broken_folder(tmp_path)
     first: MainWindow = make_window(extra=[pack])
-    cache = first._cache_folder / "library.json"
+    cache = first.content.cache_folder / "library.json"
     assert cache.is_file()  # kept for the next start
     problems = [str(p) for p in first.library.problems]
     panel = first.problems_panel

@@ -181,7 +181,9 @@ class ExportDialog(QDialog):
             self.paper_combo.addItem(label, paper.value)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper().value))
         self.paper_combo.currentIndexChanged.connect(self._schedule_preview)
+        self._lay_out(self._form())
 
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         kind_label = QLabel("&Print:", self)
         kind_label.setBuddy(self.kind_combo)
@@ -192,7 +194,10 @@ class ExportDialog(QDialog):
         paper_label = QLabel("P&aper:", self)
         paper_label.setBuddy(self.paper_combo)
         form.addRow(paper_label, self.paper_combo)
+        return form
 
+    def _lay_out(self, form: QFormLayout) -> None:
+        """The choices, the status and the buttons on the left; the pages on the right."""
         self.status = QLabel(self)
         self.status.setObjectName("exportStatus")
         self.status.setAccessibleName("Export status")

@@ -9,12 +9,11 @@ modules are imported when first opened, not at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from teachin.catalog import Catalog
 from teachin.ui.windows import OpenWindows
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
 
     from teachin.plan.model import Plan
     from teachin.ui.export_dialog import ExportDialog
+    from teachin.ui.main_window import MainWindow
     from teachin.ui.plan.plan_editor import PlanEditor
     from teachin.ui.player.player_window import PlayerWindow
     from teachin.ui.present.debrief_board import DebriefBoard
@@ -41,24 +41,22 @@ CONTENT_FOLDERS = "content folders"
 
 
 class WindowLauncher(QObject):
-    """Opens the other windows for ``main``, over the catalog ``catalog()`` returns.
-    ``open_href(href)`` shows a module or glossary entry in the main window."""
+    """Opens the other windows for ``main`` (its parent), over ``main``'s catalog."""
 
-    def __init__(
-        self,
-        main: QMainWindow,
-        catalog: Callable[[], Catalog],
-        settings: Settings,
-        open_href: Callable[[str], bool],
-    ) -> None:
+    def __init__(self, main: MainWindow, settings: Settings) -> None:
         super().__init__(main)
-        self._main = main
-        self._catalog = catalog
         self._settings = settings
-        self._open_href = open_href
         self.windows = OpenWindows(self)
         self._unsaved_plan: Plan | None = None
         """The plan being edited when the plan editor was closed with unsaved changes."""
+
+    @property
+    def _main(self) -> MainWindow:
+        # Asked of Qt, not kept: no reference cycle with the main window.
+        return cast("MainWindow", self.parent())
+
+    def _catalog(self) -> Catalog:
+        return self._main.catalog()
 
     # -- what is open (None once closed: Qt has deleted it) ---------------------------
     @property
@@ -109,7 +107,7 @@ class WindowLauncher(QObject):
 
     @Slot(str)
     def _open_concept(self, href: str) -> None:
-        if self._open_href(href):
+        if self._main.open_href(href):
             _bring_forward(self._main)
 
     # -- presenting --------------------------------------------------------------------
@@ -147,6 +145,10 @@ class WindowLauncher(QObject):
         self.windows.keep(DEBRIEF_BOARD, open_debrief_board(catalog.scenarios, catalog.library))
 
     # -- planning ----------------------------------------------------------------------
+    @Slot()
+    def open_plan_editor(self) -> None:
+        self.open_plan(None)
+
     def open_plan(self, plan: Plan | None) -> None:
         """The session-plan editor (brought forward if open), showing ``plan``, or
         else the plan left unsaved when it was last closed."""

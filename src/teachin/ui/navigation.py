@@ -1,0 +1,160 @@
+"""The main window's reading: which page is shown, the way back and forward, where
+links and search hits lead, and the keys that move between search, library and reader."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+
+from teachin.workshop.history import History
+from teachin.workshop.pages import MODULE, Location
+
+if TYPE_CHECKING:
+    from teachin.ui.main_window import MainWindow
+    from teachin.workshop.search import Hit
+
+WELCOME = Location("welcome")
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
+class Navigation(QObject):
+    """Shows pages in ``window``'s reader and keeps their history."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.history = History()
+
+    @property
+    def _window(self) -> MainWindow:
+        # Asked of Qt, not kept: no reference cycle with the window.
+        return cast("MainWindow", self.parent())
+
+    def current_module_id(self) -> str | None:
+        current = self.history.current
+        return current.target if current is not None and current.kind == MODULE else None
+
+    def show_current(self) -> None:
+        """The current page again (after a reload), or the welcome page if it has gone."""
+        current = self.history.current
+        self.show(
+            current if current is not None and self._window.pages.exists(current) else WELCOME
+        )
+
+    def open_start_page(self) -> None:
+        location = Location.parse(self._window.settings.last_location)
+        if location is None or not self._window.pages.exists(location):
+            location = WELCOME
+        self.navigate(location)
+
+    @Slot(str)
+    def open_href(self, href: str) -> bool:
+        location = Location.parse(href)
+        if location is None or not self._window.pages.exists(location):
+            self._window.statusBar().showMessage(f"Not found: {href}", 5000)
+            return False
+        self.navigate(location)
+        return True
+
+    def navigate(self, location: Location, highlight: str = "") -> None:
+        self.remember_scroll()
+        self.history.visit(location)
+        self.show(location, highlight)
+
+    def remember_scroll(self) -> None:
+        current = self.history.current
+        if current is not None:
+            current.scroll = self._window.reader.verticalScrollBar().value()
+
+    def show(self, location: Location, highlight: str = "") -> None:
+        try:
+            page = self._window.pages.html(location, self._window._view(), self._window._style())
+        except Exception as exc:  # a broken file must never stop the app
+            import html
+
+            page = (
+                "<h1>This page could not be shown</h1>"
+                f"<p>{html.escape(self._window.pages.title(location))}: "
+                f"{html.escape(str(exc))}</p><p>Fix the file and press F5 to reload.</p>"
+            )
+        self._window.reader.show_page(page, location.anchor, location.scroll)
+        if highlight:
+            self._window.reader.highlight(highlight, location.anchor)
+        self._window.library_panel.select_page(location.page)
+        title = self._window.pages.title(location)
+        self._window.setWindowTitle(
+            f"{title} — teachin" if location.kind != "welcome" else "teachin"
+        )
+        self._window.back_action.setEnabled(self.history.can_go_back())
+        self._window.forward_action.setEnabled(self.history.can_go_forward())
+        self._window.settings.last_location = (
+            location.page if location.kind == MODULE else location.href
+        )
+
+    @Slot()
+    def go_back(self) -> None:
+        self.remember_scroll()
+        location = self.history.back()
+        if location is not None:
+            self.show(location if self._window.pages.exists(location) else WELCOME)
+
+    @Slot()
+    def go_forward(self) -> None:
+        self.remember_scroll()
+        location = self.history.forward()
+        if location is not None:
+            self.show(location if self._window.pages.exists(location) else WELCOME)
+
+    @Slot()
+    def go_home(self) -> None:
+        self.navigate(Location("welcome"))
+
+    @Slot()
+    def open_glossary(self) -> None:
+        self.navigate(Location("glossary"))
+
+    @Slot(QUrl)
+    def on_link_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme in ("module", "glossary"):
+            self.open_href(url.toString())
+        elif scheme in EXTERNAL_SCHEMES:
+            # Only ever on the user's click, and in their own browser: teachin fetches nothing.
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(url)
+        elif not scheme and url.hasFragment():
+            self._window.reader.scrollToAnchor(url.fragment())
+
+    @Slot(object)
+    def on_hit_activated(self, hit: Hit) -> None:
+        location = (
+            Location.slide(hit.target_id, hit.slide)
+            if hit.kind == "module"
+            else Location.parse(hit.href)
+        )
+        if location is None or not self._window.pages.exists(location):
+            return
+        self.navigate(location, highlight=hit.match)
+        self._window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        where = f"slide {hit.slide + 1}" if hit.slide is not None else hit.where
+        self._window.statusBar().showMessage(f"Found “{hit.match}” in {hit.title}, {where}", 5000)
+
+    @Slot(bool)
+    def on_searching(self, searching: bool) -> None:
+        self._window.library_panel.setVisible(not searching)
+
+    @Slot()
+    def focus_search(self) -> None:
+        self._window.library_dock.show()
+        self._window.search_panel.focus_field()
+
+    @Slot()
+    def focus_library(self) -> None:
+        self._window.library_dock.show()
+        self._window.search_panel.field.clear()
+        self._window.library_panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def focus_reader(self) -> None:
+        self._window.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
