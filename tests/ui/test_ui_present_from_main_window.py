@@ -87,3 +87,24 @@ def test_a_plan_with_a_scenario_can_be_played_by_the_room(qtbot: QtBot, make_win
     controller = window.launcher.presentation.controller
     assert controller.room is not None  # room play is available in presentations from the app
     window.close()
+
+
+def test_a_plan_left_unsaved_comes_back_when_the_editor_opens_again(
+    qtbot: QtBot, make_window
+) -> None:
+    window: MainWindow = make_window()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_T, keys)
+    editor = window.launcher.plan_editor
+    editor.title_edit.clear()
+    qtbot.keyClicks(editor.title_edit, "Thursday teach-in")
+    assert editor.dirty
+    qtbot.keyClick(window.launcher.plan_dialog, Qt.Key.Key_Escape)  # closed: deleted
+    qtbot.waitUntil(lambda: window.launcher.plan_dialog is None)
+
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.library_panel, Qt.Key.Key_T, keys)
+    editor = window.launcher.plan_editor
+    assert editor.title_edit.text() == "Thursday teach-in"
+    assert editor.dirty  # still unsaved

@@ -118,9 +118,7 @@ class WindowLauncher(QObject):
         from teachin.ui.present.room_play import RoomSetup
         from teachin.ui.userdirs import app_data_dir
 
-        old = self.presentation
-        if old is not None:
-            old.close()
+        self.windows.close(PRESENTATION)
         catalog = self._catalog()
         presentation = start_presentation(
             catalog.library,

@@ -64,6 +64,12 @@ class OpenWindows(QObject):
     def _forget(self, token: object, _destroyed: object = None) -> None:
         self._open = [entry for entry in self._open if entry[2] is not token]
 
+    def close(self, name: str) -> None:
+        """Closes the window open under ``name``, if there is one."""
+        window = self.find(name)
+        if window is not None:
+            _close(window)
+
     def names(self) -> list[str]:
         return [name for name, _, _ in self._open]
 
