@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 
-from teachin.catalog import Catalog
 from teachin.problems import Problem
 from teachin.ui.background import BackgroundJob
 from teachin.ui.settings import Settings
@@ -18,6 +17,9 @@ from teachin.workshop.library import Library, load_cached_library
 from teachin.workshop.pages import PageCache
 from teachin.workshop.render import Style
 from teachin.workshop.views import View
+
+if TYPE_CHECKING:
+    from teachin.catalog import Catalog  # loaded with the content, not at start-up
 
 PREPARE_DELAY_MS = 1000
 """After the content check, or after the last change of view, zoom or theme."""

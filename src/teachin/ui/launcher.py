@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from teachin.catalog import Catalog
 from teachin.ui.windows import OpenWindows
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from teachin.catalog import Catalog
     from teachin.plan.model import Plan
     from teachin.ui.export_dialog import ExportDialog
     from teachin.ui.main_window import MainWindow
