@@ -4,17 +4,18 @@ The rule, for every window and dialog the app opens:
 
 1. **Closing a window ends it.** Each one is made with ``WA_DeleteOnClose``: Qt
    deletes it (later, at a safe moment) when it is closed. Opening it again makes a
-   new one, from the content as it is now.
+   new one, from the content as it is now (what the user was doing comes back: the
+   player offers its saved run; the plan editor's unsaved plan goes to the next one).
 2. **Qt owns it.** A dialog (About, Content folders, Export, Session plan) is a Qt
    child of the window that opened it, so it stays over that window and is deleted
    with it. A free-standing window (the scenario player, the debrief board, a
    presentation's audience screen and console) has no Qt parent, so that it can go
    behind the main window and does not inherit its style sheet; Qt deletes it
    when it is closed. A presentation (a QObject holding its two windows) is a Qt
-   child of the main window and is deleted later, once it has finished.
-3. **Nothing keeps a reference to a window** except :class:`OpenWindows`, which
-   forgets it the moment Qt destroys it (its ``destroyed`` signal). So there is no
-   stale reference to call: "is the board open?" is ``windows.find("board")``.
+   child of the main window's launcher and is deleted later, once it has finished.
+3. **The app keeps no reference to a window** but through :class:`OpenWindows`,
+   which forgets it the moment Qt destroys it (its ``destroyed`` signal). So there is
+   no stale reference to call: "is the board open?" is ``windows.find(...)``.
 4. **Nothing is freed inside its own signal.** An object whose signal ends it (a
    presentation's ``finished``) is handed to Qt with ``deleteLater()``; dropping the
    last Python reference there would delete it mid-signal, and crash.
