@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from teachin.ui.app import make_main_window, start
-from teachin.ui.main_window import LIBRARY_CACHE, MainWindow, default_cache_folder
+from teachin.ui.content_loading import LIBRARY_CACHE, default_cache_folder
+from teachin.ui.main_window import MainWindow
 from teachin.ui.userdirs import app_data_dir, set_application_names
 
 
