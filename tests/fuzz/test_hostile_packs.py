@@ -136,7 +136,7 @@ def test_the_reader_opens_every_module_of_the_pack(pack, qtbot, tmp_path, reques
         if module.path.is_relative_to(pack):
             assert window.open_href(f"module:{module.id}")
             assert window.reader.toPlainText().strip()
-    window.open_glossary()
+    window.glossary_action.trigger()
     for problem in window.problems_panel.problems:
         assert problem.line >= 1
         assert problem.path.is_relative_to(pack) or problem.path.is_relative_to(GOOD), problem
