@@ -10,10 +10,10 @@ modules are imported when first opened, not at start-up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from teachin.ui.windows import OpenWindows
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from teachin.catalog import Catalog
     from teachin.plan.model import Plan
     from teachin.ui.export_dialog import ExportDialog
-    from teachin.ui.main_window import MainWindow
     from teachin.ui.plan.plan_editor import PlanEditor
     from teachin.ui.player.player_window import PlayerWindow
     from teachin.ui.present.debrief_board import DebriefBoard
@@ -40,10 +39,18 @@ ABOUT = "about"
 CONTENT_FOLDERS = "content folders"
 
 
+class LaunchingWindow(Protocol):
+    """What the launcher asks of the main window, besides being one."""
+
+    def catalog(self) -> Catalog: ...
+
+    def open_href(self, href: str) -> bool: ...
+
+
 class WindowLauncher(QObject):
     """Opens the other windows for ``main`` (its parent), over ``main``'s catalog."""
 
-    def __init__(self, main: MainWindow, settings: Settings) -> None:
+    def __init__(self, main: QMainWindow, settings: Settings) -> None:
         super().__init__(main)
         self._settings = settings
         self.windows = OpenWindows(self)
@@ -51,12 +58,12 @@ class WindowLauncher(QObject):
         """The plan being edited when the plan editor was closed with unsaved changes."""
 
     @property
-    def _main(self) -> MainWindow:
+    def _main(self) -> QMainWindow:
         # Asked of Qt, not kept: no reference cycle with the main window.
-        return cast("MainWindow", self.parent())
+        return cast(QMainWindow, self.parent())
 
     def _catalog(self) -> Catalog:
-        return self._main.catalog()
+        return cast(LaunchingWindow, self._main).catalog()
 
     # -- what is open (None once closed: Qt has deleted it) ---------------------------
     @property
@@ -107,7 +114,7 @@ class WindowLauncher(QObject):
 
     @Slot(str)
     def _open_concept(self, href: str) -> None:
-        if self._main.open_href(href):
+        if cast(LaunchingWindow, self._main).open_href(href):
             _bring_forward(self._main)
 
     # -- presenting --------------------------------------------------------------------

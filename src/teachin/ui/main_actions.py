@@ -11,16 +11,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import reduce
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from teachin.workshop.themes import THEMES
+from teachin.workshop.themes import THEMES, Theme
 
-if TYPE_CHECKING:
-    from teachin.ui.main_window import MainWindow
+
+class ActionsHost(Protocol):
+    """What the tables need of the window besides being a QMainWindow (typed here:
+    naming the main window's class would make an import circle)."""
+
+    theme_group: QActionGroup
+    theme_actions: dict[str, QAction]
+    plans_menu: QMenu
+    toolbar: QToolBar
+
+    @property
+    def theme(self) -> Theme: ...
+
+    def on_theme_action(self, action: QAction) -> None: ...
+
+    def fill_plans_menu(self) -> None: ...
+
+    def add_style_icons(self) -> None: ...
+
 
 Key = QKeySequence.StandardKey
 Keys = tuple[QKeySequence.StandardKey | str, ...]
@@ -180,8 +197,12 @@ TOOLBAR: tuple[str | None, ...] = (
 )
 
 
-def install(window: MainWindow) -> None:
-    """Makes every action of the tables on ``window``, then its menus and toolbar."""
+def install(window: QMainWindow) -> None:
+    """Makes every action of the tables on ``window``, then its menus and toolbar. The
+    window has the slots the tables name, ``theme``, ``on_theme_action``,
+    ``fill_plans_menu`` and ``add_style_icons``; it gets an attribute for each action,
+    ``theme_group``, ``theme_actions``, ``plans_menu`` and ``toolbar``. (Typed as a
+    QMainWindow: naming the main window's class here would make an import circle.)"""
     for row in ACTIONS:
         setattr(window, row.attr, _action(window, row))
     for attr, dock, text, key in DOCK_ACTIONS:
@@ -195,7 +216,7 @@ def install(window: MainWindow) -> None:
     _toolbar(window)
 
 
-def add_style_icons(window: MainWindow) -> None:
+def add_style_icons(window: QMainWindow) -> None:
     """The style's standard icons, fetched when the File menu first opens, so that
     start-up needs no QStyle."""
     from PySide6.QtWidgets import QStyle
@@ -212,7 +233,7 @@ def _camel(attr: str) -> str:
     return first + "".join(word.capitalize() for word in rest)
 
 
-def _action(window: MainWindow, row: ActionRow) -> QAction:
+def _action(window: QMainWindow, row: ActionRow) -> QAction:
     action = QAction(row.text, window)
     action.setObjectName(_camel(row.attr))
     keys = _unique_keys(row.keys)
@@ -249,45 +270,52 @@ def _unique_keys(shortcuts: Keys) -> list[QKeySequence]:
     return unique
 
 
-def _theme_actions(window: MainWindow) -> None:
-    window.theme_group = QActionGroup(window)
-    window.theme_group.setExclusive(True)
-    window.theme_actions = {}
+def _theme_actions(window: QMainWindow) -> None:
+    host = cast(ActionsHost, window)
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    current = host.theme.id
     for theme in THEMES.values():
-        action = QAction(theme.name, window.theme_group)
+        action = QAction(theme.name, group)
         action.setObjectName(f"theme-{theme.id}")
         action.setCheckable(True)
-        action.setChecked(theme.id == window.theme.id)
+        action.setChecked(theme.id == current)
         action.setData(theme.id)
-        window.theme_actions[theme.id] = action
-    window.theme_group.triggered.connect(window.on_theme_action)
+        actions[theme.id] = action
+    group.triggered.connect(host.on_theme_action)
+    host.theme_group = group
+    host.theme_actions = actions
 
 
-def _menus(window: MainWindow) -> None:
+def _menus(window: QMainWindow) -> None:
     bar = window.menuBar()
     bar.setAccessibleName("Menu bar")
     for title, entries in MENUS:
         menu = bar.addMenu(title)
         if title == "&File":
-            menu.aboutToShow.connect(window.add_style_icons)
+            menu.aboutToShow.connect(cast(ActionsHost, window).add_style_icons)
         _fill(window, menu, entries)
 
 
-def _fill(window: MainWindow, menu: QMenu, entries: Sequence[str | None]) -> None:
+def _fill(window: QMainWindow, menu: QMenu, entries: Sequence[str | None]) -> None:
     for entry in entries:
         if entry is None:
             menu.addSeparator()
         elif entry == THEME_MENU:
-            menu.addMenu(THEME_MENU).addActions(list(window.theme_actions.values()))
+            menu.addMenu(THEME_MENU).addActions(
+                list(cast(ActionsHost, window).theme_actions.values())
+            )
         elif entry == PLANS_MENU:
-            window.plans_menu = menu.addMenu(PLANS_MENU)
-            window.plans_menu.setObjectName("plansMenu")
-            window.plans_menu.aboutToShow.connect(window.fill_plans_menu)
+            plans = menu.addMenu(PLANS_MENU)
+            plans.setObjectName("plansMenu")
+            plans.aboutToShow.connect(cast(ActionsHost, window).fill_plans_menu)
+            cast(ActionsHost, window).plans_menu = plans
         else:
             menu.addAction(getattr(window, entry))
 
 
-def _toolbar(window: MainWindow) -> None:
+def _toolbar(window: QMainWindow) -> None:
     toolbar = QToolBar("Navigation", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")
@@ -300,7 +328,7 @@ def _toolbar(window: MainWindow) -> None:
         else:
             toolbar.addAction(getattr(window, entry))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    window.toolbar = toolbar
+    cast(ActionsHost, window).toolbar = toolbar
     # The toolbar's own buttons, found as QToolButtons: asking widgetForAction()
     # for each makes PySide6 work out the type of a bare QWidget, which is slow
     # the first time.

@@ -3,7 +3,7 @@ links and search hits lead, and the keys that move between search, library and r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 
@@ -11,24 +11,54 @@ from teachin.workshop.history import History
 from teachin.workshop.pages import MODULE, Location
 
 if TYPE_CHECKING:
-    from teachin.ui.main_window import MainWindow
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QStatusBar
+
+    from teachin.ui.library_panel import LibraryPanel
+    from teachin.ui.reader_view import ReaderView
+    from teachin.ui.search_panel import SearchPanel
+    from teachin.ui.settings import Settings
+    from teachin.workshop.pages import PageCache
+    from teachin.workshop.render import Style
     from teachin.workshop.search import Hit
+    from teachin.workshop.views import View
 
 WELCOME = Location("welcome")
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
+class ReadingWindow(Protocol):
+    """What navigation uses of the main window (its parent)."""
+
+    settings: Settings
+    reader: ReaderView
+    library_panel: LibraryPanel
+    library_dock: QDockWidget
+    search_panel: SearchPanel
+    back_action: QAction
+    forward_action: QAction
+
+    @property
+    def pages(self) -> PageCache: ...
+
+    def page_look(self) -> tuple[View, Style]: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def setWindowTitle(self, title: str) -> None: ...
+
+
 class Navigation(QObject):
     """Shows pages in ``window``'s reader and keeps their history."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QObject) -> None:
         super().__init__(window)
         self.history = History()
 
     @property
-    def _window(self) -> MainWindow:
+    def _window(self) -> ReadingWindow:
         # Asked of Qt, not kept: no reference cycle with the window.
-        return cast("MainWindow", self.parent())
+        return cast("ReadingWindow", self.parent())
 
     def current_module_id(self) -> str | None:
         current = self.history.current
@@ -68,7 +98,7 @@ class Navigation(QObject):
 
     def show(self, location: Location, highlight: str = "") -> None:
         try:
-            page = self._window.pages.html(location, self._window._view(), self._window._style())
+            page = self._window.pages.html(location, *self._window.page_look())
         except Exception as exc:  # a broken file must never stop the app
             import html
 
