@@ -197,6 +197,32 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
     return problems
 
 
+def _slides(
+    body: str, body_line: int, path: Path, module_title: str, problems: list[Problem]
+) -> list[Slide] | None:
+    """The module's slides, each titled by its '## title' line (the module's title
+    when it has none); None when there are more than a module may have. Problems
+    are added to ``problems``."""
+    pieces = split_slides(body, body_line)
+    too_many = count_problem(path, body_line, len(pieces), MAX_SLIDES, "slides")
+    if too_many is not None:
+        problems.append(too_many)
+        return None
+    slides = []
+    for index, (slide_text, line) in enumerate(pieces):
+        first = slide_text.split("\n", 1)[0]
+        match = _SLIDE_TITLE.match(first)
+        if match:
+            title = match.group(1)
+        else:
+            title = module_title
+            problems.append(warning(path, line, "a slide should start with a '## title' line"))
+        slides.append(Slide(index=index, title=title, text=slide_text, line=line))
+    if not slides:
+        problems.append(error(path, body_line, "the module has no slides"))
+    return slides
+
+
 def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
     # Imported here: a start-up served by the library cache parses no TOML.
     from teachin.tomlfile import parse_toml
@@ -248,22 +274,9 @@ def parse_module(text: str, path: Path) -> tuple[Module | None, list[Problem]]:
         )
     problems.extend(_check_blocks(body, body_line, path))
 
-    pieces = split_slides(body, body_line)
-    too_many = count_problem(path, body_line, len(pieces), MAX_SLIDES, "slides")
-    if too_many is not None:
-        return None, [*problems, too_many]
-    slides = []
-    for index, (slide_text, line) in enumerate(pieces):
-        first = slide_text.split("\n", 1)[0]
-        match = _SLIDE_TITLE.match(first)
-        if match:
-            title = match.group(1)
-        else:
-            title = settings["title"]
-            problems.append(warning(path, line, "a slide should start with a '## title' line"))
-        slides.append(Slide(index=index, title=title, text=slide_text, line=line))
-    if not slides:
-        problems.append(error(path, body_line, "the module has no slides"))
+    slides = _slides(body, body_line, path, settings["title"], problems)
+    if slides is None:
+        return None, problems
 
     module = Module(
         id=module_id,
