@@ -14,12 +14,10 @@ SOURCE = Path(teachin.__file__).resolve().parent
 MAX_CLASS_LINES = 400
 MAX_FUNCTION_LINES = 80
 
-WINDOWS = "the main window is being split (issue 11: menus as a table, content loading, launching windows)"
+WINDOWS = "402 lines after its split (issue 11): its menus, content loading and launcher are out"
 ALLOWED: dict[str, str] = {
     # "module.Qualified.name": why it stays long for now. The list only shrinks.
     "teachin.ui.main_window.MainWindow": WINDOWS,
-    "teachin.ui.main_window.MainWindow._build_actions": WINDOWS,
-    "teachin.ui.export_dialog.ExportDialog._build": WINDOWS,
 }
 
 
