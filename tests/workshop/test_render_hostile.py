@@ -2,10 +2,10 @@
 refused with a placeholder and a `file:line` problem; pictures stay inside the pack;
 attributes are limited to what the templates need."""
 
-import shutil
 from pathlib import Path
 
 import pytest
+from tests.workshop.test_content_checks import library_with
 
 from teachin.limits import MAX_FOOTNOTES, MAX_LINE_CHARS, MAX_MARKUP_NESTING
 from teachin.workshop.check import check_library
@@ -20,14 +20,8 @@ PLACEHOLDER = "This module is too large or complex to show"
 
 
 def pack_with(tmp_path: Path, slide: str):
-    """A copy of the good pack whose second module gains one slide; (library, module path)."""
-    folder = tmp_path / "content"
-    shutil.copytree(GOOD, folder)
-    module = folder / "modules" / "second.md"
-    module.write_text(
-        module.read_text(encoding="utf-8") + "\n---\n\n## Added\n\n" + slide, encoding="utf-8"
-    )
-    return load_library([folder]), module
+    """The good pack whose second module gains one slide; (library, module path)."""
+    return library_with(tmp_path, slide)
 
 
 def line_of(path: Path, fragment: str) -> int:
@@ -147,6 +141,22 @@ def test_a_picture_inside_the_pack_loads_from_it(tmp_path):
     expected = (path.parent.parent / "images" / "banner.png").resolve().as_uri()
     assert f'src="{expected}"' in html
     assert problems_in(library) == []
+
+
+def test_glossary_definitions_follow_the_same_rules(tmp_path):
+    library, path = pack_with(tmp_path, "Text.\n")
+    glossary = path.parent.parent / "glossary.toml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + '\n[[term]]\nid = "bad"\nterm = "Bad"\n'
+        + 'definition = "![s](../secret.png)\\n{: style=\\"display:none\\" }"\n',
+        encoding="utf-8",
+    )
+    library = load_library([path.parent.parent])
+    line = line_of(glossary, 'id = "bad"')
+    found = problems_in(library, "glossary.toml")
+    assert (line, "error") in [(number, severity) for number, severity, _ in found]
+    assert any("'style'" in message for number, _, message in found if number == line)
 
 
 # Attributes and raw HTML

@@ -12,7 +12,7 @@ from teachin.workshop.glossary import Term
 from teachin.workshop.library import Library
 from teachin.workshop.markup_limits import module_markup_problems
 from teachin.workshop.module import Module
-from teachin.workshop.render import module_render_problems
+from teachin.workshop.render import module_render_problems, term_render_problems
 
 # Bounded like the renderer's links: an unbounded target backtracked over the whole
 # line from every '[' ("[a](" 20,000 times hung check).
@@ -35,6 +35,7 @@ def check_library(library: Library) -> list[Problem]:
         problems.extend(module_render_problems(module))
     for term in library.terms.values():
         problems.extend(_check_term(term, library, targets))
+        problems.extend(term_render_problems(term))
     if library.staircase is None:
         problems.append(
             error(Path("staircase.toml"), 1, "no staircase.toml was found in any content folder")

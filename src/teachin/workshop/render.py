@@ -228,9 +228,27 @@ def _definition_html(term: Term) -> str:
     if problems:
         return refused_html("This definition cannot be shown", _reasons(problems))
     try:
-        return _markdown(View.FACILITATOR).convert(term.definition)
+        # The glossary sits at the top of its content folder: pictures come from there.
+        return _markdown(View.FACILITATOR).convert(term.definition, image_base=term.path.parent)
     except MarkupTooComplex as exc:
         return refused_html("This definition cannot be shown", [f"{where}: {exc}"])
+
+
+def term_render_problems(term: Term) -> list[Problem]:
+    """What stops a glossary definition from rendering, and what the renderer refused
+    in it (pictures, attributes), at the term's line."""
+    problems = markup_problems(term.definition, term.path, term.line)
+    if problems:
+        return problems
+    renderer = _markdown(View.FACILITATOR)
+    try:
+        renderer.convert(term.definition, image_base=term.path.parent)
+    except MarkupTooComplex as exc:
+        return [error(term.path, term.line, f"term '{term.id}': {exc}")]
+    return [
+        Problem(term.path, term.line, notice.severity, f"term '{term.id}': {notice.message}")
+        for notice in dict.fromkeys(renderer.notices)
+    ]
 
 
 def render_welcome(library: Library, style: Style | None = None) -> str:
