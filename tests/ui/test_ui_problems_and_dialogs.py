@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from tests.ui.conftest import GOOD
 
 from teachin.ui.about_dialog import AboutDialog
 from teachin.ui.content_folders_dialog import ContentFoldersDialog
@@ -138,6 +140,34 @@ def test_every_widget_has_an_accessible_name(window: MainWindow) -> None:
     for button in window.toolbar.findChildren(QToolButton):
         if button.isVisible() and button.defaultAction() is not None:
             assert button.accessibleName(), button
+
+
+def with_a_warning(folder: Path) -> Path:
+    """``folder`` with a module setting teachin does not know: a warning, not an error."""
+    module = folder / "modules" / "second.md"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace("+++\n", '+++\ncolour = "red"\n', 1),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_first_run_does_not_open_the_panel_for_warnings_about_the_built_in_content(
+    make_window, tmp_path: Path
+) -> None:
+    built_in = with_a_warning(Path(shutil.copytree(GOOD, tmp_path / "built-in")))
+    window: MainWindow = make_window(base=[built_in])
+    assert "1 warning" in window.problems_button.text()
+    assert not window.problems_dock.isVisible()
+
+
+def test_a_first_run_opens_the_panel_for_a_warning_about_the_users_own_content(
+    make_window, tmp_path: Path
+) -> None:
+    own = with_a_warning(Path(shutil.copytree(GOOD, tmp_path / "own")))
+    window: MainWindow = make_window(extra=[own])
+    assert "warning" in window.problems_button.text()
+    assert window.problems_dock.isVisible()
 
 
 def test_broken_scenario_and_plan_files_show_in_the_problems_panel(

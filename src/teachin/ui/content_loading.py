@@ -91,6 +91,10 @@ class ContentLoader(QObject):
         self.prepare_timer.setInterval(PREPARE_DELAY_MS)
         self.prepare_timer.timeout.connect(self._prepare_pages)
 
+    def is_built_in(self, path: Path) -> bool:
+        """Whether ``path`` lies in one of the base folders (the content teachin ships)."""
+        return any(path.is_relative_to(folder) for folder in self._base_folders)
+
     def folders(self) -> list[Path]:
         folders = list(self._base_folders)
         if self.user_folder.is_dir():
