@@ -14,7 +14,9 @@ SOURCE = Path(teachin.__file__).resolve().parent
 MAX_CLASS_LINES = 400
 MAX_FUNCTION_LINES = 80
 
-WINDOWS = "402 lines after its split (issue 11): its menus, content loading and launcher are out"
+WINDOWS = (
+    "about 400 lines after its split (issue 11): its menus, content loading and launcher are out"
+)
 ALLOWED: dict[str, str] = {
     # "module.Qualified.name": why it stays long for now. The list only shrinks.
     "teachin.ui.main_window.MainWindow": WINDOWS,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 
-from teachin.problems import Problem
+from teachin.problems import Problem, Severity
 from teachin.ui.background import BackgroundJob
 from teachin.ui.settings import Settings
 from teachin.workshop.library import Library, load_cached_library
@@ -91,9 +91,17 @@ class ContentLoader(QObject):
         self.prepare_timer.setInterval(PREPARE_DELAY_MS)
         self.prepare_timer.timeout.connect(self._prepare_pages)
 
-    def is_built_in(self, path: Path) -> bool:
-        """Whether ``path`` lies in one of the base folders (the content teachin ships)."""
-        return any(path.is_relative_to(folder) for folder in self._base_folders)
+    def calls_for_attention(self, problem: Problem) -> bool:
+        """Whether a first run opens the Problems panel for ``problem``: an error anywhere,
+        or a warning about a folder the user added. A warning about the base folders (the
+        content teachin ships) is for its authors (``teachin check`` shows it); a
+        facilitator starting teachin for the first time can do nothing about it, and the
+        panel's button still counts it."""
+        if problem.severity == Severity.ERROR:
+            return True
+        return problem.severity == Severity.WARNING and not any(
+            problem.path.is_relative_to(folder) for folder in self._base_folders
+        )
 
     def folders(self) -> list[Path]:
         folders = list(self._base_folders)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.locations import builtin_content_dir
-from teachin.problems import Problem, Severity
+from teachin.problems import Problem
 from teachin.ui import main_actions
 from teachin.ui.content_loading import ContentLoader, default_cache_folder
 from teachin.ui.launcher import WindowLauncher
@@ -244,19 +244,10 @@ class MainWindow(QMainWindow):
             problems = result
         self.problems_panel.set_problems(problems, self.content_folders())
         self.problems_button.setText(self.problems_panel.summary())
-        if self._reveal_problems and any(map(self._calls_for_attention, problems)):
+        if self._reveal_problems and any(map(self.content.calls_for_attention, problems)):
             self.problems_dock.show()
         self._reveal_problems = False
         self.problems_checked.emit(len(problems))
-
-    def _calls_for_attention(self, problem: Problem) -> bool:
-        """Whether a first run opens the Problems panel for ``problem``: an error anywhere,
-        or a warning about a folder the user added. A warning about the built-in content is
-        for its authors (``teachin check`` shows it); a facilitator starting teachin for the
-        first time can do nothing about it, and the panel's button still counts it."""
-        if problem.severity == Severity.ERROR:
-            return True
-        return problem.severity == Severity.WARNING and not self.content.is_built_in(problem.path)
 
     def _make_search_index(self) -> SearchIndex:
         from teachin.workshop.search import SearchIndex
@@ -456,7 +447,7 @@ class MainWindow(QMainWindow):
             # First run: show the Problems panel only if there is something in it.
             self._reveal_problems = True
             self.problems_dock.setVisible(
-                any(map(self._calls_for_attention, self.problems_panel.problems))
+                any(map(self.content.calls_for_attention, self.problems_panel.problems))
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
