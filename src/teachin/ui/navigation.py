@@ -3,6 +3,7 @@ links and search hits lead, and the keys that move between search, library and r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
@@ -123,15 +124,17 @@ class Navigation(QObject):
 
     @Slot()
     def go_back(self) -> None:
-        self.remember_scroll()
-        location = self.history.back()
-        if location is not None:
-            self.show(location if self._window.pages.exists(location) else WELCOME)
+        self._go_through_history(self.history.back)
 
     @Slot()
     def go_forward(self) -> None:
+        self._go_through_history(self.history.forward)
+
+    def _go_through_history(self, step: Callable[[], Location | None]) -> None:
+        """Back or forward: a page gone since (its module removed on Reload) shows the
+        welcome page instead."""
         self.remember_scroll()
-        location = self.history.forward()
+        location = step()
         if location is not None:
             self.show(location if self._window.pages.exists(location) else WELCOME)
 
