@@ -184,5 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from teachin.ui.app import run_app
 
         return run_app(context.extra)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except BrokenPipeError:
+        # The reader went away (`teachin simulate ... | head`): stop quietly, as
+        # other command-line tools do, instead of printing a traceback.
+        sys.stderr.close()
+        return 0
     return code

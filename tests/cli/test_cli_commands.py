@@ -130,3 +130,22 @@ def test_check_reports_scenario_and_plan_problems(run, tmp_path):
     assert any(
         line.startswith(f"{pack / 'scenarios' / 'broken.toml'}:2: error:") for line in lines
     ), lines
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
+    # `teachin simulate ... | head -1`: the reader closes the pipe after one line.
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "teachin", "simulate", "care-homes", "--runs", "20"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in errors and "BrokenPipe" not in errors

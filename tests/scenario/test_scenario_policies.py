@@ -7,6 +7,7 @@ base seed per scenario, so no single lucky seed carries the result).
 from __future__ import annotations
 
 import pytest
+from tests.scenario.conftest import pending
 
 from teachin.scenario.engine import Engine
 from teachin.scenario.simulate import simulate
@@ -31,6 +32,7 @@ def results(scenarios, scenario_id, seed, policies=POLICIES):
 
 @pytest.mark.parametrize("scenario_id", SHIPPED)
 def test_strategy_results(scenarios, scenario_id):
+    pending(scenario_id)
     r = results(scenarios, scenario_id, SEEDS[scenario_id])
     win = {p: r[p].rates["win"] for p in POLICIES}
     repression = {p: r[p].mean_final["repression"] for p in POLICIES}
@@ -52,6 +54,7 @@ def test_strategy_results(scenarios, scenario_id):
 
 @pytest.mark.parametrize("scenario_id", SHIPPED)
 def test_no_single_tactic_wins_often(scenarios, scenario_id):
+    pending(scenario_id)
     scenario = scenarios[scenario_id]
     engine = Engine(scenario)
     for tactic in scenario.tactics:
@@ -60,6 +63,7 @@ def test_no_single_tactic_wins_often(scenarios, scenario_id):
 
 
 def test_results_hold_for_another_seed(scenarios):
+    pending("tenants-retrofit")
     # A second, unrelated seed for one scenario: the ordering does not hinge on a seed.
     r = results(scenarios, "tenants-retrofit", 123456789, ("mass-action", "liberal", "ultra-left"))
     assert r["mass-action"].rates["win"] >= 0.5

@@ -57,6 +57,8 @@ def _unread_measures(scenario: Scenario) -> list[Problem]:
     for effect in effects:
         # A measure read only by its own change (pressure fading) changes nothing else.
         read |= effect.expression.names - {effect.measure}
+    # A doubt measure is read by the range the group sees of what it estimates.
+    read |= {m.estimate_by for m in scenario.measures if m.estimate_by}
     return [
         warning(
             scenario.path,

@@ -20,7 +20,7 @@ One round, in order:
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from teachin.scenario.closures import (
@@ -35,9 +35,16 @@ from teachin.scenario.model import ENGINE_NAMES, Effect, Scenario
 
 READY = 0.999  # readiness at or above this counts as "ready"
 
-# What Engine.step logs: ("roll", draw), ("event:<id>", draw) and
-# ("fired", (event index, {measure: change})).
-LogEntry = tuple[str, float] | tuple[str, tuple[int, dict[str, float]]]
+# What Engine.step logs: ("roll", draw), ("event:<id>", draw),
+# ("fired", (event index, {measure: change})), and what the move itself and the
+# round's course (every_round and the next round's effects) changed:
+# ("move", {measure: change}) and ("course", {measure: change}).
+LogEntry = (
+    tuple[str, float] | tuple[str, tuple[int, dict[str, float]]] | tuple[str, dict[str, float]]
+)
+
+# How the group judges one need on its estimates (see Engine.need_statuses).
+MET, MISSING, UNSURE = "met", "missing", "unsure"
 
 
 @dataclass
@@ -50,9 +57,19 @@ class State:
     fired: list[int]
     ending: int = -1  # index into scenario.endings; -1 while running
     finished: bool = False
+    # Per estimated measure (Engine.estimated order): where the true value lies
+    # in the group's range, from -1 to 1, drawn at the start of the run.
+    biases: list[float] = field(default_factory=list)
 
     def copy(self) -> State:
-        return State(self.values[:], self.times[:], self.fired[:], self.ending, self.finished)
+        return State(
+            self.values[:],
+            self.times[:],
+            self.fired[:],
+            self.ending,
+            self.finished,
+            self.biases[:],
+        )
 
 
 class _Unbuilt(Enum):
@@ -86,6 +103,13 @@ class Engine:
         self.measure_ids = [m.id for m in scenario.measures]
         self.visible = [(m.id, i) for i, m in enumerate(scenario.measures) if m.visible]
         self.ending_index = {e.id: i for i, e in enumerate(scenario.endings)}
+        index = scenario.measure_index
+        # Estimated measures: (measure index, doubt index, low, high).
+        self.estimated = tuple(
+            (i, index[m.estimate_by], m.low, m.high)
+            for i, m in enumerate(scenario.measures)
+            if m.estimate_by and m.estimate_by in index
+        )
         self._compile_tactics()
         self._compile_events()
         self._compile_rounds()
@@ -209,7 +233,15 @@ class Engine:
                 draws.append((f"start:{measure_id}", draw))
             value = start + (2 * draw - 1) * spread
             values[i] = min(max(value, low), high)
-        state = State(values, [0] * self.tactic_count_total, [0] * self.event_count_total)
+        biases = []
+        for i, *_ in self.estimated:
+            draw = random_()
+            if draws is not None:
+                draws.append((f"bias:{self.measure_ids[i]}", draw))
+            biases.append(2 * draw - 1)
+        state = State(
+            values, [0] * self.tactic_count_total, [0] * self.event_count_total, biases=biases
+        )
         if self.round_apply[0] is not None:
             self.round_apply[0](values)
         return state
@@ -295,25 +327,91 @@ class Engine:
             apply = self.tactic_apply_by_met[index][met] = applier(tuple(fx))
         return apply
 
+    # -- what the group sees: estimates -------------------------------------------------
+    def estimate(self, state: State, measure: int) -> tuple[float, float, float]:
+        """The group's (low, middle, high) for measure number ``measure``: the
+        true value for a measure that is not estimated. The true value always
+        lies in the range; ``doubt`` is its half-width."""
+        values = state.values
+        for number, (i, doubt_index, low, high) in enumerate(self.estimated):
+            if i == measure:
+                doubt = max(values[doubt_index], 0.0)
+                middle = min(max(values[i] + state.biases[number] * doubt, low), high)
+                return max(middle - doubt, low), middle, min(middle + doubt, high)
+        value = values[measure]
+        return value, value, value
+
+    def seen_values(self, state: State, where: int = 1) -> list[float]:
+        """The values as the group sees them: a copy in which each estimated
+        measure is the low end of its range (``where`` 0), its middle (1) or
+        its high end (2). The state itself when nothing is estimated."""
+        if not self.estimated:
+            return state.values
+        values = state.values[:]
+        for i, *_ in self.estimated:
+            values[i] = self.estimate(state, i)[where]
+        return values
+
+    def need_statuses(self, state: State, index: int) -> list[str]:
+        """Each need of tactic ``index`` as the group can judge it: MET when it
+        holds over the whole range of the estimates, MISSING when it holds
+        nowhere in it, UNSURE when it holds for part of it (test to know)."""
+        needs = self.scenario.tactics[index].needs
+        low = self.seen_values(state, 0)
+        high = self.seen_values(state, 2)
+        result = []
+        for values in {id(low): low, id(high): high}.values():
+            values[self.i_times] = state.times[index]
+            values[self.i_step] = self.tactic_step[index]
+        for need in needs:
+            at_low, at_high = bool(need.when.fn(low)), bool(need.when.fn(high))
+            result.append(MET if at_low and at_high else UNSURE if at_low or at_high else MISSING)
+        return result
+
+    def seen_readiness(self, state: State, index: int) -> float:
+        """Share of the tactic's needs the group can be sure are met (0 to 1)."""
+        total = self.tactic_need_total[index]
+        if not total:
+            return 1.0
+        return self.need_statuses(state, index).count(MET) / total
+
     def readiness_text(self, state: State, index: int) -> str:
+        """Readiness in words, as the group can judge it from its estimates."""
         tactic = self.scenario.tactics[index]
         if not tactic.needs:
             return "Ready: nothing special is needed."
-        values = state.values
-        values[self.i_times] = state.times[index]
-        values[self.i_step] = self.tactic_step[index]
-        met = [need.text for need in tactic.needs if need.when.fn(values)]
-        unmet = [need.text for need in tactic.needs if not need.when.fn(values)]
-        if not unmet:
+        statuses = self.need_statuses(state, index)
+        met = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MET]
+        unmet = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MISSING]
+        unsure = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == UNSURE]
+        if not unmet and not unsure:
             return "Ready: " + "; ".join(met) + "."
-        text = "Not ready yet. Still needed: " + "; ".join(unmet) + "."
+        if unmet:
+            text = "Not ready yet. Still needed: " + "; ".join(unmet) + "."
+            if unsure:
+                text += " Not sure yet: " + "; ".join(unsure) + "."
+        else:
+            text = (
+                "Maybe ready: you can't be sure yet of " + "; ".join(unsure) + "."
+                " A structure test or more one-on-ones would tell you."
+            )
         if met:
             text += " Already there: " + "; ".join(met) + "."
         return text
 
     def visible_values(self, state: State) -> dict[str, float]:
-        values = state.values
+        """The visible measures as the group sees them (the middle of the range
+        for an estimated measure)."""
+        values = self.seen_values(state)
         return {measure_id: values[i] for measure_id, i in self.visible}
+
+    def estimates(self, state: State) -> dict[str, tuple[float, float]]:
+        """The (low, high) range of each estimated measure."""
+        result = {}
+        for i, *_ in self.estimated:
+            low, _, high = self.estimate(state, i)
+            result[self.measure_ids[i]] = (low, high)
+        return result
 
     # -- one round -----------------------------------------------------------------------
     def step(
@@ -345,7 +443,12 @@ class Engine:
         if apply is _UNBUILT:
             apply = self._tactic_applier(index, met, ready)
         if apply is not None:
-            apply(values)
+            if log is None:
+                apply(values)
+            else:
+                before = values[: self.n]
+                apply(values)
+                log.append(("move", self._changes(before, values)))
         state.times[index] += 1
         if step_index and ready >= READY and step_index > values[self.i_climbed]:
             values[self.i_climbed] = step_index
@@ -382,8 +485,21 @@ class Engine:
                     state.ending = event_ends
                     state.finished = True
                     return ready
-        self._end_round(state, values)
+        if log is None:
+            self._end_round(state, values)
+        else:
+            before = values[: self.n]
+            self._end_round(state, values)
+            log.append(("course", self._changes(before, values)))
         return ready
+
+    def _changes(self, before: list[float], values: list[float]) -> dict[str, float]:
+        """What changed between ``before`` and ``values``, by measure id."""
+        return {
+            self.measure_ids[i]: values[i] - before[i]
+            for i in range(self.n)
+            if values[i] != before[i]
+        }
 
     def _apply_logged(
         self, number: int, effects: Applier | None, values: list[float], log: list[LogEntry]
@@ -392,12 +508,7 @@ class Engine:
         before = values[: self.n]
         if effects is not None:
             effects(values)
-        changes = {
-            self.measure_ids[i]: values[i] - before[i]
-            for i in range(self.n)
-            if values[i] != before[i]
-        }
-        log.append(("fired", (number, changes)))
+        log.append(("fired", (number, self._changes(before, values))))
 
     def _end_round(self, state: State, values: list[float]) -> None:
         """The every-round effects, the early endings, then the next round (or,

@@ -7,6 +7,7 @@ raises on bad content. A file with errors is skipped, the rest still load.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,16 @@ DEFAULT_STEPS = (
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MEASURE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _DIFFICULTIES = ("introductory", "intermediate", "advanced")
-EVENT_KINDS = ("target", "police", "media", "politicians", "allies", "base", "other")
+EVENT_KINDS = (
+    "target",
+    "police",
+    "repression",
+    "media",
+    "politicians",
+    "allies",
+    "base",
+    "other",
+)
 
 _TOP_KEYS = {
     "format",
@@ -69,7 +79,17 @@ _TOP_KEYS = {
     "every_round",
     "debrief",
 }
-_MEASURE_KEYS = {"id", "label", "meaning", "start", "spread", "min", "max", "visible"}
+_MEASURE_KEYS = {
+    "id",
+    "label",
+    "meaning",
+    "start",
+    "spread",
+    "min",
+    "max",
+    "visible",
+    "estimate_by",
+}
 _TACTIC_KEYS = {
     "id",
     "label",
@@ -289,6 +309,13 @@ class _Sections(_Fields):
                     self.at.key(line, "start"), f"measure '{measure_id}': start is outside min..max"
                 )
             visible = self.flag(raw, "visible", line, True)
+            estimate_by = raw.get("estimate_by")
+            if estimate_by is not None and not isinstance(estimate_by, str):
+                self.err(
+                    self.at.key(line, "estimate_by"),
+                    f"measure '{measure_id}': 'estimate_by' must be a measure id in quotes",
+                )
+                estimate_by = None
             result.append(
                 Measure(
                     id=measure_id,
@@ -299,11 +326,40 @@ class _Sections(_Fields):
                     low=numbers["min"],
                     high=numbers["max"],
                     visible=visible,
+                    estimate_by=estimate_by,
                     line=line,
                 )
             )
         if not result:
             self.err(1, "the scenario has no [[measure]] sections")
+        return self.checked_estimates(result)
+
+    def checked_estimates(self, measures: list[Measure]) -> list[Measure]:
+        """``estimate_by`` must name another, hidden measure that is not itself
+        estimated; a wrong one is reported and dropped (the measure is then shown
+        exactly)."""
+        by_id = {m.id: m for m in measures}
+        result = []
+        for m in measures:
+            doubt = by_id.get(m.estimate_by) if m.estimate_by else None
+            problem = ""
+            if m.estimate_by is None:
+                pass
+            elif doubt is None:
+                problem = f"unknown measure '{m.estimate_by}'"
+            elif doubt.id == m.id or doubt.estimate_by:
+                problem = f"'{doubt.id}' must be another measure, not itself estimated"
+            elif doubt.visible:
+                problem = f"'{doubt.id}' must be hidden (visible = false): the range shows it"
+            elif not m.visible:
+                problem = "a hidden measure is never shown, so it has no estimate"
+            if problem:
+                self.err(
+                    self.at.key(m.line, "estimate_by"),
+                    f"measure '{m.id}': estimate_by: {problem}",
+                )
+                m = replace(m, estimate_by=None)
+            result.append(m)
         return result
 
     def tactics(self, data: dict[str, Any]) -> list[Tactic]:

@@ -27,7 +27,17 @@ STRATEGY_CONCEPTS = {
     "ultra-left": "module:ultra-left-strategy",
     "mass-action": "module:independent-mass-action",
 }
-TACTIC_KINDS = ("organizing", "step", "lobbying", "electoral", "staff", "militant", "deal")
+TACTIC_KINDS = (
+    "organizing",
+    "vote",
+    "test",
+    "step",
+    "lobbying",
+    "electoral",
+    "staff",
+    "militant",
+    "deal",
+)
 RESULTS = ("win", "partial", "loss")
 
 
@@ -41,6 +51,10 @@ class Measure:
     low: float = 0.0
     high: float = 100.0
     visible: bool = True
+    # The group sees this measure only as an estimate: a range whose half-width
+    # is the value of the measure named here (a hidden "doubt"), which one-on-ones
+    # and structure tests narrow. None: the group sees the true value.
+    estimate_by: str | None = None
     line: int = 1
 
 

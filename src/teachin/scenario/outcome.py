@@ -38,6 +38,12 @@ class Consequence:
     draws: tuple[tuple[str, float], ...]
     ending: str | None = None
     result: str | None = None
+    # What the move itself changed, and what the round's course (every_round
+    # and the next round's effects) changed; events' changes are in ``events``.
+    moved: dict[str, float] = field(default_factory=dict)
+    course: dict[str, float] = field(default_factory=dict)
+    # The (low, high) range the group sees afterwards for each estimated measure.
+    estimates: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def deltas(self) -> dict[str, float]:

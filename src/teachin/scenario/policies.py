@@ -120,7 +120,9 @@ class Observation:
 
     def update(self, state: State) -> Observation:
         self._state = state
-        self._values = values = state.values
+        # What the group believes: the middle of the range for an estimated
+        # measure (the state's own list when nothing is estimated).
+        self._values = values = self._engine.seen_values(state, 1)
         self._times = state.times
         self.round = int(values[self._engine.i_round])
         self.climbed = int(values[self._engine.i_climbed])
@@ -225,14 +227,50 @@ class Observation:
             self._set_context(info)
         return count(self._values) / self._need_total[order]
 
+    def estimate(self, measure_id: str) -> tuple[float, float]:
+        """The (low, high) range the group sees for a measure (both ends the
+        same for a measure that is not estimated)."""
+        engine = self._engine
+        low, _, high = engine.estimate(self._state, engine.scenario.measure_index[measure_id])
+        return low, high
+
+    def surely_ready(self, info: TacticInfo) -> bool:
+        """Whether every need of the tactic holds even at the low end of the
+        estimates (the readiness text says "Ready", not "Maybe ready")."""
+        check = self._all_met[info.order]
+        if check is None:
+            return True
+        lows = self._engine.seen_values(self._state, 0)
+        lows[self._engine.i_times] = self._times[info.order]
+        lows[self._engine.i_step] = info.step
+        return bool(check(lows))
+
     def is_ready(self, info: TacticInfo) -> bool:
-        """Whether every need of the tactic is met (the text says "Ready")."""
+        """Whether every need of the tactic is met as far as the group believes
+        (judged on the middle of its estimates)."""
         check = self._all_met[info.order]
         if check is None:
             return True
         if self._need_context[info.order]:
             self._set_context(info)
         return bool(check(self._values))
+
+    def ready_with(self, info: TacticInfo, assumed: dict[str, float]) -> bool:
+        """Whether the group believes it would be ready for the tactic if the
+        measures in ``assumed`` had those values ("ready but for a vote")."""
+        check = self._all_met[info.order]
+        if check is None:
+            return True
+        if not assumed:
+            return self.is_ready(info)
+        values = self._values[:]
+        index = self._engine.scenario.measure_index
+        for measure_id, value in assumed.items():
+            if measure_id in index:
+                values[index[measure_id]] = value
+        values[self._engine.i_times] = self._times[info.order]
+        values[self._engine.i_step] = info.step
+        return bool(check(values))
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
@@ -328,20 +366,24 @@ def ultra_left(obs: Observation, rng: random.Random) -> str:
     return _least_used(obs, menu).id
 
 
+# What a vote or a structure test gives, for judging whether a step is ready
+# "but for" them (the measure ids every shipped scenario uses: docs/scenarios.md).
+_VOTED = {"mandate": 9.0}
+_TESTED = {"tested": 9.0}
+_STRIKE_STEP = 7  # one-day strike and above: the base must decide, and be sure
+
+
 def mass_action(obs: Observation, rng: random.Random) -> str:
+    """Build the base, then climb one or two steps at a time when ready; put
+    offers to the members; before a strike, vote and (when unsure) test."""
     remaining = obs.rounds - obs.round
-    climbed = obs.climbed
-    # The highest step above those climbed that the base is ready for.
-    best = _highest_ready(obs, "step", above=climbed)
-    if best is not None:
-        # Climb when the base is ready for a step that matters; early on, the
-        # lowest steps wait while the base is built.
-        if best.step >= 5:
-            return best.id
-        measures = obs.measures
-        if measures.get("support", 0) >= 45 and measures.get("organization", 0) >= 30:
-            return best.id
-    if remaining <= 1 and climbed >= 5:
+    offer_vote = _offer_vote(obs)
+    if offer_vote is not None:
+        return offer_vote.id  # the members decide on any offer
+    climb = _next_climb(obs)
+    if climb is not None:
+        return climb
+    if remaining <= 1 and obs.climbed >= 5:
         # The deadline is close: use the strongest step the base is ready for.
         best = _highest_ready(obs, "step")
         if best is not None:
@@ -351,12 +393,56 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
         if deal is not None:
             # Nothing strong is ready and time is up: take what is on the table.
             return deal.id
+    return _organize(obs)
+
+
+def _offer_vote(obs: Observation) -> TacticInfo | None:
+    """A vote on an offer the target has made (its id names the offer)."""
+    if obs.measures.get("offer", 0) < 1:
+        return None
+    return next((v for v in obs.of_kind("vote") if "offer" in v.id), None)
+
+
+def _next_climb(obs: Observation) -> str | None:
+    """The move that climbs: the highest step within two of the top climbed
+    that the group believes it is ready for (but for a vote or a test), or the
+    vote or structure test that step still needs; None to keep organizing."""
+    climbed = obs.climbed
+    steps = [o for o in obs.of_kind("step") if climbed < o.step <= climbed + 2]
+    steps.sort(key=_step_of, reverse=True)
+    assumed = {**_VOTED, **_TESTED}
+    for step in steps:
+        if not obs.ready_with(step, assumed):
+            continue
+        if not obs.ready_with(step, _TESTED):
+            vote = _strike_vote(obs)
+            return vote.id if vote is not None else None
+        unsure = step.step >= _STRIKE_STEP and not obs.surely_ready(step)
+        if not obs.ready_with(step, {}) or unsure:
+            test = next(iter(obs.of_kind("test")), None)
+            if test is not None and (unsure or obs.is_ready(test)):
+                return test.id
+            if not obs.ready_with(step, {}):
+                continue
+        return step.id
+    return None
+
+
+def _strike_vote(obs: Observation) -> TacticInfo | None:
+    """The vote that gives a mandate, when the group believes it would pass."""
+    votes = [v for v in obs.of_kind("vote") if "offer" not in v.id]
+    for vote in votes:
+        if obs.is_ready(vote):
+            return vote
+    return None
+
+
+def _organize(obs: Observation) -> str:
+    """Organize where the base is weakest, varying the moves."""
     organizing = obs.of_kind("organizing")
     if not organizing:
         best = _highest_ready(obs, "step")
         return best.id if best is not None else _first(obs)
-
-    # Organize where the base is weakest, varying the moves.
     measures = obs.measures
     best_info = organizing[0]
     best_score = -1.0

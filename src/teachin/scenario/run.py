@@ -51,10 +51,15 @@ class Run:
         return self.scenario.rounds[min(self.round, len(self.scenario.rounds)) - 1]
 
     def measures(self, *, hidden: bool = False) -> dict[str, float]:
-        """The measures a group sees (all of them with ``hidden=True``)."""
+        """The measures a group sees (the middle of the range for an estimated
+        one); every measure's true value with ``hidden=True``."""
         if hidden:
             return self._measures()
         return self.engine.visible_values(self.state)
+
+    def estimates(self) -> dict[str, tuple[float, float]]:
+        """The (low, high) range the group sees for each estimated measure."""
+        return self.engine.estimates(self.state)
 
     def options(self) -> list[Option]:
         """The tactics the group may choose now, with readiness and description."""
@@ -70,7 +75,7 @@ class Run:
                     description=tactic.description,
                     step=tactic.step_index,
                     builds=tactic.builds,
-                    ready=engine.readiness(self.state, index),
+                    ready=engine.seen_readiness(self.state, index),
                     ready_text=engine.readiness_text(self.state, index),
                     times=self.state.times[index],
                 )
@@ -110,8 +115,15 @@ class Run:
         is_ready = ready >= READY
         events = []
         draws = []
+        moved: dict[str, float] = {}
+        course: dict[str, float] = {}
         for name, value in log:
-            if isinstance(value, tuple):  # ("fired", (event index, changes))
+            if isinstance(value, dict):  # ("move" or "course", changes)
+                if name == "move":
+                    moved = value
+                else:
+                    course = value
+            elif isinstance(value, tuple):  # ("fired", (event index, changes))
                 number, changes = value
                 event = self.scenario.events[number]
                 events.append(
@@ -149,6 +161,9 @@ class Run:
             draws=tuple(draws),
             ending=ending,
             result=result,
+            moved=moved,
+            course=course,
+            estimates=self.engine.estimates(self.state),
         )
 
     def go_back(self, round_number: int) -> None:
