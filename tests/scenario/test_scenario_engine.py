@@ -129,6 +129,7 @@ def test_policies_see_no_hidden_measures(scenarios):
         "is_ready",
         "surely_ready",
         "ready_with",
+        "lacking",
         "estimate",
         "times",
         "update",

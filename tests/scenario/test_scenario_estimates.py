@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from teachin.scenario.check import check_scenario
-from teachin.scenario.engine import MET, MISSING, UNSURE, Engine
+from teachin.scenario.engine import Engine
+from teachin.scenario.group_view import MET, MISSING, UNSURE
 from teachin.scenario.loader import parse_scenario
 from teachin.scenario.policies import Observation, tactic_infos
 from teachin.scenario.run import Run

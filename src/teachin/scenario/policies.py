@@ -272,6 +272,24 @@ class Observation:
         values[self._engine.i_step] = info.step
         return bool(check(values))
 
+    def lacking(self, info: TacticInfo, assumed: dict[str, float]) -> set[str]:
+        """The names read by the tactic's needs that the group cannot be sure
+        are met (at the low end of its estimates), with the measures in
+        ``assumed`` taken at those values."""
+        engine = self._engine
+        lows = engine.seen_values(self._state, 0)[:]
+        index = engine.scenario.measure_index
+        for measure_id, value in assumed.items():
+            if measure_id in index:
+                lows[index[measure_id]] = value
+        lows[engine.i_times] = self._times[info.order]
+        lows[engine.i_step] = info.step
+        names: set[str] = set()
+        for need in engine.scenario.tactics[info.order].needs:
+            if not need.when.fn(lows):
+                names |= need.when.names
+        return names
+
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
         return self._times[info.order]
@@ -366,23 +384,38 @@ def ultra_left(obs: Observation, rng: random.Random) -> str:
     return _least_used(obs, menu).id
 
 
-# What a vote or a structure test gives, for judging whether a step is ready
-# "but for" them (the measure ids every shipped scenario uses: docs/scenarios.md).
+# What a vote, a structure test and the passing of time give, for judging
+# whether a step is ready "but for" them (the measure ids the shipped scenarios
+# use: docs/scenarios.md). ``wait`` counts down rounds the group cannot shorten
+# (until a legal strike position, say).
 _VOTED = {"mandate": 9.0}
 _TESTED = {"tested": 9.0}
+_WAITED = {"wait": 0.0}
+_ALL_GIVEN = {**_VOTED, **_TESTED, **_WAITED}
 _STRIKE_STEP = 7  # one-day strike and above: the base must decide, and be sure
+_MANDATE_ROUNDS = 2  # vote when the wait is this short, so the mandate still holds
 
 
 def mass_action(obs: Observation, rng: random.Random) -> str:
-    """Build the base, then climb one or two steps at a time when ready; put
-    offers to the members; before a strike, vote and (when unsure) test."""
+    """Build the base toward the next strike and climb only the steps it needs;
+    before a strike, test (when unsure), then vote; renew a strike while the
+    base still backs it; put offers to the members."""
     remaining = obs.rounds - obs.round
+    strike = _ready_strike(obs)
     offer_vote = _offer_vote(obs)
-    if offer_vote is not None:
-        return offer_vote.id  # the members decide on any offer
-    climb = _next_climb(obs)
-    if climb is not None:
-        return climb
+    if offer_vote is not None and not (remaining == 0 and strike is not None):
+        return offer_vote.id  # the members decide on an offer (a last-round strike aside)
+    target = _next_strike(obs)
+    if target is not None:
+        prepare = _prepare(obs, target)
+        if prepare is not None:
+            return prepare.id
+    if strike is not None:
+        return strike.id  # renew the strike while the mandate and the base hold
+    if target is not None:
+        climb = _climb_toward(obs, target)
+        if climb is not None:
+            return climb.id
     if remaining <= 1 and obs.climbed >= 5:
         # The deadline is close: use the strongest step the base is ready for.
         best = _highest_ready(obs, "step")
@@ -393,7 +426,7 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
         if deal is not None:
             # Nothing strong is ready and time is up: take what is on the table.
             return deal.id
-    return _organize(obs)
+    return _organize(obs, _lacking(obs, target) if target is not None else set())
 
 
 def _offer_vote(obs: Observation) -> TacticInfo | None:
@@ -403,29 +436,76 @@ def _offer_vote(obs: Observation) -> TacticInfo | None:
     return next((v for v in obs.of_kind("vote") if "offer" in v.id), None)
 
 
-def _next_climb(obs: Observation) -> str | None:
-    """The move that climbs: the highest step within two of the top climbed
-    that the group believes it is ready for (but for a vote or a test), or the
-    vote or structure test that step still needs; None to keep organizing."""
-    climbed = obs.climbed
-    steps = [o for o in obs.of_kind("step") if climbed < o.step <= climbed + 2]
+def _strikes(obs: Observation) -> list[TacticInfo]:
+    """The strike-level steps on offer, highest first (their needs say which
+    steps must be climbed first)."""
+    steps = [o for o in obs.of_kind("step") if o.step >= _STRIKE_STEP]
     steps.sort(key=_step_of, reverse=True)
-    assumed = {**_VOTED, **_TESTED}
-    for step in steps:
-        if not obs.ready_with(step, assumed):
-            continue
-        if not obs.ready_with(step, _TESTED):
-            vote = _strike_vote(obs)
-            return vote.id if vote is not None else None
-        unsure = step.step >= _STRIKE_STEP and not obs.surely_ready(step)
-        if not obs.ready_with(step, {}) or unsure:
-            test = next(iter(obs.of_kind("test")), None)
-            if test is not None and (unsure or obs.is_ready(test)):
-                return test.id
-            if not obs.ready_with(step, {}):
-                continue
-        return step.id
+    return steps
+
+
+def _ready_strike(obs: Observation) -> TacticInfo | None:
+    """The highest strike-level step the group believes it is ready for (one
+    already climbed included: a strike can be renewed)."""
+    tested = obs.measures.get("tested", 0) >= 1
+    for step in _strikes(obs):
+        # Right after a passed test the group knows where it stands: the middle.
+        if obs.surely_ready(step) or (tested and obs.is_ready(step)):
+            return step
     return None
+
+
+def _next_strike(obs: Observation) -> TacticInfo | None:
+    """The strike-level step to build toward: the lowest above the top step
+    climbed (the highest one when every step is climbed); None when the
+    scenario has none."""
+    steps = [o for o in obs.of_kind("step") if o.step >= _STRIKE_STEP]
+    if not steps:
+        return None
+    higher = [o for o in steps if o.step > obs.climbed]
+    return min(higher, key=_step_of) if higher else max(steps, key=_step_of)
+
+
+def _prepare(obs: Observation, target: TacticInfo) -> TacticInfo | None:
+    """The structure test, then the vote, that ``target`` still needs when the
+    group believes it is ready for everything else; None otherwise."""
+    if not obs.ready_with(target, _ALL_GIVEN):
+        return None
+    measures = obs.measures
+    if not obs.ready_with(target, {**_VOTED, **_TESTED}) and measures.get("wait", 0) > (
+        _MANDATE_ROUNDS
+    ):
+        return None  # too early to vote: the mandate would run out before the date
+    tested = measures.get("tested", 0) >= 1
+    test = next(iter(obs.of_kind("test")), None)
+    if test is not None and not tested:
+        needs_test = not obs.ready_with(target, {**_VOTED, **_WAITED})
+        unsure = not obs.surely_ready(target) and not obs.ready_with(target, {})
+        if (needs_test or unsure) and obs.is_ready(test):
+            return test  # test first: it tells whether the vote will pass
+    if measures.get("mandate", 0) < 1 and not obs.ready_with(target, {**_TESTED, **_WAITED}):
+        return _strike_vote(obs)
+    return None
+
+
+def _climb_toward(obs: Observation, target: TacticInfo) -> TacticInfo | None:
+    """A lower step to climb, only when ``target`` still needs steps climbed:
+    the highest within reach the group believes it is ready for."""
+    if "climbed" not in _lacking(obs, target):
+        return None
+    climbed = obs.climbed
+    window = [o for o in obs.of_kind("step") if climbed < o.step <= climbed + 2]
+    window.sort(key=_step_of, reverse=True)
+    for step in window:
+        if step.step < target.step and obs.is_ready(step):
+            return step
+    return None
+
+
+def _lacking(obs: Observation, info: TacticInfo) -> set[str]:
+    """The names read by the needs of ``info`` the group cannot be sure are met
+    (a vote, a test and the wait taken as given)."""
+    return obs.lacking(info, _ALL_GIVEN)
 
 
 def _strike_vote(obs: Observation) -> TacticInfo | None:
@@ -437,8 +517,9 @@ def _strike_vote(obs: Observation) -> TacticInfo | None:
     return None
 
 
-def _organize(obs: Observation) -> str:
-    """Organize where the base is weakest, varying the moves."""
+def _organize(obs: Observation, wanted: set[str]) -> str:
+    """Organize for what the next strike lacks (the measures its unmet needs
+    read); otherwise where the base is weakest, varying the moves."""
     organizing = obs.of_kind("organizing")
     if not organizing:
         best = _highest_ready(obs, "step")
@@ -453,7 +534,8 @@ def _organize(obs: Observation) -> str:
             for m in builds:
                 gap += 1.0 - measures.get(m, 100.0) / 100.0
             gap /= len(builds)
-        score = gap / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+        hits = sum(1 for m in builds if m in wanted)
+        score = (hits + gap) / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
         if score > best_score:
             best_info, best_score = o, score
     return best_info.id

@@ -1,0 +1,123 @@
+"""What the group sees of a run: estimated measures as ranges, and readiness
+judged on them (see docs/scenarios.md, "Estimates").
+
+:class:`GroupView` is a part of :class:`teachin.scenario.engine.Engine` (a base
+class), kept here so the engine's round loop stays one concept: the engine
+decides what happens from the true values; this says what the group is told.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from teachin.scenario.model import Scenario
+
+
+class State(Protocol):
+    """What a view reads of the engine's run state."""
+
+    values: list[float]
+    times: list[int]
+    biases: list[float]
+
+# How the group judges one need on its estimates (see GroupView.need_statuses).
+MET, MISSING, UNSURE = "met", "missing", "unsure"
+
+
+class GroupView:
+    """The engine's answers about what the group sees (a base of Engine)."""
+
+    scenario: Scenario
+    # Estimated measures: (measure index, doubt index, low, high).
+    estimated: tuple[tuple[int, int, float, float], ...]
+    visible: list[tuple[str, int]]
+    measure_ids: list[str]
+    tactic_step: list[int]
+    tactic_need_total: list[int]
+    i_times: int
+    i_step: int
+
+    def estimate(self, state: State, measure: int) -> tuple[float, float, float]:
+        """The group's (low, middle, high) for measure number ``measure``: the
+        true value for a measure that is not estimated. The true value always
+        lies in the range; ``doubt`` is its half-width."""
+        values = state.values
+        for number, (i, doubt_index, low, high) in enumerate(self.estimated):
+            if i == measure:
+                doubt = max(values[doubt_index], 0.0)
+                middle = min(max(values[i] + state.biases[number] * doubt, low), high)
+                return max(middle - doubt, low), middle, min(middle + doubt, high)
+        value = values[measure]
+        return value, value, value
+
+    def seen_values(self, state: State, where: int = 1) -> list[float]:
+        """The values as the group sees them: a copy in which each estimated
+        measure is the low end of its range (``where`` 0), its middle (1) or
+        its high end (2). The state itself when nothing is estimated."""
+        if not self.estimated:
+            return state.values
+        values = state.values[:]
+        for i, *_ in self.estimated:
+            values[i] = self.estimate(state, i)[where]
+        return values
+
+    def need_statuses(self, state: State, index: int) -> list[str]:
+        """Each need of tactic ``index`` as the group can judge it: MET when it
+        holds over the whole range of the estimates, MISSING when it holds
+        nowhere in it, UNSURE when it holds for part of it (test to know)."""
+        needs = self.scenario.tactics[index].needs
+        low = self.seen_values(state, 0)
+        high = self.seen_values(state, 2)
+        result = []
+        for values in {id(low): low, id(high): high}.values():
+            values[self.i_times] = state.times[index]
+            values[self.i_step] = self.tactic_step[index]
+        for need in needs:
+            at_low, at_high = bool(need.when.fn(low)), bool(need.when.fn(high))
+            result.append(MET if at_low and at_high else UNSURE if at_low or at_high else MISSING)
+        return result
+
+    def seen_readiness(self, state: State, index: int) -> float:
+        """Share of the tactic's needs the group can be sure are met (0 to 1)."""
+        total = self.tactic_need_total[index]
+        if not total:
+            return 1.0
+        return self.need_statuses(state, index).count(MET) / total
+
+    def readiness_text(self, state: State, index: int) -> str:
+        """Readiness in words, as the group can judge it from its estimates."""
+        tactic = self.scenario.tactics[index]
+        if not tactic.needs:
+            return "Ready: nothing special is needed."
+        statuses = self.need_statuses(state, index)
+        met = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MET]
+        unmet = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MISSING]
+        unsure = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == UNSURE]
+        if not unmet and not unsure:
+            return "Ready: " + "; ".join(met) + "."
+        if unmet:
+            text = "Not ready yet. Still needed: " + "; ".join(unmet) + "."
+            if unsure:
+                text += " Not sure yet: " + "; ".join(unsure) + "."
+        else:
+            text = (
+                "Maybe ready: you can't be sure yet of " + "; ".join(unsure) + "."
+                " A structure test or more one-on-ones would tell you."
+            )
+        if met:
+            text += " Already there: " + "; ".join(met) + "."
+        return text
+
+    def visible_values(self, state: State) -> dict[str, float]:
+        """The visible measures as the group sees them (the middle of the range
+        for an estimated measure)."""
+        values = self.seen_values(state)
+        return {measure_id: values[i] for measure_id, i in self.visible}
+
+    def estimates(self, state: State) -> dict[str, tuple[float, float]]:
+        """The (low, high) range of each estimated measure."""
+        result = {}
+        for i, *_ in self.estimated:
+            low, _, high = self.estimate(state, i)
+            result[self.measure_ids[i]] = (low, high)
+        return result
