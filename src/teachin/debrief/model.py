@@ -30,11 +30,14 @@ from teachin.debrief.words import (
     change_text,
     change_words,
     concept_title,
+    estimate_text,
     event_words,
     is_good,
     kind_words,
     percent,
+    range_move_words,
     result_words,
+    reveal_words,
     step_name,
 )
 from teachin.scenario.engine import READY
@@ -91,6 +94,29 @@ class MeasureChange:
     before: float
     after: float
     causes: tuple[Cause, ...] = ()
+    # For an estimated measure: the (low, high) range the group saw before and
+    # after the round. Until the debrief, show these (``seen_*``), never the truth.
+    seen_before: tuple[float, float] | None = None
+    seen_after: tuple[float, float] | None = None
+
+    @property
+    def estimated(self) -> bool:
+        return self.seen_after is not None
+
+    @property
+    def seen_value(self) -> str:
+        """What the group sees now: "48–70 (estimate)", or "52" for a measure it knows."""
+        if self.seen_after is None:
+            return str(round(self.after))
+        return estimate_text(*self.seen_after)
+
+    @property
+    def seen_move(self) -> str:
+        """How it moved as the group sees it: the range's move ("48–70 → 52–66,
+        narrower") for an estimated measure, "▲ +5 rose" for one it knows."""
+        if self.seen_after is None:
+            return self.arrow_words
+        return range_move_words(self.seen_before or self.seen_after, self.seen_after)
 
     @property
     def delta(self) -> float:
@@ -129,10 +155,18 @@ class Shift:
     id: str
     label: str
     amount: float
+    estimated: bool = False  # the group sees this measure only as a range
 
     @property
     def text(self) -> str:
         return f"{self.label} {change_text(self.amount)}"
+
+    @property
+    def seen_text(self) -> str:
+        """ "Support ▲ rose": the direction only, for a measure the group estimates."""
+        if not self.estimated:
+            return self.text
+        return f"{self.label} {'▲ rose' if self.amount > 0 else '▼ fell'}"
 
 
 @dataclass(frozen=True)
@@ -153,6 +187,13 @@ class EventStory:
         if not self.shifts:
             return ""
         return "What it moved: " + ", ".join(shift.text for shift in self.shifts) + "."
+
+    @property
+    def seen_shifts_words(self) -> str:
+        """The same during play: an estimated measure's change without its amount."""
+        if not self.shifts:
+            return ""
+        return "What it moved: " + ", ".join(shift.seen_text for shift in self.shifts) + "."
 
 
 @dataclass(frozen=True)
@@ -313,7 +354,7 @@ def describe_round(
             explain=e.explain.strip(),
             concept=concept(e.concept, library),
             shifts=tuple(
-                Shift(m, labels[m], amount)
+                Shift(m, labels[m], amount, m in c.estimates)
                 for m, amount in e.deltas.items()
                 if m in labels and round(amount)
             ),
@@ -332,7 +373,15 @@ def describe_round(
         rest = after - before - sum(cause.amount for cause in by_events)
         causes = [Cause(MOVE_AND_COURSE, c.label, rest)] if round(rest, 6) else []
         changes.append(
-            MeasureChange(measure.id, measure.label, before, after, tuple(causes + by_events))
+            MeasureChange(
+                measure.id,
+                measure.label,
+                before,
+                after,
+                tuple(causes + by_events),
+                c.estimates_before.get(measure.id),
+                c.estimates.get(measure.id),
+            )
         )
     ready = c.ready >= READY
     return RoundStory(
@@ -370,6 +419,8 @@ class MeasureSeries:
     low: float
     high: float
     values: tuple[float, ...]
+    # For an estimated measure: the group's (low, high) range at the same points.
+    ranges: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -398,6 +449,71 @@ class TurningPoint:
     @property
     def heading(self) -> str:
         return f"Round {self.round}: {self.label}"
+
+
+@dataclass(frozen=True)
+class EstimateReveal:
+    """The truth behind an estimate, told at the debrief: at the end of the run, or
+    at a key moment (a step called on an overestimate, what a structure test showed)."""
+
+    round: int  # 0: at the end of the run
+    choice: str  # the move's label at a key moment ("" at the end)
+    label: str  # the measure's label
+    seen: tuple[float, float]
+    true: float
+
+    @property
+    def overestimated(self) -> bool:
+        """The truth clearly below the middle of the range (the group's best guess)."""
+        return overestimated(self.seen, self.true)
+
+    @property
+    def words(self) -> str:
+        """ "You estimated support at 48–70; it was 52.", led by the round and move at a
+        key moment."""
+        return self.told("you")
+
+    def told(self, voice: str) -> str:
+        """Told to a group (``"you"``) or by the room about itself (``"we"``)."""
+        if not self.round:
+            return reveal_words(self.label, self.seen, self.true, voice.capitalize())
+        lead = f"Round {self.round}, {self.choice}: {voice}"
+        text = reveal_words(self.label, self.seen, self.true, lead)
+        return text[:-1] + (" (an overestimate)." if self.overestimated else ".")
+
+
+def overestimated(seen: tuple[float, float], true: float) -> bool:
+    """The true value clearly below the middle of the group's range: by a sixth of
+    the range's width, and at least 2 points."""
+    low, high = seen
+    return true <= (low + high) / 2 - max(2.0, (high - low) / 6)
+
+
+KEY_MOMENTS = 4
+"""At most this many key moments are revealed, besides the end."""
+
+
+def _estimate_reveals(run: Run) -> tuple[EstimateReveal, ...]:
+    """The end's estimates against the truth, after the key moments: a move the
+    base was not ready for, decided while the group thought itself stronger than it
+    was, and each structure test or vote (what it showed)."""
+    if not run.start_estimates:
+        return ()
+    labels = {m.id: m.label for m in run.scenario.measures}
+    moments: list[EstimateReveal] = []
+    for record in run.steps:
+        c = record.consequence
+        tactic = run.scenario.tactic(c.tactic)
+        for measure, seen in c.estimates_before.items():
+            true = c.before[measure]
+            rushed = tactic.needs and c.ready < READY and overestimated(seen, true)
+            if rushed or tactic.kind in ("test", "vote"):
+                moments.append(EstimateReveal(c.round, c.label, labels[measure], seen, true))
+    end = tuple(
+        EstimateReveal(0, "", labels[measure], seen, run.measures(hidden=True)[measure])
+        for measure, seen in run.estimates().items()
+    )
+    return tuple(moments[-KEY_MOMENTS:]) + end
 
 
 def turning_point_words(point: TurningPoint) -> str:
@@ -434,6 +550,9 @@ class RunStory:
     turning_points: tuple[TurningPoint, ...]
     branches: tuple[BranchStory, ...]
     questions: tuple[str, ...]
+    # The truth behind the group's estimates: key moments, then the end (empty
+    # when the scenario estimates nothing). Told at the debrief only.
+    reveals: tuple[EstimateReveal, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -505,6 +624,11 @@ def describe_run(run: Run, staircase: Staircase | None, library: Library | None 
             m.low,
             m.high,
             (run.start_values[m.id], *(r.consequence.after[m.id] for r in run.steps)),
+            (
+                (run.start_estimates[m.id], *(r.consequence.estimates[m.id] for r in run.steps))
+                if m.id in run.start_estimates
+                else ()
+            ),
         )
         for m in scenario.visible_measures
     )
@@ -528,4 +652,5 @@ def describe_run(run: Run, staircase: Staircase | None, library: Library | None 
         turning_points=points,
         branches=tuple(_branch(b.from_round, b.steps) for b in run.branches if b.steps),
         questions=tuple(scenario.questions) or DEFAULT_QUESTIONS,
+        reveals=_estimate_reveals(run),
     )

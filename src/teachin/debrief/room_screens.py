@@ -18,7 +18,7 @@ from teachin.debrief.model import (
     describe_run,
     turning_point_words,
 )
-from teachin.debrief.words import concept_title, hands_words, kind_words
+from teachin.debrief.words import MAYBE_READY_LABEL, concept_title, hands_words, kind_words
 from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
@@ -138,8 +138,8 @@ def measures_table(story: RoundStory) -> str:
     for change in story.changes:
         rows.append(
             f'<tr><td style="{_CELL}">{escape(change.label)}</td>'
-            f'<td style="{_CELL}" align="right"><b>{round(change.after)}</b></td>'
-            f'<td style="{_CELL}">&nbsp;{escape(change.arrow_words)}</td></tr>'
+            f'<td style="{_CELL}" align="right"><b>{escape(change.seen_value)}</b></td>'
+            f'<td style="{_CELL}">&nbsp;{escape(change.seen_move)}</td></tr>'
         )
     return f'<table border="0" cellspacing="0">{"".join(rows)}</table>'
 
@@ -277,6 +277,7 @@ def _situation_notes(session: RoomSession, round_number: int, library: Library |
     parts.append("<p><b>What each option needs</b> (the room does not see this):</p><ol>")
     for option in session.situation_options(round_number):
         ready = "✓ ready" if option.ready >= READY else "not ready"
+        ready = MAYBE_READY_LABEL if option.maybe_ready else ready
         parts.append(
             f"<li><b>{escape(option.label)}</b> ({escape(option_suffix(option, staircase))}, "
             f"{ready}). {escape(option.ready_text)} {escape(option.description)}</li>"

@@ -20,6 +20,8 @@ STILL_PLAYING = "Still playing"
 
 KIND_WORDS = {
     "organizing": "Organizing move",
+    "vote": "Vote of the members",
+    "test": "Structure test",
     "step": "Staircase step",
     "lobbying": "Lobbying",
     "electoral": "Elections",
@@ -31,6 +33,7 @@ KIND_WORDS = {
 EVENT_WORDS = {
     "target": "The target moves",
     "police": "The police",
+    "repression": "Repression",
     "media": "In the news",
     "politicians": "Politicians",
     "allies": "Allies",
@@ -40,6 +43,21 @@ EVENT_WORDS = {
 
 LOWER_IS_BETTER = frozenset({"repression"})
 """Measures where a rise is bad news (the colour of a change follows this)."""
+
+READY_LABEL = "ready"
+MAYBE_READY_LABEL = "maybe ready? not sure yet"
+NOT_READY_LABEL = "not ready yet"
+"""How the option lists say readiness (never by colour alone): "maybe" is its own state,
+when the group's estimates cannot tell yet."""
+ESTIMATE_WORD = "estimate"
+NARROW_HINT = "One-on-ones narrow the range; a structure test shows where you stand."
+"""Said wherever an estimated measure is shown as a range."""
+TRUTH_LESSON = (
+    "While you played you saw only these estimates; what happened was decided by the "
+    "true values. You don't know your strength until you test it: a structure test or a "
+    "vote before a big step tells you where you stand."
+)
+"""Said at the debrief, after the estimates are revealed."""
 
 READY_WORDS = "✓ The base was ready for it."
 NOT_READY_WORDS = "⚠ The base was not ready for it."
@@ -122,3 +140,45 @@ def concept_title(href: str, library: Library | None) -> str:
         if kind == "glossary" and ident in library.terms:
             return library.terms[ident].term
     return ident.replace("-", " ").capitalize() if ident else href
+
+
+def readiness_label(ready: bool, maybe: bool) -> str:
+    """ "ready", "maybe ready? not sure yet" or "not ready yet"."""
+    return READY_LABEL if ready else MAYBE_READY_LABEL if maybe else NOT_READY_LABEL
+
+
+def range_text(low: float, high: float) -> str:
+    """ "48–70": an estimated measure as the group sees it (en dash, no spaces)."""
+    return f"{round(low)}–{round(high)}"
+
+
+def estimate_text(low: float, high: float) -> str:
+    """ "48–70 (estimate)"."""
+    return f"{range_text(low, high)} ({ESTIMATE_WORD})"
+
+
+def range_move_short(before: tuple[float, float], after: tuple[float, float]) -> str:
+    """How a range moved, in short: "▲ higher, narrower", "narrower", "about the same"."""
+    shift = (after[0] + after[1] - before[0] - before[1]) / 2
+    width_before, width_after = before[1] - before[0], after[1] - after[0]
+    notes = []
+    if round(shift):
+        notes.append("▲\u00a0higher" if shift > 0 else "▼\u00a0lower")
+    if width_after < width_before - 0.5:
+        notes.append("narrower")
+    elif width_after > width_before + 0.5:
+        notes.append("wider")
+    return ", ".join(notes) or "about the same"
+
+
+def range_move_words(before: tuple[float, float], after: tuple[float, float]) -> str:
+    """How the group's range moved: "48–70 → 52–66, ▲ higher, narrower" (never the true
+    change)."""
+    return f"{range_text(*before)} → {range_text(*after)}, {range_move_short(before, after)}"
+
+
+def reveal_words(label: str, seen: tuple[float, float], true: float, lead: str = "You") -> str:
+    """ "You estimated support at 48–70; it was 52." (the truth, at the end)."""
+    if round(seen[0]) == round(seen[1]):
+        return f"{lead} knew {label.lower()}: it was {round(true)}."
+    return f"{lead} estimated {label.lower()} at {range_text(*seen)}; it was {round(true)}."

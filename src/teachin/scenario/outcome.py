@@ -44,6 +44,8 @@ class Consequence:
     course: dict[str, float] = field(default_factory=dict)
     # The (low, high) range the group sees afterwards for each estimated measure.
     estimates: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # ... and the range it saw before the move (what the group decided on).
+    estimates_before: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def deltas(self) -> dict[str, float]:
@@ -63,6 +65,9 @@ class Option:
     ready: float
     ready_text: str
     times: int
+    # Nothing the tactic needs is surely missing, but something may be: the
+    # group's estimates cannot tell yet ("Maybe ready"; test to know).
+    maybe_ready: bool = False
 
 
 @dataclass

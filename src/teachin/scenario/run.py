@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 
 from teachin.scenario import fingerprint as describe
-from teachin.scenario.engine import READY, Engine, LogEntry
+from teachin.scenario.engine import MISSING, READY, UNSURE, Engine, LogEntry
 from teachin.scenario.model import Ending, Round, Scenario, Tactic
 from teachin.scenario.outcome import Branch, Consequence, EventOutcome, Option, StepRecord
 
@@ -29,6 +29,7 @@ class Run:
         self.start_draws: list[tuple[str, float]] = []
         self.state = self.engine.new_state(self.rng, self.start_draws)
         self.start_values = self._measures()
+        self.start_estimates = self.engine.estimates(self.state)
 
     def _measures(self) -> dict[str, float]:
         values = self.state.values
@@ -67,6 +68,7 @@ class Run:
         result = []
         for index in engine.choosable(self.state):
             tactic = self.scenario.tactics[index]
+            statuses = engine.need_statuses(self.state, index) if engine.estimated else ()
             result.append(
                 Option(
                     id=tactic.id,
@@ -78,6 +80,7 @@ class Run:
                     ready=engine.seen_readiness(self.state, index),
                     ready_text=engine.readiness_text(self.state, index),
                     times=self.state.times[index],
+                    maybe_ready=UNSURE in statuses and MISSING not in statuses,
                 )
             )
         return result
@@ -95,10 +98,13 @@ class Run:
         round_number = self.round
         before = self._measures()
         ready_text = engine.readiness_text(self.state, index)
+        seen_before = engine.estimates(self.state)
         log: list[LogEntry] = []
         ready = engine.step(self.state, index, self.rng, log)
         after = self._measures()
-        consequence = self._consequence(tactic, round_number, ready, ready_text, before, after, log)
+        consequence = self._consequence(
+            tactic, round_number, ready, ready_text, (before, after, seen_before), log
+        )
         self.steps.append(StepRecord(round_number, tactic_id, consequence))
         return consequence
 
@@ -108,10 +114,12 @@ class Run:
         round_number: int,
         ready: float,
         ready_text: str,
-        before: dict[str, float],
-        after: dict[str, float],
+        values: tuple[dict[str, float], dict[str, float], dict[str, tuple[float, float]]],
         log: list[LogEntry],
     ) -> Consequence:
+        """``values``: the true measures before and after, and the ranges the group
+        saw before (for its estimated measures)."""
+        before, after, seen_before = values
         is_ready = ready >= READY
         events = []
         draws = []
@@ -164,6 +172,7 @@ class Run:
             moved=moved,
             course=course,
             estimates=self.engine.estimates(self.state),
+            estimates_before=seen_before,
         )
 
     def go_back(self, round_number: int) -> None:

@@ -5,7 +5,8 @@
   ready, a hollow dot with "!" when it was not, a square for moves off the
   staircase), and every abandoned "what if" path as a dashed line.
 - :class:`MeasuresChart`: one small panel per measure, rounds along the bottom,
-  each line ending with its value written out.
+  each line ending with its value written out; for a measure the group only
+  estimated, the range it saw as a shaded band behind the true line (the reveal).
 
 Nothing is told by colour alone: line styles and marks differ, and a legend says
 what each one means.
@@ -16,9 +17,20 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from teachin.debrief.model import MeasureSeries, RunStory
+from teachin.debrief.words import range_text
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import StepRecord
 from teachin.scenario.run import Run
@@ -245,20 +257,21 @@ class MeasuresChart(_Chart):
         super().__init__(parent)
         self.setObjectName("measuresChart")
         self.setAccessibleName("How the measures moved, round by round")
-        self.series: list[tuple[str, list[float], float, float]] = []
+        self.series: list[MeasureSeries] = []
         self.rounds = 1
 
-    def set_run(self, run: Run) -> None:
-        self.rounds = max(1, len(run.scenario.rounds))
-        self.series = []
-        for measure in run.scenario.visible_measures:
-            values = [run.start_values.get(measure.id, measure.low)]
-            values += [r.consequence.after.get(measure.id, values[-1]) for r in run.steps]
-            self.series.append((measure.label, values, measure.low, measure.high))
+    def set_story(self, story: RunStory) -> None:
+        self.rounds = max(1, story.rounds_total)
+        self.series = list(story.measures)
         self.setAccessibleDescription(
             "; ".join(
-                f"{label}: from {round(values[0])} to {round(values[-1])}"
-                for label, values, _, _ in self.series
+                f"{m.label}: from {round(m.values[0])} to {round(m.values[-1])}"
+                + (
+                    f" (you estimated {range_text(*m.ranges[0])}, then {range_text(*m.ranges[-1])})"
+                    if m.ranges
+                    else ""
+                )
+                for m in self.series
             )
         )
         self.updateGeometry()
@@ -276,7 +289,8 @@ class MeasuresChart(_Chart):
     def heightForWidth(self, width: int) -> int:
         columns = 3 if width >= 700 else 2
         rows = math.ceil(max(1, len(self.series)) / columns)
-        return round(rows * self._panel_height()) + 4
+        legend = self.line() * 1.4 if any(series.ranges for series in self.series) else 0
+        return round(rows * self._panel_height() + legend) + 4
 
     def sizeHint(self) -> QSize:
         return QSize(720, self.heightForWidth(720))
@@ -287,6 +301,23 @@ class MeasuresChart(_Chart):
             self.setMinimumHeight(wanted)
         super().resizeEvent(event)
 
+    def _paint_band(
+        self, painter: ThemedPainter, plot: RoundsPlot, ranges: list[tuple[float, float]]
+    ) -> None:
+        """The group's estimate over the rounds: a shaded band from the low end of
+        the range to the high end, edged with a dashed line."""
+        band = QPainterPath(plot.point(0, ranges[0][1]))
+        for i, (_, high) in enumerate(ranges[1:], start=1):
+            band.lineTo(plot.point(i, high))
+        for i in range(len(ranges) - 1, -1, -1):
+            band.lineTo(plot.point(i, ranges[i][0]))
+        band.closeSubpath()
+        painter.use(
+            painter.ink_pen("muted", 1, Qt.PenStyle.DashLine),
+            QBrush(painter.colour("link"), Qt.BrushStyle.Dense5Pattern),
+        )
+        painter.drawPath(band)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = ThemedPainter(self, self.theme)
         metrics = QFontMetrics(self.font())
@@ -296,13 +327,14 @@ class MeasuresChart(_Chart):
         height = self._panel_height()
         value_w = metrics.horizontalAdvance("100") + 10
         bold = bold_font(self.font())
-        for number, (label, values, low, high) in enumerate(self.series):
+        for number, series in enumerate(self.series):
+            values, low, high = series.values, series.low, series.high
             left = (number % columns) * width
             top = (number // columns) * height
             painter.use("text", font=bold)
             painter.text(
                 QRectF(left + 8, top + 2, width - 16, line),
-                f"{label}: {round(values[0])} → {round(values[-1])}",
+                f"{series.label}: {round(values[0])} → {round(values[-1])}",
             )
             painter.setFont(self.font())
             area = QRectF(left + 10, top + line * 1.5, width - value_w - 26, height - line * 2.5)
@@ -310,10 +342,16 @@ class MeasuresChart(_Chart):
             painter.drawRect(area)
             plot = RoundsPlot.over(area, self.rounds, 1.0)
             span = (high - low) or 1.0
-            shares = [min(max((value - low) / span, 0.0), 1.0) for value in values]
+
+            def share(value: float, low: float = low, span: float = span) -> float:
+                return min(max((value - low) / span, 0.0), 1.0)
+
+            if series.ranges:
+                self._paint_band(painter, plot, [(share(a), share(b)) for a, b in series.ranges])
+            shares = [share(value) for value in values]
             path = QPainterPath(plot.point(0, shares[0]))
-            for i, share in enumerate(shares[1:], start=1):
-                path.lineTo(plot.point(i, share))
+            for i, value in enumerate(shares[1:], start=1):
+                path.lineTo(plot.point(i, value))
             painter.use(painter.ink_pen("text", 2.5))
             painter.drawPath(path)
             end = plot.point(len(values) - 1, shares[-1])
@@ -321,6 +359,12 @@ class MeasuresChart(_Chart):
             painter.drawEllipse(end, 3.5, 3.5)
             painter.text(
                 QRectF(end.x() + 6, end.y() - line / 2, value_w, line), str(round(values[-1]))
+            )
+        if any(series.ranges for series in self.series):
+            painter.use("text")
+            painter.text(
+                QRectF(8, self.height() - line * 1.2, self.width() - 16, line),
+                "Shaded band: what you estimated. Line: the true value, hidden while you played.",
             )
         painter.focus_ring()
         painter.end()

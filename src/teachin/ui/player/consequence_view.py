@@ -150,10 +150,13 @@ class ConsequenceView(QWidget):
         else:
             self.end_note.hide()
         visible = scenario.visible_measures
+        known = [change for change in story.changes if not change.estimated]
         self.measures.set_values(
             visible,
-            {change.id: change.after for change in story.changes},
-            {change.id: change.before for change in story.changes},
+            {change.id: change.after for change in known},
+            {change.id: change.before for change in known},
+            seen={c.id: c.seen_after for c in story.changes if c.seen_after is not None},
+            seen_before={c.id: c.seen_before for c in story.changes if c.seen_before is not None},
         )
         self.stairs.set_state(self.staircase, story.stairs.climbed, None)
         self.stairs.selected = story.stairs.step
@@ -177,7 +180,7 @@ class ConsequenceView(QWidget):
             return f"<p>{NOTHING_ELSE}</p>"
         parts = []
         for event in story.events:
-            shifts = event.shifts_words
+            shifts = event.seen_shifts_words
             link = concept_anchor(event.concept, "The idea:")
             parts.append(
                 f"<p><b>{html.escape(event.heading)}: {html.escape(event.title)}</b></p>"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.debrief.model import RAN_OUT, RunStory, describe_run
-from teachin.debrief.words import NO_TURNING_POINT, result_words
+from teachin.debrief.words import NO_TURNING_POINT, TRUTH_LESSON, result_words
 from teachin.scenario.run import Run
 from teachin.ui.layouts import clear_layout
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
@@ -60,6 +60,8 @@ class DebriefView(QWidget):
         self.summary = text_label("", "Your path in short", rich=True, parent=body)
         self.path_chart = StaircasePathChart(body)
         self.measures_chart = MeasuresChart(body)
+        self.truth_title = heading("What you estimated, and the truth", 2, parent=body)
+        self.truth = text_label("", "What you estimated, and the truth", rich=True, parent=body)
         self.fingerprint_box = QWidget(body)
         self.fingerprint_layout = QVBoxLayout(self.fingerprint_box)
         self.fingerprint_layout.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +82,8 @@ class DebriefView(QWidget):
             self.path_chart,
             heading("How the measures moved", 2, parent=body),
             self.measures_chart,
+            self.truth_title,
+            self.truth,
             heading("Which strategy your choices resembled", 2, parent=body),
             self.closest,
             self.fingerprint_box,
@@ -128,7 +132,11 @@ class DebriefView(QWidget):
         self.outcome_text.setText(text or f"<p>{html.escape(RAN_OUT)}</p>")
         self.summary.setText(self._summary(story))
         self.path_chart.set_run(run, self.staircase)
-        self.measures_chart.set_run(run)
+        self.measures_chart.set_story(story)
+        truth = self._truth_html(story)
+        self.truth.setText(truth)
+        self.truth.setVisible(bool(truth))
+        self.truth_title.setVisible(bool(truth))
         self._show_fingerprint(story)
         self.turning.setText(self._turning_html(story))
         branches = self._branches_html(story)
@@ -150,6 +158,21 @@ class DebriefView(QWidget):
         if story.branches:
             text += f" You tried {len(story.branches)} “what if” path(s): see below."
         return text + "</p>"
+
+    @staticmethod
+    def _truth_html(story: RunStory) -> str:
+        """The estimates revealed: the end first, then the key moments ("" when the
+        scenario estimates nothing)."""
+        if not story.reveals:
+            return ""
+        end = [r for r in story.reveals if not r.round]
+        moments = [r for r in story.reveals if r.round]
+        text = "".join(f"<p><b>{html.escape(r.words)}</b></p>" for r in end)
+        if moments:
+            text += "<p>At key moments:</p><ul>"
+            text += "".join(f"<li>{html.escape(r.words)}</li>" for r in moments)
+            text += "</ul>"
+        return text + f"<p>{html.escape(TRUTH_LESSON)}</p>"
 
     @staticmethod
     def _turning_html(story: RunStory) -> str:

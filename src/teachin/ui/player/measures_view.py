@@ -4,19 +4,36 @@ A change is told three ways, so colour is never the only cue: an arrow (▲ ▼)
 a signed number (+5, −3), and a colour (green for good news, red for bad; a rise
 in repression is bad news). The part of the bar that was lost is drawn hatched,
 the part that was gained solid with a thick edge where the old value was.
+
+A measure the group only estimates is never shown by its true value: its row
+reads "48–70" beside "Support (estimate)", its bar is a band from the low end
+to the high end with a bracket at each (not a fill from zero), the range it
+had before a round is outlined dashed, and its change is how the range moved
+("▲ higher, narrower").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from teachin.debrief.words import change_text, change_words, is_good
+from teachin.debrief.words import (
+    ESTIMATE_WORD,
+    NARROW_HINT,
+    change_text,
+    change_words,
+    estimate_text,
+    is_good,
+    range_move_short,
+    range_move_words,
+    range_text,
+)
 from teachin.scenario.model import Measure
-from teachin.ui.painting import NO_PEN, RIGHT, ThemedPainter
+from teachin.ui.painting import NO_BRUSH, NO_PEN, RIGHT, ThemedPainter
 from teachin.workshop.themes import LIGHT, Theme
 
 GOOD = "#1b7a3a"
@@ -25,11 +42,55 @@ GOOD_DARK = "#6fdc8c"
 BAD_DARK = "#ff8a80"
 
 
+Range = tuple[float, float]
+
+
 @dataclass(frozen=True)
 class Row:
     measure: Measure
     value: float
     before: float | None  # None: show no change column
+    # An estimated measure: the range the group sees (value is then its middle),
+    # and the range it saw before the round (None: no change shown).
+    seen: Range | None = None
+    seen_before: Range | None = None
+
+    @property
+    def label(self) -> str:
+        """ "Support", or "Support (estimate)"."""
+        if self.seen is None:
+            return self.measure.label
+        return f"{self.measure.label} ({ESTIMATE_WORD})"
+
+    @property
+    def value_text(self) -> str:
+        """ "52", or "48–70" for an estimate."""
+        return str(round(self.value)) if self.seen is None else range_text(*self.seen)
+
+    @property
+    def change(self) -> str:
+        """The change column: "▲ +5", or how an estimate's range moved, in short."""
+        if self.seen is not None:
+            if self.seen_before is None:
+                return ""
+            return range_move_short(self.seen_before, self.seen)
+        if self.before is None:
+            return ""
+        delta = self.value - self.before
+        return change_text(delta) if is_good(self.measure.id, delta) is not None else "–"
+
+    @property
+    def words(self) -> str:
+        """The row in words: "Support: 48–70 (estimate), 40–62 → 48–70, higher"."""
+        if self.seen is not None:
+            text = f"{self.measure.label}: {estimate_text(*self.seen)}"
+            if self.seen_before is not None:
+                text += f", {range_move_words(self.seen_before, self.seen)}"
+            return text
+        text = f"{self.measure.label}: {round(self.value)}"
+        if self.before is not None:
+            text += f" ({change_words('', self.value - self.before).strip()})"
+        return text
 
 
 class MeasuresView(QWidget):
@@ -53,25 +114,32 @@ class MeasuresView(QWidget):
         measures: tuple[Measure, ...],
         values: dict[str, float],
         before: dict[str, float] | None = None,
+        *,
+        seen: dict[str, Range] | None = None,
+        seen_before: dict[str, Range] | None = None,
     ) -> None:
-        self.rows = [
-            Row(m, values.get(m.id, m.low), None if before is None else before.get(m.id, m.low))
-            for m in measures
-            if m.id in values
-        ]
+        """``values`` (and ``before``) as the group sees them; ``seen`` the range of
+        each estimated measure (``seen_before`` before the round): shown instead of
+        its value, which is then taken as the middle of the range."""
+        seen = seen or {}
+        seen_before = seen_before or {}
+        self.rows = []
+        for m in measures:
+            if m.id not in values and m.id not in seen:
+                continue
+            span = seen.get(m.id)
+            if span is not None:
+                row = Row(m, (span[0] + span[1]) / 2, None, span, seen_before.get(m.id))
+            else:
+                row = Row(m, values[m.id], None if before is None else before.get(m.id, m.low))
+            self.rows.append(row)
         self.setAccessibleDescription(self.summary())
         self.updateGeometry()
         self.update()
 
     def summary(self) -> str:
         """All the measures in words, for screen readers and tests."""
-        parts = []
-        for row in self.rows:
-            text = f"{row.measure.label}: {round(row.value)}"
-            if row.before is not None:
-                text += f" ({change_words('', row.value - row.before).strip()})"
-            parts.append(text)
-        return "; ".join(parts)
+        return "; ".join(row.words for row in self.rows)
 
     # -- geometry ----------------------------------------------------------------------
     def _row_height(self) -> int:
@@ -79,13 +147,13 @@ class MeasuresView(QWidget):
 
     def _columns(self) -> tuple[int, int, int]:
         metrics = QFontMetrics(self.font())
-        label = max((metrics.horizontalAdvance(r.measure.label) for r in self.rows), default=80)
-        value = metrics.horizontalAdvance("100") + 8
-        change = (
-            metrics.horizontalAdvance(change_text(-100)) + 12
-            if any(r.before is not None for r in self.rows)
-            else 0
-        )
+        label = max((metrics.horizontalAdvance(r.label) for r in self.rows), default=80)
+        widest = "100–100" if any(r.seen is not None for r in self.rows) else "100"
+        value = metrics.horizontalAdvance(widest) + 8
+        changes = [r.change for r in self.rows if r.change]
+        if any(r.before is not None for r in self.rows):
+            changes.append(change_text(-100))
+        change = max((metrics.horizontalAdvance(c) for c in changes), default=-12) + 12
         return label + 12, value, change
 
     def sizeHint(self) -> QSize:
@@ -117,12 +185,17 @@ class MeasuresView(QWidget):
         for number, row in enumerate(self.rows):
             top = 2 + number * height
             painter.use("text")
-            painter.text(QRectF(0, top, label_w - 8, height), row.measure.label)
+            painter.text(QRectF(0, top, label_w - 8, height), row.label)
             bar = QRectF(label_w, top + height * 0.22, max(10, bar_right - label_w), height * 0.56)
-            self._paint_bar(painter, row, bar, good, bad)
+            if row.seen is not None:
+                self._paint_range(painter, row, bar)
+            else:
+                self._paint_bar(painter, row, bar, good, bad)
             painter.use("text")
-            painter.text(QRectF(bar_right + 4, top, value_w, height), f"{round(row.value)}", RIGHT)
-            if row.before is not None:
+            painter.text(QRectF(bar_right + 4, top, value_w, height), row.value_text, RIGHT)
+            if row.seen is not None and row.change:
+                painter.text(QRectF(bar_right + value_w + 10, top, change_w, height), row.change)
+            elif row.before is not None:
                 delta = row.value - row.before
                 news = is_good(row.measure.id, delta)
                 painter.use("text" if news is None else (good if news else bad))
@@ -131,28 +204,34 @@ class MeasuresView(QWidget):
                 painter.setFont(font)
                 painter.text(
                     QRectF(bar_right + value_w + 10, top, change_w, height),
-                    change_text(delta) if news is not None else "–",
+                    row.change,
                 )
                 font.setBold(False)
                 painter.setFont(font)
         painter.end()
 
-    def _paint_bar(
-        self, painter: ThemedPainter, row: Row, bar: QRectF, good: QColor, bad: QColor
-    ) -> None:
-        """The bar: the value filled, and a change as a solid gain or a hatched loss
-        with a thick edge where the old value was."""
-        theme = self.theme
-        measure = row.measure
+    def _track(
+        self, painter: ThemedPainter, measure: Measure, bar: QRectF
+    ) -> Callable[[float], float]:
+        """Draws the bar's empty track; returns where a value falls on it (x)."""
         span = (measure.high - measure.low) or 1.0
 
         def at(value: float) -> float:
             share = min(max((value - measure.low) / span, 0.0), 1.0)
             return bar.left() + share * bar.width()
 
-        track = theme.step_hidden if theme.id != "high-contrast" else "#000000"
+        track = self.theme.step_hidden if self.theme.id != "high-contrast" else "#000000"
         painter.use(painter.ink_pen("rule"), track)
         painter.drawRect(bar)
+        return at
+
+    def _paint_bar(
+        self, painter: ThemedPainter, row: Row, bar: QRectF, good: QColor, bad: QColor
+    ) -> None:
+        """The bar: the value filled, and a change as a solid gain or a hatched loss
+        with a thick edge where the old value was."""
+        measure = row.measure
+        at = self._track(painter, measure, bar)
         x_now = at(row.value)
         painter.use(NO_PEN, "link")
         painter.drawRect(QRectF(bar.left(), bar.top(), x_now - bar.left(), bar.height()))
@@ -172,17 +251,49 @@ class MeasuresView(QWidget):
             round(x_before), round(bar.top() - 3), round(x_before), round(bar.bottom() + 3)
         )
 
+    def _paint_range(self, painter: ThemedPainter, row: Row, bar: QRectF) -> None:
+        """An estimate: the range as a shaded band with a bracket at each end (the
+        true value is somewhere inside, so nothing is filled from zero), the range
+        before the round outlined dashed."""
+        at = self._track(painter, row.measure, bar)
+        if row.seen is None:
+            return
+        if row.seen_before is not None and row.seen_before != row.seen:
+            low, high = at(row.seen_before[0]), at(row.seen_before[1])
+            painter.use(painter.ink_pen("muted", 1.5, Qt.PenStyle.DashLine), NO_BRUSH)
+            painter.drawRect(QRectF(low, bar.top() - 2, high - low, bar.height() + 4))
+        low, high = at(row.seen[0]), at(row.seen[1])
+        link = painter.colour("link")
+        painter.use(NO_PEN, QBrush(link, Qt.BrushStyle.Dense4Pattern))
+        painter.drawRect(QRectF(low, bar.top(), high - low, bar.height()))
+        painter.use(QPen(painter.colour("text"), 2))
+        top, bottom = bar.top() - 3, bar.bottom() + 3
+        for x, inward in ((low, 4), (high, -4)):
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            painter.drawLine(QPointF(x, top), QPointF(x + inward, top))
+            painter.drawLine(QPointF(x, bottom), QPointF(x + inward, bottom))
+
+    def tip(self, row: Row) -> str:
+        """A row's tooltip: the value (or the estimate, and how to narrow it), the
+        change, and what the measure means."""
+        if row.seen is not None:
+            tip = (
+                f"{row.words}.\nAn estimate: the true value is somewhere in this range, "
+                f"and you can't know it exactly until you test it. {NARROW_HINT}"
+            )
+        else:
+            tip = f"{row.measure.label}: {round(row.value)} of {round(row.measure.high)}"
+            if row.before is not None:
+                tip += f" ({change_words('', row.value - row.before).strip()})"
+        if row.measure.meaning:
+            tip += "\n" + row.measure.meaning
+        return tip
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             number = int((event.pos().y() - 2) // max(1, self._row_height()))
             if 0 <= number < len(self.rows):
-                row = self.rows[number]
-                tip = f"{row.measure.label}: {round(row.value)} of {round(row.measure.high)}"
-                if row.before is not None:
-                    tip += f" ({change_words('', row.value - row.before).strip()})"
-                if row.measure.meaning:
-                    tip += "\n" + row.measure.meaning
-                QToolTip.showText(event.globalPos(), tip, self)
+                QToolTip.showText(event.globalPos(), self.tip(self.rows[number]), self)
             else:
                 QToolTip.hideText()
             return True

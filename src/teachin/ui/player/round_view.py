@@ -119,7 +119,7 @@ class RoundView(QWidget):
         self.options = {o.id: o for o in options}
         self.measure_labels = {m.id: m.label.lower() for m in scenario.measures}
         self.stairs.set_state(self.staircase, run.climbed, options)
-        self.measures.set_values(scenario.visible_measures, run.measures())
+        self.measures.set_values(scenario.visible_measures, run.measures(), seen=run.estimates())
         self.tactics.set_options(options, self.staircase)
         self.step_info.setText(STEP_HINT)
         self.tactics.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -138,10 +138,8 @@ class RoundView(QWidget):
         if option.times:
             text += f" · done {option.times} time{'s' if option.times != 1 else ''} before"
         self.detail_text.setText(text)
-        if option.ready >= READY:
-            ready = f"<b>✓ {html.escape(option.ready_text)}</b>"
-        else:
-            ready = f"<b>⚠ {html.escape(option.ready_text)}</b>"
+        mark = "✓" if option.ready >= READY else "?" if option.maybe_ready else "⚠"
+        ready = f"<b>{mark} {html.escape(option.ready_text)}</b>"
         self.detail_ready.setText(ready)
         self.play_button.setText(f"Play: {option.label}  (Enter)")
         fit_height(self.detail)

@@ -1,8 +1,9 @@
 """The escalation staircase, drawn from data, showing where the campaign stands.
 
 Each step is a band, rising to the right. What a step's state means is written
-on it, not told by colour: ``✓ climbed``, ``open`` (ready to take now), ``not
-ready`` (dashed outline), ``not in this scenario``; the highest step climbed
+on it, not told by colour: ``✓ climbed``, ``open`` (ready to take now), ``maybe?``
+(the group's estimates cannot tell yet; dash-dot outline), ``not ready`` (dashed
+outline), ``not in this scenario``; the highest step climbed
 carries an arrow and "You are here". Hover a step, or focus the drawing and move
 with Up/Down, to read why a step is not ready yet (``stepFocused`` says which).
 """
@@ -31,9 +32,10 @@ from teachin.ui.painting import NO_BRUSH, NO_PEN, RIGHT, ThemedPainter, bold_fon
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import LIGHT, Theme
 
-CLIMBED, OPEN, NOT_READY, NOT_OFFERED, AHEAD = (
+CLIMBED, OPEN, MAYBE, NOT_READY, NOT_OFFERED, AHEAD = (
     "climbed",
     "open",
+    "maybe ready",
     "not ready",
     "not in this scenario",
     "ahead",
@@ -59,6 +61,8 @@ class StepState:
             return head + " — not offered in this scenario right now."
         if self.state == AHEAD:
             return head + " — not climbed yet."
+        if self.state == MAYBE:
+            return head + " — maybe ready: you can't be sure yet."
         return head + " — not ready yet."
 
     def words(self) -> str:
@@ -93,6 +97,8 @@ def step_states(
             state = NOT_OFFERED
         elif option.ready >= READY:
             state = OPEN
+        elif option.maybe_ready:
+            state = MAYBE
         else:
             state = NOT_READY
         states.append(
@@ -208,6 +214,12 @@ class StaircaseView(QWidget):
             return theme.step, theme.step_text, QPen(QColor(theme.text), 2.5)
         if state == AHEAD:
             return theme.step, theme.step_text, QPen(QColor(theme.rule), 1)
+        if state == MAYBE:
+            return (
+                theme.step_hidden,
+                theme.step_text,
+                QPen(QColor(theme.text), 1.5, Qt.PenStyle.DashDotLine),
+            )
         if state == NOT_READY:
             return (
                 theme.step_hidden,
@@ -227,7 +239,12 @@ class StaircaseView(QWidget):
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
         font = bold_font(base, state.state in (CLIMBED, OPEN))
         painter.use(text, font=font)
-        tag = {CLIMBED: "✓ climbed", OPEN: "open", NOT_READY: "not ready"}.get(state.state, "")
+        tag = {
+            CLIMBED: "✓ climbed",
+            OPEN: "open",
+            MAYBE: "maybe?",
+            NOT_READY: "not ready",
+        }.get(state.state, "")
         tag_w = QFontMetrics(base).horizontalAdvance(tag) + 14 if tag else 0
         label_rect = rect.adjusted(8, 0, -tag_w - 4, 0)
         label = QFontMetrics(font).elidedText(

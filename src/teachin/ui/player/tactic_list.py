@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from teachin.debrief.words import kind_words
+from teachin.debrief.words import kind_words, readiness_label
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
 from teachin.workshop.staircase import Staircase
@@ -56,7 +56,7 @@ class TacticList(QListWidget):
         self.options = list(options)
         for number, option in enumerate(self.options, start=1):
             key = f"{number}   " if number <= 9 else "     "
-            ready = "ready" if option.ready >= READY else "not ready yet"
+            ready = readiness_label(option.ready >= READY, option.maybe_ready)
             kind = option_kind(option, staircase)
             item = QListWidgetItem(f"{key}{option.label}\n        {kind} · {ready}")
             item.setData(ID_ROLE, option.id)

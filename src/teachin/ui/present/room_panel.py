@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.debrief.room_screens import option_suffix
-from teachin.debrief.words import hands_words
+from teachin.debrief.words import hands_words, readiness_label
 from teachin.runs.room import MAX_HANDS, RoomSession, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
@@ -172,7 +172,9 @@ class RoomPanel(QWidget):
         self.grid.addWidget(QLabel("<b>Option</b>", self.options_box), 0, 0, 1, 2)
         self.grid.addWidget(QLabel("<b>Hands</b>", self.options_box), 0, 2)
         for number, option in enumerate(options, start=1):
-            ready = "" if option.ready >= READY else " · not ready"
+            ready = (
+                "" if option.ready >= READY else f" · {readiness_label(False, option.maybe_ready)}"
+            )
             label = QLabel(
                 f"{number}. {option.label} ({option_suffix(option, staircase)}{ready})",
                 self.options_box,
