@@ -30,7 +30,6 @@ from teachin.debrief.words import (
     change_text,
     change_words,
     concept_title,
-    estimate_text,
     event_words,
     is_good,
     kind_words,
@@ -102,13 +101,6 @@ class MeasureChange:
     @property
     def estimated(self) -> bool:
         return self.seen_after is not None
-
-    @property
-    def seen_value(self) -> str:
-        """What the group sees now: "48–70 (estimate)", or "52" for a measure it knows."""
-        if self.seen_after is None:
-            return str(round(self.after))
-        return estimate_text(*self.seen_after)
 
     @property
     def seen_move(self) -> str:

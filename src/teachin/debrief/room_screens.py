@@ -18,7 +18,17 @@ from teachin.debrief.model import (
     describe_run,
     turning_point_words,
 )
-from teachin.debrief.words import MAYBE_READY_LABEL, concept_title, hands_words, kind_words
+from teachin.debrief.reveal import truth_html
+from teachin.debrief.words import (
+    ESTIMATE_WORD,
+    MAYBE_READY_LABEL,
+    TRUTH_LESSON,
+    concept_title,
+    hands_words,
+    kind_words,
+    range_move_short,
+    range_text,
+)
 from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
@@ -134,12 +144,20 @@ def ladder_html(story: RoundStory, staircase: Staircase | None, theme: Theme) ->
 
 
 def measures_table(story: RoundStory) -> str:
+    """Each measure, its value and its change; a measure the room only estimates as
+    "Support (estimate) 31–65 · was 39–73, ▼ lower", never its true value."""
     rows = []
     for change in story.changes:
+        label, value, move = change.label, str(round(change.after)), change.arrow_words
+        if change.seen_after is not None:
+            label = f"{label} ({ESTIMATE_WORD})"
+            value = range_text(*change.seen_after)
+            before = change.seen_before or change.seen_after
+            move = f"was {range_text(*before)}, {range_move_short(before, change.seen_after)}"
         rows.append(
-            f'<tr><td style="{_CELL}">{escape(change.label)}</td>'
-            f'<td style="{_CELL}" align="right"><b>{escape(change.seen_value)}</b></td>'
-            f'<td style="{_CELL}">&nbsp;{escape(change.seen_move)}</td></tr>'
+            f'<tr><td style="{_CELL}">{escape(label)}</td>'
+            f'<td style="{_CELL}" align="right"><b>{escape(value)}</b></td>'
+            f'<td style="{_CELL}">&nbsp;{escape(move)}</td></tr>'
         )
     return f'<table border="0" cellspacing="0">{"".join(rows)}</table>'
 
@@ -210,6 +228,7 @@ def end_html(session: RoomSession, staircase: Staircase | None) -> str:
         path.append(f"{round_story.round}. {escape(round_story.label)}{note}{escape(hands)}")
     if path:
         parts.append("<p><b>Our path:</b> " + "; ".join(path) + ".</p>")
+    parts.append(truth_html(story, "we"))
     return "".join(parts)
 
 
@@ -317,6 +336,10 @@ def _end_notes(story: RunStory) -> str:
     if story.ending is not None and story.ending.explain:
         parts.append(f"<p><b>Explain:</b> {escape(story.ending.explain.strip())}</p>")
         parts.append(_concept(story.ending.concept, "The idea behind it:"))
+    if story.reveals:
+        parts.append("<p><b>What the room estimated, and the truth</b></p>")
+        parts.append(truth_html(story, "we"))
+        parts.append(f"<p>{escape(TRUTH_LESSON)}</p>")
     if story.turning_points:
         parts.append("<p><b>Turning points</b></p><ul>")
         parts.extend(f"<li>{escape(turning_point_words(p))}</li>" for p in story.turning_points)

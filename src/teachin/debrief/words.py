@@ -148,7 +148,10 @@ def readiness_label(ready: bool, maybe: bool) -> str:
 
 
 def range_text(low: float, high: float) -> str:
-    """ "48–70": an estimated measure as the group sees it (en dash, no spaces)."""
+    """ "48–70": an estimated measure as the group sees it (en dash, no spaces); "41"
+    once the range has closed on one number."""
+    if round(low) == round(high):
+        return str(round(low))
     return f"{round(low)}–{round(high)}"
 
 

@@ -24,6 +24,9 @@ class Series:
     """One value per point: the start, then after each round."""
     low: float = 0.0
     high: float = 100.0
+    ranges: Sequence[tuple[float, float]] = ()
+    """For a measure the group only estimated: its (low, high) range at the same points,
+    drawn as a hatched band behind the true line."""
 
 
 def measures_svg(series: Sequence[Series], width: int = WIDTH) -> str:
@@ -86,6 +89,14 @@ def _panel(
         out.append(
             f'<text x="{px(index):.1f}" y="{plot_bottom + 24:.1f}" {_FONT} font-size="20" '
             f'text-anchor="middle" fill="#333333">{label}</text>'
+        )
+    if item.ranges:
+        edge = [(px(i), py(high)) for i, (_, high) in enumerate(item.ranges)]
+        edge += [(px(i), py(low)) for i, (low, _) in reversed(list(enumerate(item.ranges)))]
+        band = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge)
+        out.append(
+            f'<polygon points="{band}" fill="#d0d0d0" stroke="#555555" stroke-width="1.5" '
+            f'stroke-dasharray="6 4"/>'
         )
     points = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(values))
     out.append(

@@ -21,7 +21,7 @@ from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
 from teachin.debrief.model import Concept, describe_run
-from teachin.debrief.words import TOO_EARLY
+from teachin.debrief.words import TOO_EARLY, TRUTH_LESSON
 from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.locations import PACKAGE_DIR
@@ -352,11 +352,14 @@ def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> Expo
         staircase=staircase is not None,
         read_more=_read_more,
         too_early=TOO_EARLY,
+        truth_lesson=TRUTH_LESSON,
     )
     svg = None
     if staircase is not None:
         svg = staircase_svg(staircase, PRINT, current=story.highest - 1 if story.highest else None)
-    series = [Series(m.label, list(m.values), m.low, m.high) for m in story.measures]
+    series = [
+        Series(m.label, list(m.values), m.low, m.high, list(m.ranges)) for m in story.measures
+    ]
     return ExportDocument(
         kind="debrief",
         title=title,

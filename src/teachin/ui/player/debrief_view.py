@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from teachin.debrief.model import RAN_OUT, RunStory, describe_run
+from teachin.debrief.reveal import truth_html
 from teachin.debrief.words import NO_TURNING_POINT, TRUTH_LESSON, result_words
 from teachin.scenario.run import Run
 from teachin.ui.layouts import clear_layout
@@ -161,18 +162,9 @@ class DebriefView(QWidget):
 
     @staticmethod
     def _truth_html(story: RunStory) -> str:
-        """The estimates revealed: the end first, then the key moments ("" when the
-        scenario estimates nothing)."""
-        if not story.reveals:
-            return ""
-        end = [r for r in story.reveals if not r.round]
-        moments = [r for r in story.reveals if r.round]
-        text = "".join(f"<p><b>{html.escape(r.words)}</b></p>" for r in end)
-        if moments:
-            text += "<p>At key moments:</p><ul>"
-            text += "".join(f"<li>{html.escape(r.words)}</li>" for r in moments)
-            text += "</ul>"
-        return text + f"<p>{html.escape(TRUTH_LESSON)}</p>"
+        """The estimates revealed, and the lesson ("" when nothing was estimated)."""
+        truth = truth_html(story)
+        return truth + f"<p>{html.escape(TRUTH_LESSON)}</p>" if truth else ""
 
     @staticmethod
     def _turning_html(story: RunStory) -> str:

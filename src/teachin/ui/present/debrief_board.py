@@ -366,6 +366,9 @@ def card_html(group: GroupRun, index: int, staircase: Staircase | None) -> str:
         rounds = ", ".join(str(r) for r in story.rushed)
         word = "round" if len(story.rushed) == 1 else "rounds"
         parts.append(f"<p>Steps taken {TOO_EARLY} (!): {word} {rounds}</p>")
+    for reveal in story.reveals if story.finished else ():
+        if not reveal.round:  # the end's estimate against the truth
+            parts.append(f"<p>{escape(reveal.words)}</p>")
     if story.closest is not None:
         shares = " · ".join(
             f"{escape(share.label)} {share.percent}"
