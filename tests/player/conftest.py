@@ -33,9 +33,14 @@ MakePlayer = Callable[..., PlayerWindow]
 @pytest.fixture
 def make_player(qtbot: QtBot, tmp_path: Path, content) -> MakePlayer:
     """A shown player window saving into ``tmp_path / "runs"`` (one settings file per test)."""
-    scenarios, library = content
 
-    def make(runs: Path | None = None, seed: int | None = SEED, **options) -> PlayerWindow:
+    def make(
+        runs: Path | None = None, seed: int | None = SEED, scenarios=None, **options
+    ) -> PlayerWindow:
+        """``scenarios``: other scenarios than the built-in ones (same library)."""
+        library = content[1]
+        if scenarios is None:
+            scenarios = content[0]
         prefs = QSettings(str(tmp_path / "player.ini"), QSettings.Format.IniFormat)
         window = PlayerWindow(
             scenarios, library, runs or tmp_path / "runs", seed=seed, prefs=prefs, **options

@@ -8,16 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.player.conftest import focused, press, start_by_keyboard
+from tests.player.conftest import MakePlayer, focused, press, start_by_keyboard
 
-from teachin.locations import builtin_content_dir
 from teachin.scenario.loader import load_scenarios
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.player.staircase_view import MAYBE
-from teachin.workshop.library import load_library
 
 CONTENT = Path(__file__).parent.parent / "data" / "estimates"
 SEED = 1  # support starts near 39, seen as 34–74: a strike on it is a guess
@@ -50,18 +48,10 @@ def numbers(text: str) -> set[int]:
 
 
 @pytest.fixture
-def player(qtbot: QtBot, tmp_path: Path) -> PlayerWindow:
+def player(qtbot: QtBot, make_player: MakePlayer) -> PlayerWindow:
     scenarios, problems = load_scenarios([CONTENT])
     assert not [p for p in problems if p.severity.value == "error"]
-    library = load_library([builtin_content_dir()])
-    prefs = QSettings(str(tmp_path / "player.ini"), QSettings.Format.IniFormat)
-    window = PlayerWindow(scenarios, library, tmp_path / "runs", seed=SEED, prefs=prefs)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.resume_or_pick()
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = make_player(seed=SEED, scenarios=scenarios)
     start_by_keyboard(qtbot, window, "estimates", "Table 1")
     return window
 

@@ -33,9 +33,10 @@ class Shown:
     clock: FakeClock
 
 
-def open_presentation(qtbot, plan, library, size=(1280, 720), scenarios=None) -> Shown:
+def open_presentation(qtbot, plan, library, size=(1280, 720), scenarios=None, room=None) -> Shown:
+    """``plan`` presented on both windows (``room``: a RoomSetup for room play)."""
     clock = FakeClock()
-    controller = PresentationController(plan, library, clock, scenarios)
+    controller = PresentationController(plan, library, clock, scenarios, room=room)
     audience = AudienceWindow(controller)
     console = PresenterConsole(controller)
     for window in (audience, console):

@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from present_fakes import FakeClock
+from present_fakes import open_presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
 from teachin.scenario.loader import load_scenarios
-from teachin.ui.present.audience_window import AudienceWindow
-from teachin.ui.present.controller import PresentationController
-from teachin.ui.present.presenter_console import PresenterConsole
 from teachin.ui.present.room_play import RoomSetup
 
 ESTIMATES = Path(__file__).parent.parent / "data" / "estimates"
@@ -34,13 +31,8 @@ def test_the_projector_and_the_console_show_the_range_until_the_end(
     plan = load_plans([builtin_content_dir()])[0]["half-day-workshop"]
     # Every scenario block of the plan plays the small estimated scenario.
     setup = RoomSetup({block.ref: scenario for block in plan.blocks}, tmp_path, seed=1)
-    controller = PresentationController(plan, library, FakeClock(), room=setup)
-    audience, console = AudienceWindow(controller), PresenterConsole(controller)
-    for window in (audience, console):
-        qtbot.addWidget(window)
-        window.resize(1920, 1080)
-        window.show()
-    qtbot.waitExposed(audience)
+    shown = open_presentation(qtbot, plan, library, (1920, 1080), room=setup)
+    controller, audience, console = shown.controller, shown.audience, shown.console
     controller.go_to(next(i for i, f in enumerate(controller.frames) if f.kind == "scenario") + 1)
     controller.room.start()
     session = controller.room.session
