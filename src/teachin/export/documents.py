@@ -21,7 +21,7 @@ from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
 from teachin.debrief.model import Concept, describe_run
-from teachin.debrief.words import TOO_EARLY, TRUTH_LESSON
+from teachin.debrief.words import TOO_EARLY, TRUTH_LESSON, kind_words
 from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.locations import PACKAGE_DIR
@@ -377,7 +377,7 @@ def choice_sheet(scenario: Scenario, library: Library) -> ExportDocument:
     staircase = library.staircase
     options = []
     for number, tactic in enumerate(scenario.tactics, start=1):
-        kind = tactic.kind.replace("-", " ").capitalize()
+        kind = kind_words(tactic.kind)
         step = tactic.step_index
         if step and staircase and step <= len(staircase.steps):
             kind = f"Staircase step {step}: {staircase.steps[step - 1].label}"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import random
 
 from teachin.scenario import fingerprint as describe
-from teachin.scenario.engine import MISSING, READY, UNSURE, Engine, LogEntry
+from teachin.scenario.engine import READY, Engine, LogEntry
+from teachin.scenario.group_view import MISSING, UNSURE
 from teachin.scenario.model import Ending, Round, Scenario, Tactic
 from teachin.scenario.outcome import Branch, Consequence, EventOutcome, Option, StepRecord
 
