@@ -145,12 +145,30 @@ class MeasuresView(QWidget):
     def _row_height(self) -> int:
         return round(QFontMetrics(self.font()).height() * 1.4)
 
+    def _tops(self) -> list[int]:
+        """Where each row starts; an estimate that moved takes a second line, under its
+        bar, to say how ("was 21–45, ▲ higher, narrower"), so the columns stay narrow."""
+        height, top, tops = self._row_height(), 2, []
+        for row in self.rows:
+            tops.append(top)
+            top += height * (2 if row.seen is not None and row.change else 1)
+        return tops
+
+    def _total_height(self) -> int:
+        tops = self._tops()
+        if not tops:
+            return self._row_height() + 4
+        last = self.rows[-1]
+        return (
+            tops[-1] + self._row_height() * (2 if last.seen is not None and last.change else 1) + 2
+        )
+
     def _columns(self) -> tuple[int, int, int]:
         metrics = QFontMetrics(self.font())
         label = max((metrics.horizontalAdvance(r.label) for r in self.rows), default=80)
         widest = "100–100" if any(r.seen is not None for r in self.rows) else "100"
         value = metrics.horizontalAdvance(widest) + 8
-        changes = [r.change for r in self.rows if r.change]
+        changes = [r.change for r in self.rows if r.change and r.seen is None]
         if any(r.before is not None for r in self.rows):
             changes.append(change_text(-100))
         change = max((metrics.horizontalAdvance(c) for c in changes), default=-12) + 12
@@ -158,11 +176,11 @@ class MeasuresView(QWidget):
 
     def sizeHint(self) -> QSize:
         label, value, change = self._columns()
-        return QSize(label + value + change + 160, self._row_height() * max(1, len(self.rows)) + 4)
+        return QSize(label + value + change + 160, self._total_height())
 
     def minimumSizeHint(self) -> QSize:
         label, value, change = self._columns()
-        return QSize(label + value + change + 60, self._row_height() * max(1, len(self.rows)) + 4)
+        return QSize(label + value + change + 60, self._total_height())
 
     def hasHeightForWidth(self) -> bool:
         return False
@@ -182,8 +200,7 @@ class MeasuresView(QWidget):
         good = QColor(GOOD_DARK if theme.dark else GOOD)
         bad = QColor(BAD_DARK if theme.dark else BAD)
         painter.focus_ring()
-        for number, row in enumerate(self.rows):
-            top = 2 + number * height
+        for row, top in zip(self.rows, self._tops(), strict=True):
             painter.use("text")
             painter.text(QRectF(0, top, label_w - 8, height), row.label)
             bar = QRectF(label_w, top + height * 0.22, max(10, bar_right - label_w), height * 0.56)
@@ -193,8 +210,12 @@ class MeasuresView(QWidget):
                 self._paint_bar(painter, row, bar, good, bad)
             painter.use("text")
             painter.text(QRectF(bar_right + 4, top, value_w, height), row.value_text, RIGHT)
-            if row.seen is not None and row.change:
-                painter.text(QRectF(bar_right + value_w + 10, top, change_w, height), row.change)
+            if row.seen is not None and row.change and row.seen_before is not None:
+                painter.use("muted")
+                painter.text(
+                    QRectF(label_w, top + height * 0.85, self.width() - label_w, height),
+                    f"was {range_text(*row.seen_before)}, {row.change}",
+                )
             elif row.before is not None:
                 delta = row.value - row.before
                 news = is_good(row.measure.id, delta)
@@ -291,8 +312,9 @@ class MeasuresView(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            number = int((event.pos().y() - 2) // max(1, self._row_height()))
-            if 0 <= number < len(self.rows):
+            y = event.pos().y()
+            number = sum(1 for top in self._tops() if top <= y) - 1
+            if 0 <= number < len(self.rows) and y < self._total_height():
                 QToolTip.showText(event.globalPos(), self.tip(self.rows[number]), self)
             else:
                 QToolTip.hideText()
