@@ -8,7 +8,7 @@ from pathlib import Path
 
 from present_fakes import open_presentation
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
@@ -62,6 +62,8 @@ def test_the_projector_and_the_console_show_the_range_until_the_end(
             options = [o.id for o in session.options()]
             if tactic == "strike":
                 assert "maybe ready? not sure yet" in console.notes.toPlainText()
+                labels = console.room_panel.findChildren(QLabel)
+                assert any("Strike (step 7 · maybe ready" in label.text() for label in labels)
             qtbot.keyClick(audience, Qt.Key(Qt.Key.Key_1 + options.index(tactic)))
             qtbot.keyClick(audience, Qt.Key.Key_Return)
             QApplication.processEvents()
