@@ -20,6 +20,7 @@ class State(Protocol):
     times: list[int]
     biases: list[float]
 
+
 # How the group judges one need on its estimates (see GroupView.need_statuses).
 MET, MISSING, UNSURE = "met", "missing", "unsure"
 
