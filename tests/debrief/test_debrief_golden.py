@@ -53,7 +53,7 @@ def test_the_player_and_the_board_read_as_their_golden_file(
         qtbot.addWidget(view)
     parts = []
     for record in (run.steps[3], run.steps[-1]):
-        consequence.show_consequence(run.scenario, record.consequence, finished=True)
+        consequence.show_played(run, record.round)
         parts.append(f"<!-- == player: round {record.round} == -->\n")
         for label in (
             consequence.title,

@@ -9,11 +9,13 @@ import dataclasses
 import pytest
 
 from teachin.debrief.model import (
+    COURSE,
+    COURSE_NAME,
     DECIDED_BY_EVENT,
     DECIDED_BY_MOVE,
     DECIDED_BY_STATE,
     EVENT,
-    MOVE_AND_COURSE,
+    MOVE,
     describe_round,
     describe_run,
 )
@@ -65,8 +67,31 @@ def test_an_event_is_named_as_a_cause_of_what_it_moved(fixed_game: RoomSession) 
         by_event = [c for c in change.causes if c.kind == EVENT]
         if change.id in moved:
             assert by_event[0].amount == pytest.approx(moved[change.id])
-        rest = [c for c in change.causes if c.kind == MOVE_AND_COURSE]
-        assert all(c.name == story.label for c in rest)
+        assert all(c.name == story.label for c in change.causes if c.kind == MOVE)
+        assert all(c.name == COURSE_NAME for c in change.causes if c.kind == COURSE)
+
+
+def test_the_move_the_events_and_the_rounds_course_are_separate_causes(
+    fixed_game: RoomSession,
+) -> None:
+    # The move's own share is what its effects did (nothing else), events theirs, and
+    # the round's course (pressure fading, fatigue) its own: never credited to the move.
+    run = fixed_game.run
+    scenario = run.scenario
+    kinds_seen = set()
+    for record in run.steps:
+        c = record.consequence
+        story = describe_round(scenario, c, None)
+        assert set(c.moved) <= {e.measure for e in scenario.tactic(c.tactic).effects}
+        for change in story.changes:
+            by_kind = {
+                k: sum(x.amount for x in change.causes if x.kind == k)
+                for k in (MOVE, EVENT, COURSE)
+            }
+            assert by_kind[MOVE] == pytest.approx(c.moved.get(change.id, 0.0))
+            assert by_kind[COURSE] == pytest.approx(c.course.get(change.id, 0.0), abs=1e-6)
+            kinds_seen |= {x.kind for x in change.causes}
+    assert kinds_seen == {MOVE, EVENT, COURSE}
 
 
 def test_a_step_taken_too_early_is_marked_everywhere_it_is_told(fixed_game, library) -> None:

@@ -8,19 +8,19 @@ fingerprint, the turning points, the "what if" paths and the questions to discus
 The player, the room screens, the PDF and the debrief board each render this
 description, so a run is told the same way everywhere.
 
-Two things have a place here before the engine can fill them exactly:
-
-- a change's causes (:class:`Cause`): each event's own changes are known; the rest
-  of a change is the move together with the round's course (fading pressure,
-  fatigue), which the engine does not yet record apart;
-- what decided the ending (:attr:`Ending.decided_by`): the move, an event (a win
-  handed over rather than earned), or the state the campaign was in.
+Every change is credited to its causes (:class:`Cause`): the group's move, each
+event, and the round's course (fading pressure, fatigue, the next round's opening).
+The ending says what decided it (:attr:`Ending.decided_by`) and, for a win, whether
+the base earned it or an event handed it over (:attr:`Ending.earned`, judged by
+:mod:`teachin.debrief.earned`), and what that means for the next fight.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from teachin.debrief.earned import HANDED, HANDED_EXPLAIN, VERDICT_WORDS, judge
 from teachin.debrief.words import (
     DEFAULT_QUESTIONS,
     NOT_READY_WORDS,
@@ -66,21 +66,20 @@ def concept(href: str, library: Library | None) -> Concept | None:
     return Concept(href, concept_title(href, library)) if href else None
 
 
-MOVE_AND_COURSE = "move-and-course"
-"""The part of a change the engine does not record apart: the move and the round's
-course (every-round effects, the next round's opening) together."""
-EVENT = "event"
 MOVE = "move"
+EVENT = "event"
 COURSE = "course"
-"""The move alone and the round's course alone: for when the engine records them apart."""
+"""The causes of a change: the group's move, an event, and the round's course
+(every-round effects such as pressure fading, the next round's opening)."""
+COURSE_NAME = "The round's course"
 
 
 @dataclass(frozen=True)
 class Cause:
     """One contribution to a measure's change in a round."""
 
-    kind: str  # MOVE_AND_COURSE, EVENT (later MOVE, COURSE)
-    name: str  # the move's label or the event's title
+    kind: str  # MOVE, EVENT or COURSE
+    name: str  # the move's label, the event's title, or COURSE_NAME
     amount: float
 
 
@@ -235,6 +234,9 @@ class Ending:
     round: int  # the round it ended in
     decided_by: str = DECIDED_BY_STATE
     decided_by_name: str = ""  # the move's label or the event's title
+    earned: str = ""  # EARNED or HANDED for a win or a partial win, "" otherwise
+    earned_words: str = ""  # "Earned by the base's own pressure (…)." / "Handed over, …"
+    next_fight: str = ""  # what the way it was won means for the next fight
 
     @property
     def mark(self) -> str:
@@ -251,15 +253,27 @@ class Ending:
         return f"{text}: {self.title}" if self.title else text
 
     @property
+    def verdict_words(self) -> str:
+        """ "Earned by the group's own moves." or "Handed over by an event, not earned."
+        ("" for a loss)."""
+        return VERDICT_WORDS.get(self.earned, "")
+
+    @property
     def over_words(self) -> str:
-        """Said on the round that ended it: "The campaign is over. ★ You won: …"."""
-        return f"The campaign is over. {self.heading}."
+        """Said on the round that ended it: "The campaign is over. ★ You won: …. Earned
+        by the group's own moves."."""
+        return f"The campaign is over. {self.heading}. {self.verdict_words}".strip()
 
 
 RAN_OUT = "The campaign ran out of time."
 
 
-def _ending(scenario: Scenario, c: Consequence, library: Library | None) -> Ending | None:
+def _ending(
+    scenario: Scenario,
+    c: Consequence,
+    library: Library | None,
+    earlier: Sequence[Consequence],
+) -> Ending | None:
     if c.result is None:
         return None
     found = next((e for e in scenario.endings if e.id == c.ending), None)
@@ -273,16 +287,30 @@ def _ending(scenario: Scenario, c: Consequence, library: Library | None) -> Endi
         ender = next((e for e in c.events if events[e.id].ends == found.id), None)
         if ender is not None:
             decided_by, name = DECIDED_BY_EVENT, ender.title
+    ended_by = name if decided_by == DECIDED_BY_EVENT else ""
+    verdict = judge(scenario, found, (*earlier, c), ended_by)
+    title, text, explain = found.title, found.text, found.explain
+    if verdict is not None and verdict.verdict == HANDED:
+        title = found.handed_title or title
+        text = found.handed_text or text
+        # An ending reached through an event's ``ends`` was written for that event;
+        # one reached by its condition was written for a win the base earned.
+        explain = found.handed_explain or (explain if ended_by else HANDED_EXPLAIN)
+        if decided_by == DECIDED_BY_STATE:
+            decided_by, name = DECIDED_BY_EVENT, verdict.deciders[0]
     return Ending(
         c.result,
         found.id,
-        found.title,
-        found.text,
-        found.explain,
+        title,
+        text,
+        explain,
         concept(found.concept, library),
         c.round,
         decided_by,
         name,
+        verdict.verdict if verdict else "",
+        verdict.words if verdict else "",
+        verdict.next_fight if verdict else "",
     )
 
 
@@ -333,7 +361,10 @@ def describe_round(
     consequence: Consequence,
     staircase: Staircase | None,
     library: Library | None = None,
+    earlier: Sequence[Consequence] = (),
 ) -> RoundStory:
+    """One round told. ``earlier`` are the rounds before it: the ending of the last
+    round judges a win on the whole run (earned or handed over)."""
     c = consequence
     visible = [m for m in scenario.visible_measures if m.id in c.after]
     labels = {m.id: m.label for m in visible}
@@ -357,20 +388,23 @@ def describe_round(
     for measure in visible:
         before = c.before.get(measure.id, c.after[measure.id])
         after = c.after[measure.id]
-        by_events = [
+        move = c.moved.get(measure.id, 0.0)
+        causes = [Cause(MOVE, c.label, move)] if move else []
+        causes += [
             Cause(EVENT, e.title, e.deltas[measure.id])
             for e in c.events
             if e.deltas.get(measure.id)
         ]
-        rest = after - before - sum(cause.amount for cause in by_events)
-        causes = [Cause(MOVE_AND_COURSE, c.label, rest)] if round(rest, 6) else []
+        course = after - before - sum(cause.amount for cause in causes)
+        if round(course, 6):
+            causes.append(Cause(COURSE, COURSE_NAME, course))
         changes.append(
             MeasureChange(
                 measure.id,
                 measure.label,
                 before,
                 after,
-                tuple(causes + by_events),
+                tuple(causes),
                 c.estimates_before.get(measure.id),
                 c.estimates.get(measure.id),
             )
@@ -395,7 +429,7 @@ def describe_round(
             step_name=step_name(c.step, staircase) if c.step else "",
             ready=ready,
         ),
-        ending=_ending(scenario, c, library),
+        ending=_ending(scenario, c, library, earlier),
     )
 
 
@@ -606,7 +640,10 @@ def _branch(branch_from: int, steps: list[StepRecord]) -> BranchStory:
 
 def describe_run(run: Run, staircase: Staircase | None, library: Library | None = None) -> RunStory:
     scenario = run.scenario
-    rounds = tuple(describe_round(scenario, r.consequence, staircase, library) for r in run.steps)
+    played = [r.consequence for r in run.steps]
+    rounds = tuple(
+        describe_round(scenario, c, staircase, library, played[:i]) for i, c in enumerate(played)
+    )
     ending = rounds[-1].ending if rounds else None
     highest = run.steps[-1].consequence.climbed if run.steps else 0
     measures = tuple(

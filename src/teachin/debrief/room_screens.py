@@ -31,7 +31,7 @@ from teachin.debrief.words import (
 )
 from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY
-from teachin.scenario.outcome import Option
+from teachin.scenario.outcome import Consequence, Option
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
@@ -170,13 +170,18 @@ def _hands_for(session: RoomSession, round_number: int) -> str:
     return hands_words(decision.hands.get(decision.choice), decision.total)
 
 
+def _earlier(session: RoomSession, round_number: int) -> list[Consequence]:
+    """The rounds before ``round_number`` (the end judges a win on the whole run)."""
+    return [r.consequence for r in session.run.steps[: round_number - 1]]
+
+
 def consequence_html(
     session: RoomSession, round_number: int, staircase: Staircase | None, theme: Theme
 ) -> str:
     c = session.consequence_for(round_number)
     if c is None:
         return situation_html(session, round_number, staircase)
-    story = describe_round(session.scenario, c, staircase)
+    story = describe_round(session.scenario, c, staircase, earlier=_earlier(session, round_number))
     hands = _hands_for(session, round_number)
     hands = f" ({hands})" if hands else ""
     text = (
@@ -210,6 +215,8 @@ def end_html(session: RoomSession, staircase: Staircase | None) -> str:
     parts = [f"<h1>{escape(story.heading)}</h1>"]
     if story.ending is not None:
         parts.append(_p(story.ending.text))
+        if story.ending.earned_words:
+            parts.append(f"<p><b>{escape(story.ending.earned_words)}</b></p>")
     parts.append(f"<p><b>{escape(story.played_words)}</b></p>")
     if story.closest is not None:
         rows = "".join(
@@ -310,7 +317,7 @@ def _consequence_notes(session: RoomSession, round_number: int, library: Library
     if c is None:
         return ""
     staircase = library.staircase if library is not None else None
-    story = describe_round(session.scenario, c, staircase, library)
+    story = describe_round(session.scenario, c, staircase, library, _earlier(session, round_number))
     parts = [f"<p><b>Explain:</b> {escape(story.explain)}</p>"]
     parts.append(_concept(story.concept, "The idea behind it:"))
     if not story.ready:
@@ -336,6 +343,8 @@ def _end_notes(story: RunStory) -> str:
     if story.ending is not None and story.ending.explain:
         parts.append(f"<p><b>Explain:</b> {escape(story.ending.explain.strip())}</p>")
         parts.append(_concept(story.ending.concept, "The idea behind it:"))
+    if story.ending is not None and story.ending.next_fight:
+        parts.append(_p(story.ending.next_fight))
     if story.reveals:
         parts.append("<p><b>What the room estimated, and the truth</b></p>")
         parts.append(truth_html(story, "we"))

@@ -124,7 +124,11 @@ _EVENT_KEYS = {
     "after",
     "ends",
 }
-_ENDING_KEYS = {"id", "result", "title", "text", "explain", "concept", "when", "early"}
+_ENDING_KEYS = {"id", "result", "title", "text", "explain", "concept", "when", "early"} | {
+    "handed_title",
+    "handed_text",
+    "handed_explain",
+}
 _ROUND_KEYS = {"title", "situation", "tactics", "effects"}
 _SETTING_KEYS = {"place", "affected", "target", "demand", "deadline", "situation"}
 
@@ -602,6 +606,9 @@ class _Sections(_Fields):
                     when=when,
                     early=early,
                     line=line,
+                    handed_title=self.text_field(raw, "handed_title", line),
+                    handed_text=self.text_field(raw, "handed_text", line),
+                    handed_explain=self.text_field(raw, "handed_explain", line),
                 )
             )
         if not result:

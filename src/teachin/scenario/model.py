@@ -129,6 +129,12 @@ class Ending:
     when: Expression
     early: bool
     line: int = 1
+    # Told instead of title, text and explain when the win was handed over by an
+    # event rather than earned by the base's pressure (teachin.debrief.earned);
+    # "" keeps the ending's own title and text, and a generic explanation.
+    handed_title: str = ""
+    handed_text: str = ""
+    handed_explain: str = ""
 
 
 @dataclass(frozen=True)

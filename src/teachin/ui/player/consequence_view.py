@@ -8,6 +8,7 @@ The same view re-reads a past round from the timeline; then it offers "What if?"
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -17,6 +18,7 @@ from teachin.debrief.model import RoundStory, describe_round
 from teachin.debrief.words import NOTHING_ELSE
 from teachin.scenario.model import Scenario
 from teachin.scenario.outcome import Consequence
+from teachin.scenario.run import Run
 from teachin.ui.player.common import (
     BigButton,
     concept_anchor,
@@ -35,8 +37,9 @@ from teachin.workshop.themes import Theme
 
 
 class ConsequenceView(QWidget):
-    """``show_consequence(...)``. Signals: ``nextRequested`` (the next round or the
-    debrief), ``backToPresent``, ``whatIf(round)``, ``conceptRequested(href)``."""
+    """``show_played(...)`` or ``show_consequence(...)``. Signals: ``nextRequested``
+    (the next round or the debrief), ``backToPresent``, ``whatIf(round)``,
+    ``conceptRequested(href)``."""
 
     nextRequested = Signal()
     backToPresent = Signal()
@@ -118,6 +121,21 @@ class ConsequenceView(QWidget):
         self.measures.set_theme(theme)
         self.stairs.set_theme(theme)
 
+    def show_played(
+        self, run: Run, round_number: int, *, past: bool = False, can_go_back: bool = True
+    ) -> None:
+        """Show round ``round_number`` (1-based) of ``run``; the rounds before it let
+        the end judge a win earned or handed over."""
+        steps = run.steps
+        self.show_consequence(
+            run.scenario,
+            steps[round_number - 1].consequence,
+            past=past,
+            finished=run.finished,
+            can_go_back=can_go_back,
+            earlier=[record.consequence for record in steps[: round_number - 1]],
+        )
+
     def show_consequence(
         self,
         scenario: Scenario,
@@ -126,9 +144,11 @@ class ConsequenceView(QWidget):
         past: bool = False,
         finished: bool = False,
         can_go_back: bool = True,
+        earlier: Sequence[Consequence] = (),
     ) -> None:
-        """Show one round's consequence. ``past``: re-reading it from the timeline."""
-        story = describe_round(scenario, consequence, self.staircase, self.library)
+        """Show one round's consequence. ``past``: re-reading it from the timeline.
+        ``earlier``: the rounds before it (the end judges a win on the whole run)."""
+        story = describe_round(scenario, consequence, self.staircase, self.library, earlier)
         self.past_round = story.round if past else 0
         lead = "Looking back at round" if past else "Round"
         set_heading(self.title, f"{lead} {story.round}: you chose “{story.label}”")

@@ -128,6 +128,9 @@ class DebriefView(QWidget):
         text = ""
         if ending is not None:
             text = esc(ending.text) + esc(ending.explain)
+            if ending.earned_words:
+                text += f"<p><b>{html.escape(ending.earned_words)}</b></p>"
+                text += esc(ending.next_fight)
             link = concept_anchor(ending.concept, "The idea behind it:")
             text += f"<p>{link}</p>" if link else ""
         self.outcome_text.setText(text or f"<p>{html.escape(RAN_OUT)}</p>")

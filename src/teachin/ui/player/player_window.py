@@ -267,9 +267,7 @@ class PlayerWindow(PlayerFrame):
         run = self.run
         assert run is not None
         self.timeline.set_run(run, 0)
-        self.consequence_view.show_consequence(
-            run.scenario, run.steps[-1].consequence, finished=run.finished
-        )
+        self.consequence_view.show_played(run, len(run.steps))
         self.play_stack.setCurrentWidget(self.consequence_view)
 
     @Slot(str)
@@ -309,12 +307,8 @@ class PlayerWindow(PlayerFrame):
             self._show_header()
         self.viewing = round_number
         self.timeline.set_run(run, round_number)
-        self.consequence_view.show_consequence(
-            run.scenario,
-            run.steps[round_number - 1].consequence,
-            past=True,
-            finished=run.finished,
-            can_go_back=self.allow_what_if,
+        self.consequence_view.show_played(
+            run, round_number, past=True, can_go_back=self.allow_what_if
         )
         self.play_stack.setCurrentWidget(self.consequence_view)
 

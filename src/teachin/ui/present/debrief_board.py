@@ -362,6 +362,8 @@ def card_html(group: GroupRun, index: int, staircase: Staircase | None) -> str:
         f"<p><b>{escape(story.heading)}</b></p>",
         f"<p>{count} round{'' if count == 1 else 's'} · {escape(highest)}</p>",
     ]
+    if story.ending is not None and story.ending.verdict_words:
+        parts.insert(1, f"<p>{escape(story.ending.verdict_words)}</p>")
     if story.rushed:
         rounds = ", ".join(str(r) for r in story.rushed)
         word = "round" if len(story.rushed) == 1 else "rounds"
