@@ -21,6 +21,8 @@ from teachin.debrief.model import (
 )
 from teachin.debrief.words import (
     DEFAULT_QUESTIONS,
+    EVENT_WORDS,
+    KIND_WORDS,
     RESULT_MARKS,
     TOO_EARLY,
     change_text,
@@ -28,6 +30,8 @@ from teachin.debrief.words import (
     result_words,
 )
 from teachin.runs.room import RoomSession
+from teachin.scenario.loader import EVENT_KINDS
+from teachin.scenario.model import TACTIC_KINDS
 from teachin.scenario.run import Run
 
 
@@ -174,3 +178,9 @@ def test_what_decided_the_ending_is_named(fixed_game: RoomSession) -> None:
     fired = run.steps[-1].consequence.events
     assert ending is not None and fired
     assert (ending.decided_by, ending.decided_by_name) == (DECIDED_BY_EVENT, fired[0].title)
+
+
+def test_every_kind_of_move_and_of_event_has_its_own_words() -> None:
+    # A kind without words would be told as "Vote" or hidden under "Meanwhile".
+    assert set(TACTIC_KINDS) <= set(KIND_WORDS)
+    assert set(EVENT_KINDS) <= set(EVENT_WORDS)
