@@ -1,18 +1,29 @@
 """Benchmark: scenario rounds ("steps") per second on one core.
 
-    python benchmarks/simulate.py [--runs N]
+    python benchmarks/simulate.py [--runs N] [--repeat N]
+    python benchmarks/simulate.py --compare ../baseline [--runs N] [--repeat N]
 
 Plays every shipped scenario with every built-in policy and reports the
 rounds played per second: once for the engine alone (choices made at random
 without a policy), once with the policies deciding (what `teachin simulate`
 does). Each figure is the best of ``--repeat`` tries, timed in CPU time of
 this process, so other programs on a busy machine disturb it less.
+
+``--compare PATH`` sets this checkout beside another one (a ``git worktree`` of
+an older commit, say): each side's own benchmark runs in its own process with
+its own code and scenarios, taking turns (``--repeat`` times each, so both meet
+the same load), and the best figures are printed side by side with the time
+per step of this checkout over the other's (1.50 = half again as slow).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,7 +32,10 @@ from teachin.scenario.loader import load_scenarios
 from teachin.scenario.policies import POLICY_NAMES
 from teachin.scenario.simulate import simulate
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+# A figure line of this script's output: "<scenario> <what> <n> steps/s ..."
+FIGURE = re.compile(r"^(\S+)\s+(.+?)\s+([\d,]+) steps/s")
 
 
 def engine_only(engine: Engine, runs: int) -> tuple[int, float]:
@@ -38,11 +52,47 @@ def engine_only(engine: Engine, runs: int) -> tuple[int, float]:
     return steps, time.process_time() - started
 
 
+def figures(checkout: Path, runs: int) -> dict[tuple[str, str], float]:
+    """Steps per second by (scenario, engine only or policy), from one run of
+    ``checkout``'s own benchmark with its own code and content."""
+    script = checkout / "benchmarks" / "simulate.py"
+    env = {**os.environ, "PYTHONPATH": str(checkout / "src")}
+    command = [sys.executable, str(script), "--runs", str(runs), "--repeat", "1"]
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in output.splitlines():
+        match = FIGURE.match(line)
+        if match:
+            found[match[1], match[2]] = float(match[3].replace(",", ""))
+    return found
+
+
+def compare(other: Path, runs: int, repeat: int) -> None:
+    """Both checkouts' figures, taking turns; see the module docstring."""
+    best: dict[str, dict[tuple[str, str], float]] = {"this": {}, "other": {}}
+    for _ in range(repeat):
+        for side, checkout in (("other", other), ("this", ROOT)):
+            for key, value in figures(checkout, runs).items():
+                best[side][key] = max(value, best[side].get(key, 0.0))
+    print(f"steps/s, best of {repeat}, {runs:,} runs: {other} (other) and {ROOT} (this)")
+    print(f"{'scenario':18} {'':18} {'other':>10} {'this':>10}  time per step this/other")
+    # The overall figure last; per-line ratios say where the time goes.
+    keys = sorted(set(best["this"]) | set(best["other"]), key=lambda k: (k[0] == "overall", k))
+    for key in keys:
+        old, new = best["other"].get(key), best["this"].get(key)
+        ratio = f"{old / new:.2f}" if old and new else "-"
+        print(f"{key[0]:18} {key[1]:18} {old or 0:10,.0f} {new or 0:10,.0f}  {ratio}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare", type=Path, help="another checkout to set beside this one")
     args = parser.parse_args()
+    if args.compare:
+        compare(args.compare.resolve(), args.runs, args.repeat)
+        return
     scenarios, problems = load_scenarios([CONTENT])
     for problem in problems:
         print(problem)
