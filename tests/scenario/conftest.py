@@ -8,7 +8,6 @@ from tests.curriculum import GLOSSARY_IDS, MODULE_IDS
 from teachin.scenario.loader import load_scenarios
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-SHIPPED = ("care-homes", "transit-fares", "tuition-hike", "tenants-retrofit")
 
 # Issue 13: scenarios still being reworked on the new model (estimates, votes,
 # structure tests, costs). Their strategy and judgment tests are expected to

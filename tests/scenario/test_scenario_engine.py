@@ -8,12 +8,11 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.scenario.simulations import SHIPPED
 
 from teachin.scenario.engine import Engine
 from teachin.scenario.policies import Observation, get_policy, tactic_infos
 from teachin.scenario.run import Run, start_run
-
-SHIPPED = ("care-homes", "transit-fares", "tuition-hike", "tenants-retrofit")
 
 
 @settings(
