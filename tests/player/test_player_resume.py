@@ -123,7 +123,7 @@ def test_a_damaged_save_is_set_aside_and_the_app_goes_on(
     runs = tmp_path / "runs"
     runs.mkdir()
     broken = runs / "care-homes-20260101-100000.run.json"
-    broken.write_text('{"format": "teachin-run", "version": 1, "scen', encoding="utf-8")
+    broken.write_text('{"format": "teachin-run", "version": 2, "scen', encoding="utf-8")
     player = make_player()
     assert player.banner.isVisibleTo(player)
     message = player.banner_text.text()
@@ -165,6 +165,28 @@ def test_an_outside_run_file_of_a_changed_scenario_is_left_alone(
     assert not player.open_file(outside)
     assert "not installed" in player.banner_text.text()
     assert outside.exists()
+
+
+def test_a_run_file_of_an_older_teachin_is_refused_and_the_app_goes_on(
+    make_player: MakePlayer, tmp_path: Path, qtbot: QtBot
+) -> None:
+    player = make_player()
+    start_by_keyboard(qtbot, player, "care-homes")
+    play_round(qtbot, player)
+    outside = tmp_path / "last-year.run.json"
+    assert player.save_as(outside) == outside
+    data = json.loads(outside.read_text(encoding="utf-8"))
+    data["version"] = 1
+    outside.write_text(json.dumps(data), encoding="utf-8")
+    assert not player.open_file(outside)
+    message = player.banner_text.text()
+    assert "could not be opened" in message and str(outside) in message
+    assert "made by an older teachin" in message and "start a new run" in message
+    assert "left as it is" in message and outside.exists()
+    player.pick()
+    start_by_keyboard(qtbot, player, "care-homes")  # the app goes on
+    play_round(qtbot, player)
+    assert player.run.round == 2
 
 
 def test_saved_runs_are_listed_renamed_and_deleted(

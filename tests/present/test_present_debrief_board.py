@@ -53,7 +53,8 @@ def play(scenario, policy: str, seed: int) -> Run:
 
 @pytest.fixture
 def usb(tmp_path, scenarios) -> Path:
-    """A USB stick: three groups' runs, a damaged copy and someone's notes."""
+    """A USB stick: three groups' runs, a damaged copy, last year's run (made by an
+    older teachin) and someone's notes."""
     folder = tmp_path / "usb"
     folder.mkdir()
     scenario = scenarios["care-homes"]
@@ -64,8 +65,11 @@ def usb(tmp_path, scenarios) -> Path:
             folder / f"group{number}.run.json",
         )
     (folder / "group4.run.json").write_text(
-        '{"format": "teachin-run", "version": 1, "scen', encoding="utf-8"
+        '{"format": "teachin-run", "version": 2, "scen', encoding="utf-8"
     )
+    older = json.loads((folder / "group1.run.json").read_text(encoding="utf-8"))
+    older["version"] = 1
+    (folder / "last-year.run.json").write_text(json.dumps(older), encoding="utf-8")
     (folder / "notes.json").write_text('{"shopping": ["milk"]}', encoding="utf-8")
     return folder
 
@@ -90,6 +94,10 @@ def test_three_runs_side_by_side_and_the_damaged_ones_named(qtbot, board, usb, m
     assert board.problems_label.isVisible()
     assert f"{usb / 'group4.run.json'}:1: damaged run file" in problems
     assert f"{usb / 'notes.json'}: not a teachin run file" in problems
+    assert (
+        f"{usb / 'last-year.run.json'}: this run was made by an older teachin whose "
+        "scenarios played by different rules; it can't be replayed here; start a new run"
+    ) in problems
     assert board.title.text() == "How the groups played “Short-staffed at Evergreen”"
     cards = board.card_texts()
     assert len(cards) == 3

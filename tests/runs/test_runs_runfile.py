@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
-from teachin.runs.runfile import RunFileError, read_run, replay, save_run
+from teachin.runs.runfile import (
+    VERSION,
+    OlderRunFileError,
+    RunFileError,
+    load_run,
+    read_run,
+    replay,
+    save_run,
+)
 from teachin.scenario.commands import add_commands
 from teachin.scenario.run import Run
 from teachin.scenario.simulate import simulate
@@ -41,7 +50,7 @@ def test_save_and_replay_exactly(scenarios, tmp_path):
         path = tmp_path / f"{scenario_id}.json"
         save_run(run, path)
         data = read_run(path)
-        assert data["format"] == "teachin-run" and data["version"] == 1
+        assert data["format"] == "teachin-run" and data["version"] == VERSION == 2
         assert data["scenario"] == scenario_id and data["seed"] == run.seed
         step = data["steps"][0]
         assert {"choice", "draws", "before", "after", "explanation", "concept"} <= set(step)
@@ -77,16 +86,16 @@ def test_cli_replay(scenarios, tmp_path, capsys):
     ("text", "expected"),
     [
         (None, "cut off"),  # truncated
-        ('{"format": "teachin-run", "version": 1, "scenario": "care-homes",\n "seed": }', ":2:"),
+        ('{"format": "teachin-run", "version": 2, "scenario": "care-homes",\n "seed": }', ":2:"),
         ("", "empty"),
         ('{"format": "something-else"}', "not a teachin run file"),
         ('{"format": "teachin-run", "version": 99}', "version 99"),
         (
-            '{"format": "teachin-run", "version": 1, "scenario": "nope", "seed": 1, "steps": []}',
+            '{"format": "teachin-run", "version": 2, "scenario": "nope", "seed": 1, "steps": []}',
             "not installed",
         ),
         (
-            '{"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 1,'
+            '{"format": "teachin-run", "version": 2, "scenario": "care-homes", "seed": 1,'
             ' "steps": [{"choice": "fly"}]}',
             "NOT match",
         ),
@@ -176,3 +185,50 @@ def test_load_run_rebuilds_the_run(scenarios, tmp_path):
     assert again.fingerprint() == run.fingerprint()
     with pytest.raises(RunFileError, match="not installed"):
         load_run(path, {})
+
+
+def an_older_run_file(scenarios, path: Path) -> Path:
+    """A run saved as teachin wrote it before issue 13's scenarios (version 1)."""
+    save_run(played(scenarios), path)
+    data = json.loads(path.read_text())
+    data["version"] = 1
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_run_file_of_an_older_teachin_is_refused_with_a_plain_message(
+    scenarios, tmp_path, capsys
+):
+    path = an_older_run_file(scenarios, tmp_path / "old.json")
+    for read in (read_run, lambda p: load_run(p, scenarios)):
+        with pytest.raises(OlderRunFileError) as refused:
+            read(path)
+        message = str(refused.value)
+        assert message.startswith(f"{path}: ")
+        assert "made by an older teachin whose scenarios played by different rules" in message
+        assert "can't be replayed here; start a new run" in message
+    assert cli("replay", str(path)) != 0
+    out = capsys.readouterr()
+    assert "older teachin" in out.err and str(path) in out.err and "Traceback" not in out.err
+    assert path.exists()
+
+
+def test_a_run_is_refused_when_its_scenario_changed_the_rules_it_met(scenarios, tmp_path):
+    # The run file names its scenario by id only: the replay itself finds a change.
+    run = played(scenarios)
+    path = tmp_path / "run.json"
+    save_run(run, path)
+    scenario = scenarios["care-homes"]
+    first = scenario.tactic(run.steps[0].tactic)
+    other = next(t for t in scenario.tactics if t.effects != first.effects and t.effects)
+    changed_tactics = tuple(
+        dataclasses.replace(t, effects=other.effects) if t.id == first.id else t
+        for t in scenario.tactics
+    )
+    changed = dataclasses.replace(scenario, tactics=changed_tactics)
+    with pytest.raises(RunFileError, match="the scenario has changed since this run") as refused:
+        load_run(path, {"care-homes": changed})
+    assert str(path) in str(refused.value) and "step 1" in str(refused.value)
+    # A change the run never met (a text) leaves what was played exactly as it was.
+    retold = dataclasses.replace(scenario, summary="Told another way.")
+    assert load_run(path, {"care-homes": retold}).result == run.result

@@ -92,7 +92,7 @@ def test_list_rename_delete_and_newest_unfinished(tmp_path: Path, scenarios) -> 
     "damage",
     [
         "",
-        '{"format": "teachin-run", "version": 1, "scenario": "care-homes", "se',
+        '{"format": "teachin-run", "version": 2, "scenario": "care-homes", "se',
         "\x00\x01binary",
         "[1, 2, 3]",
         json.dumps({"format": "teachin-run", "version": 99}),
@@ -112,6 +112,22 @@ def test_a_damaged_file_is_set_aside_never_deleted(tmp_path: Path, scenarios, da
     bad.write_text(damage, encoding="utf-8")  # a second damaged file of the same name
     store.listing()
     assert (tmp_path / "broken.run.json.damaged-2").exists()
+
+
+def test_a_run_file_of_an_older_teachin_is_set_aside_as_older_not_damaged(
+    tmp_path: Path, scenarios
+) -> None:
+    store = RunStore(tmp_path)
+    old = store.save(played(scenarios, 1), PlayerInfo("Old"), tmp_path / "old.run.json")
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["version"] = 1
+    old.write_text(json.dumps(data), encoding="utf-8")
+    listing = store.listing()
+    assert listing.runs == []
+    (message,) = listing.set_aside
+    assert f"{old}: this run was made by an older teachin" in message
+    assert "start a new run" in message and "kept as old.run.json.older" in message
+    assert json.loads((tmp_path / "old.run.json.older").read_text(encoding="utf-8")) == data
 
 
 def test_a_run_whose_scenario_changed_is_reported(tmp_path: Path, scenarios) -> None:

@@ -2,13 +2,26 @@
 
 ::
 
-    {"format": "teachin-run", "version": 1, "scenario": "care-homes", "seed": 42,
+    {"format": "teachin-run", "version": 2, "scenario": "care-homes", "seed": 42,
      "saved": "...", "result": "win", "ending": "won",
      "start": {...measures...}, "start_draws": [["start:support", 0.12], ...],
      "steps": [{"round": 1, "choice": "committee", "ready": 1.0, "draws": [...],
                 "before": {...}, "after": {...}, "events": [...], "explanation": "...",
                 "concept": "...", ...}, ...],
      "branches": [{"from_round": 4, "steps": [...]}]}
+
+Version 2 came with issue 13's scenarios (estimates, votes, structure tests,
+repression): a version-1 run was played by rules that are gone, so it is refused
+with a plain message (:class:`OlderRunFileError`), never replayed by the new ones.
+
+A run file names its scenario by id only, with no hash of the scenario file, and
+needs none: :func:`replay` plays the recorded choices again and compares every
+step (the random draws, every measure before and after, hidden ones too, the
+events, the ending), so a scenario file changed in a way that touches the run is
+found at the first step it changes, and the run is refused
+("the scenario has changed since this run"). A change the run never met (a text,
+a tactic the group never chose) leaves the recorded rounds exactly as they were
+played, so the run still opens; a hash would refuse it for a corrected typo.
 """
 
 from __future__ import annotations
@@ -27,12 +40,19 @@ from teachin.storage import atomic_write_text
 from teachin.tomlfile import read_text
 
 FORMAT = "teachin-run"
-VERSION = 1
+VERSION = 2
 TOLERANCE = 1e-9
 
 
 class RunFileError(ValueError):
     """A run file that cannot be read; the message names the file (and line)."""
+
+
+class OlderRunFileError(RunFileError):
+    """A run file made by an older teachin whose scenarios played by other rules.
+
+    Not damaged: it is refused, and left as it is (not set aside as damaged).
+    """
 
 
 def run_to_json(run: Run) -> dict[str, Any]:
@@ -84,8 +104,14 @@ def read_run(path: Path) -> dict[str, Any]:
         raise RunFileError(f"{path}:1: damaged run file: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RunFileError(f'{path}: not a teachin run file (no "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
-        raise RunFileError(f"{path}: run file version {data.get('version')!r} is not supported")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version < VERSION:
+        raise OlderRunFileError(
+            f"{path}: this run was made by an older teachin whose scenarios played by "
+            "different rules; it can't be replayed here; start a new run"
+        )
+    if version != VERSION:
+        raise RunFileError(f"{path}: run file version {version!r} is not supported")
     if not isinstance(data.get("scenario"), str):
         raise RunFileError(f"{path}: the run file names no scenario")
     seed = data.get("seed")

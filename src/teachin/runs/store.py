@@ -17,7 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from teachin.runs.runfile import RunFileError, load_run, read_run, run_to_json
+from teachin.runs.runfile import (
+    OlderRunFileError,
+    RunFileError,
+    load_run,
+    read_run,
+    run_to_json,
+)
 from teachin.scenario.model import Scenario
 from teachin.scenario.outcome import Branch, Consequence, EventOutcome, StepRecord
 from teachin.scenario.run import Run
@@ -25,6 +31,7 @@ from teachin.storage import atomic_write_text
 
 SUFFIX = ".run.json"
 DAMAGED = ".damaged"
+OLDER = ".older"  # a run file of an older teachin, set aside (not damaged)
 VIEW_ROUND = "round"
 VIEW_CONSEQUENCE = "consequence"
 
@@ -101,13 +108,14 @@ def write_run(run: Run, info: PlayerInfo, path: Path) -> Path:
     return atomic_write_text(Path(path), run_document(run, info))
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<name>.damaged`` (``.damaged-2`` ... if taken)."""
+def set_aside(path: Path, suffix: str = DAMAGED) -> Path:
+    """Rename a damaged file to ``<name>.damaged`` (``.damaged-2`` ... if taken);
+    a run file of an older teachin gets ``suffix`` :data:`OLDER` instead."""
     path = Path(path)
-    target = path.with_name(path.name + DAMAGED)
+    target = path.with_name(path.name + suffix)
     number = 2
     while target.exists():
-        target = path.with_name(f"{path.name}{DAMAGED}-{number}")
+        target = path.with_name(f"{path.name}{suffix}-{number}")
         number += 1
     path.replace(target)
     return target
@@ -226,7 +234,9 @@ class RunStore:
                 data = read_run(path)
             except RunFileError as exc:
                 try:
-                    moved = set_aside(path)
+                    moved = set_aside(
+                        path, OLDER if isinstance(exc, OlderRunFileError) else DAMAGED
+                    )
                 except OSError as error:
                     listing.set_aside.append(f"{exc} (could not set it aside: {error.strerror})")
                     continue

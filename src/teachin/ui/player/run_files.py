@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from teachin.runs.runfile import RunFileError, read_run
+from teachin.runs.runfile import OlderRunFileError, RunFileError, read_run
 from teachin.runs.store import PlayerInfo, RunStore, open_run, set_aside, write_run
 from teachin.scenario.model import Scenario
 from teachin.scenario.run import Run
@@ -52,6 +52,8 @@ class RunFiles:
         try:
             read_run(path)
             damaged = False  # readable: the scenario is missing or changed, not the file
+        except OlderRunFileError:
+            damaged = False  # an older teachin's run: refused, not damaged
         except RunFileError:
             pass
         if damaged and path.parent == self.store.folder and path.exists():
