@@ -151,17 +151,23 @@ def test_a_damaged_run_file_opened_from_the_list_is_set_aside(
     assert player.pages.currentWidget() is player.picker
 
 
+def saved_outside(qtbot: QtBot, player, path: Path, **changes: object) -> Path:
+    """A round played and saved outside the runs folder, then changed as given
+    (as a run of another scenario or another teachin would be)."""
+    start_by_keyboard(qtbot, player, "care-homes")
+    play_round(qtbot, player)
+    assert player.save_as(path) == path
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
 def test_an_outside_run_file_of_a_changed_scenario_is_left_alone(
     make_player: MakePlayer, tmp_path: Path, qtbot: QtBot
 ) -> None:
     player = make_player()
-    start_by_keyboard(qtbot, player, "care-homes")
-    play_round(qtbot, player)
-    outside = tmp_path / "shared.run.json"
-    assert player.save_as(outside) == outside
-    data = json.loads(outside.read_text(encoding="utf-8"))
-    data["scenario"] = "not-installed"
-    outside.write_text(json.dumps(data), encoding="utf-8")
+    outside = saved_outside(qtbot, player, tmp_path / "shared.run.json", scenario="not-installed")
     assert not player.open_file(outside)
     assert "not installed" in player.banner_text.text()
     assert outside.exists()
@@ -171,13 +177,7 @@ def test_a_run_file_of_an_older_teachin_is_refused_and_the_app_goes_on(
     make_player: MakePlayer, tmp_path: Path, qtbot: QtBot
 ) -> None:
     player = make_player()
-    start_by_keyboard(qtbot, player, "care-homes")
-    play_round(qtbot, player)
-    outside = tmp_path / "last-year.run.json"
-    assert player.save_as(outside) == outside
-    data = json.loads(outside.read_text(encoding="utf-8"))
-    data["version"] = 1
-    outside.write_text(json.dumps(data), encoding="utf-8")
+    outside = saved_outside(qtbot, player, tmp_path / "last-year.run.json", version=1)
     assert not player.open_file(outside)
     message = player.banner_text.text()
     assert "could not be opened" in message and str(outside) in message
