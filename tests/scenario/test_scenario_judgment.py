@@ -38,10 +38,9 @@ from teachin.scenario.simulate import RunRecord
 # The strike-level steps: one-day strike, week strike, general strike.
 STRIKE_STEPS = (7, 9, 10)
 TOP_STEP = 9  # the climbs go up to the week strike
-# The order in which a climb too long for the scenario's rounds gives up steps:
-# the in-between steps first (every step is then two above the last, not a jump).
-DROPPED_FIRST = (2, 4, 6, 8)
-DROPPED_LAST = (1, 3)
+# The steps a climb too long for the scenario's rounds gives up first: then every
+# step is two above the last (1, 3, 5, 7, 9), which is still climbing, not jumping.
+IN_BETWEEN = (2, 4, 6, 8)
 
 # "Repression" is a new event kind; until the engine knows it, police events count.
 REPRESSION_KINDS = {"repression"} if "repression" in EVENT_KINDS else {"repression", "police"}
@@ -74,26 +73,28 @@ def _climb_plan(scenario: Scenario) -> tuple[list[str], list[int]]:
     """The organizing moves and the staircase positions of the climb.
 
     Organizing twice (one-on-ones, committee, one-on-ones, committee), then every
-    step in order up to the week strike; when that climb with its structure tests
-    and votes does not fit in the rounds, it gives up the in-between steps, then
-    organizing moves (down to one pair), then the lowest steps.
+    step in order up to the week strike. When that climb, with a structure test
+    and a vote before each strike, does not fit in the rounds, it gives up the
+    in-between steps (2, 4, 6, 8), then organizing moves down to one: so a fight
+    of 13 rounds or more plays all four moves and steps 1, 3, 5, 7 and 9, and a
+    fight needs at least 10 rounds to be climbed at all (this fails otherwise).
     """
-    pair = [t.id for t in scenario.tactics if t.kind == "organizing"][:2]
-    organizing = pair + pair
+    organizing = [t.id for t in scenario.tactics if t.kind == "organizing"][:2] * 2
     steps = sorted(_step_tactics(scenario))
 
-    def too_long() -> bool:
+    def length() -> int:
         votes = 2 * sum(1 for position in steps if position in STRIKE_STEPS)
-        return len(organizing) + len(steps) + votes > len(scenario.rounds)
+        return len(organizing) + len(steps) + votes
 
-    for position in DROPPED_FIRST:
-        if too_long() and position in steps:
+    for position in IN_BETWEEN:
+        if length() > len(scenario.rounds) and position in steps:
             steps.remove(position)
-    while too_long() and len(organizing) > len(pair):
+    while length() > len(scenario.rounds) and len(organizing) > 1:
         organizing.pop()
-    for position in DROPPED_LAST:
-        if too_long() and position in steps:
-            steps.remove(position)
+    assert length() <= len(scenario.rounds), (
+        f"{len(scenario.rounds)} rounds are too few to climb to the week strike with a "
+        f"structure test and a vote before each strike ({length()} moves)"
+    )
     return organizing, steps
 
 
@@ -123,8 +124,9 @@ def jump(scenario: Scenario, democratic: bool) -> tuple[str, ...]:
     skipped steps took go to more organizing first (so the jump is not short of time)."""
     organizing, steps = _climb_plan(scenario)
     kept = [position for position in steps if position <= 2 or position >= 7]
-    pair = organizing[:2]
-    extra = [pair[i % len(pair)] for i in range(len(steps) - len(kept))] if pair else []
+    moves = [t.id for t in scenario.tactics if t.kind == "organizing"][:2]
+    skipped = len(steps) - len(kept)
+    extra = [moves[(len(organizing) + i) % len(moves)] for i in range(skipped)] if moves else []
     return _script(scenario, organizing + extra, kept, democratic)
 
 
@@ -132,10 +134,13 @@ def test_the_scripts_are_built_from_a_scenarios_tactics(scenarios):
     # The same organizer's moves in every fight: checked here on care homes.
     scenario = scenarios["care-homes"]
     plain = climb(scenario, democratic=False)
-    assert plain[:2] == ("one-on-ones", "committee")
+    assert scenario.tactic(plain[0]).kind == "organizing"
     steps = [scenario.tactic(t).step_index for t in plain if scenario.tactic(t).kind == "step"]
-    assert steps == sorted(steps) and steps[-1] == TOP_STEP and 7 in steps
-    assert len(climb(scenario, democratic=True)) <= len(scenario.rounds)
+    assert steps[-1] == TOP_STEP and 7 in steps
+    assert all(b - a <= 2 for a, b in zip([0, *steps], steps, strict=False))  # no jump
+    democratic = climb(scenario, democratic=True)
+    assert len(democratic) <= len(scenario.rounds)
+    assert [t for t in democratic if scenario.tactic(t).kind not in ("test", "vote")] == list(plain)
     jumped = [scenario.tactic(t).step_index for t in jump(scenario, democratic=False)]
     assert [s for s in jumped if s] == [s for s in steps if s <= 2 or s >= 7]
     assert len(jump(scenario, democratic=False)) == len(plain)
