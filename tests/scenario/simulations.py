@@ -102,7 +102,7 @@ def play_script(scenario: Scenario, recipe: tuple[str, ...]) -> Summary:
 # The probe screens every candidate on this many runs (enough to keep the good
 # recipes among the finalists), then plays the finalists on 2,000 runs.
 PROBE_CANDIDATES = 2000
-PROBE_SCREEN_RUNS = 20
+PROBE_SCREEN_RUNS = 12
 
 
 def probe_report(scenario: Scenario) -> ProbeReport:
