@@ -35,6 +35,10 @@ from teachin.scenario.loader import EVENT_KINDS
 from teachin.scenario.model import Scenario
 from teachin.scenario.simulate import RunRecord
 
+# 2,000 runs a case take minutes on a loaded machine (the probe most): the
+# default timeout is for hangs, not for these.
+pytestmark = pytest.mark.timeout(900)
+
 # The strike-level steps: one-day strike, week strike, general strike.
 STRIKE_STEPS = (7, 9, 10)
 TOP_STEP = 9  # the climbs go up to the week strike
@@ -44,7 +48,9 @@ IN_BETWEEN = (2, 4, 6, 8)
 
 # "Repression" is a new event kind; until the engine knows it, police events count.
 REPRESSION_KINDS = {"repression"} if "repression" in EVENT_KINDS else {"repression", "police"}
-HIGH = 50  # solidarity and sympathy this high (or more) make a movement that can backfire
+# Solidarity and sympathy this high together: a movement with allies, on which
+# repression should backfire (MODEL-13's example of an organized movement).
+WITH_ALLIES = 100
 
 
 # -- the scripts ---------------------------------------------------------------------------
@@ -206,7 +212,7 @@ def test_repression_backfires_on_a_movement_with_allies(scenarios, scenario_id):
         for summary in policy_results(scenario).values()
         for record in summary.records or []
         for fired in _repressions(scenario, record)
-        if fired.before[solidarity] >= HIGH and fired.before[sympathy] >= HIGH
+        if fired.before[solidarity] + fired.before[sympathy] >= WITH_ALLIES
     ]
     assert len(met) >= 20, f"repression met a movement with allies only {len(met)} times"
     raised = sum(1 for fired in met if fired.changes.get("support", 0) > 0)

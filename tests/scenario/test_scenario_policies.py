@@ -20,6 +20,8 @@ from tests.scenario.simulations import (
 from teachin.scenario.simulate import simulate
 
 ANOTHER_SEED = 123456789
+# 2,000 runs a case take minutes on a loaded machine: the default timeout is for hangs.
+pytestmark = pytest.mark.timeout(900)
 FOUR = ("mass-action", "liberal", "social-democratic", "ultra-left")
 
 
