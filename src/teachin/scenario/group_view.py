@@ -58,8 +58,23 @@ class GroupView:
         if not self.estimated:
             return state.values
         values = state.values[:]
-        for i, *_ in self.estimated:
-            values[i] = self.estimate(state, i)[where]
+        biases = state.biases
+        # estimate() written out for every estimated measure at once (the
+        # policies ask for this every round).
+        for number, (i, doubt_index, low, high) in enumerate(self.estimated):
+            doubt = values[doubt_index]
+            if doubt < 0.0:
+                doubt = 0.0
+            middle = values[i] + biases[number] * doubt
+            middle = high if middle > high else low if middle < low else middle
+            if where == 1:
+                values[i] = middle
+            elif where == 0:
+                seen = middle - doubt
+                values[i] = seen if seen > low else low
+            else:
+                seen = middle + doubt
+                values[i] = seen if seen < high else high
         return values
 
     def need_statuses(self, state: State, index: int) -> list[str]:

@@ -61,6 +61,7 @@ class Observation:
         "_has_always",
         "_infos",
         "_kinds",
+        "_lows",
         "_measure_ids",
         "_measures",
         "_need_context",
@@ -123,6 +124,7 @@ class Observation:
         # What the group believes: the middle of the range for an estimated
         # measure (the state's own list when nothing is estimated).
         self._values = values = self._engine.seen_values(state, 1)
+        self._lows: list[float] | None = None  # the low ends, made when first asked
         self._times = state.times
         self.round = int(values[self._engine.i_round])
         self.climbed = int(values[self._engine.i_climbed])
@@ -240,7 +242,9 @@ class Observation:
         check = self._all_met[info.order]
         if check is None:
             return True
-        lows = self._engine.seen_values(self._state, 0)
+        lows = self._lows
+        if lows is None:
+            lows = self._lows = self._engine.seen_values(self._state, 0)
         lows[self._engine.i_times] = self._times[info.order]
         lows[self._engine.i_step] = info.step
         return bool(check(lows))
@@ -277,7 +281,7 @@ class Observation:
         are met (at the low end of its estimates), with the measures in
         ``assumed`` taken at those values."""
         engine = self._engine
-        lows = engine.seen_values(self._state, 0)[:]
+        lows = engine.seen_values(self._state, 0)[:]  # a copy: ``assumed`` is written in
         index = engine.scenario.measure_index
         for measure_id, value in assumed.items():
             if measure_id in index:
