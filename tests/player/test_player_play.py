@@ -19,7 +19,7 @@ from teachin.debrief.words import result_words
 from teachin.scenario.run import start_run
 from teachin.ui.player.player_window import PlayerWindow
 
-SCENARIOS = ["care-homes", "tenants-retrofit", "transit-fares", "tuition-hike"]
+SCENARIOS = ["care-homes", "tenants-retrofit", "transit-fares", "tuition-hike", "union-local"]
 
 
 def test_every_shipped_scenario_is_offered(player: PlayerWindow, content) -> None:
