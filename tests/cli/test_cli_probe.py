@@ -9,8 +9,10 @@ from pathlib import Path
 
 from teachin.cli import main
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-CARE_HOMES = (CONTENT / "scenarios" / "care-homes.toml").read_text(encoding="utf-8")
+# The frozen copies of the fights from before issue 13's rework, where a blind
+# recipe still beats the mass-action policy: what these tools must find.
+FROZEN = str(Path(__file__).resolve().parents[1] / "scenario" / "frozen")
+CARE_HOMES = (Path(FROZEN) / "scenarios" / "care-homes.toml").read_text(encoding="utf-8")
 ISSUE_RECIPE = (
     "one-on-ones,committee,one-on-ones,committee,symbolic,small-demo,large-demo,"
     "one-day-strike,one-day-strike,week-strike"
@@ -27,18 +29,20 @@ def _json(capsys, *args: str) -> dict:
 
 def test_simulate_plays_a_script_and_keeps_the_json_keys(capsys):
     scripted = _json(
-        capsys, "simulate", "care-homes", "--policy", f"script:{ISSUE_RECIPE}", "--runs", "200",
-        "--json",
+        capsys, "--content", FROZEN, "simulate", "care-homes", "--policy",
+        f"script:{ISSUE_RECIPE}", "--runs", "200", "--json",
     )  # fmt: skip
-    built_in = _json(capsys, "simulate", "care-homes", "--runs", "200", "--json")
+    built_in = _json(
+        capsys, "--content", FROZEN, "simulate", "care-homes", "--runs", "200", "--json"
+    )
     assert set(scripted) == set(built_in)
     assert scripted["policy"] == f"script:{ISSUE_RECIPE}"
     # The issue's recipe wins nearly always today, more than thinking does.
     assert scripted["rates"]["win"] > built_in["rates"]["win"]
     # The same seed, the same results.
     again = _json(
-        capsys, "simulate", "care-homes", "--policy", f"script:{ISSUE_RECIPE}", "--runs", "200",
-        "--json",
+        capsys, "--content", FROZEN, "simulate", "care-homes", "--policy",
+        f"script:{ISSUE_RECIPE}", "--runs", "200", "--json",
     )  # fmt: skip
     assert again == scripted
 
@@ -78,7 +82,10 @@ def test_a_script_with_an_unknown_tactic_is_refused_by_name(capsys):
 
 
 def test_probe_finds_the_recipe_and_its_figures_replay(capsys):
-    args = ("probe", "care-homes", "--candidates", "12", "--screen-runs", "10", "--runs", "100")
+    args = (
+        "--content", FROZEN, "probe", "care-homes", "--candidates", "12", "--screen-runs", "10",
+        "--runs", "100",
+    )  # fmt: skip
     report = _json(capsys, *args, "--json")
     assert report["candidates"] == 12 and report["final_runs"] == 100
     assert len(report["finalists"]) == 5
@@ -93,13 +100,13 @@ def test_probe_finds_the_recipe_and_its_figures_replay(capsys):
     # The figures are the final stage's: `teachin simulate` with the recipe and the
     # final seed gives exactly them.
     replayed = _json(
-        capsys, "simulate", "care-homes", "--policy", report["best"]["policy"], "--runs", "100",
-        "--seed", str(report["final_seed"]), "--json",
+        capsys, "--content", FROZEN, "simulate", "care-homes", "--policy",
+        report["best"]["policy"], "--runs", "100", "--seed", str(report["final_seed"]), "--json",
     )  # fmt: skip
     assert replayed["rates"]["win"] == report["best"]["win"]
     mass = _json(
-        capsys, "simulate", "care-homes", "--runs", "100", "--seed", str(report["final_seed"]),
-        "--json",
+        capsys, "--content", FROZEN, "simulate", "care-homes", "--runs", "100", "--seed",
+        str(report["final_seed"]), "--json",
     )  # fmt: skip
     assert mass["rates"]["win"] == report["mass_action"]["win"]
 

@@ -60,14 +60,14 @@ def test_the_room_plays_three_rounds_with_hand_counts(qtbot, room, scenarios):
     assert controller.room_playing
     assert "We play together: Short-staffed at Evergreen" in audience_text(audience)
     qtbot.keyClick(audience, Key.Key_PageDown)  # the clicker: from the setting to round 1
-    assert "Round 1 of 10" in audience_text(audience)
+    assert "Round 1 of 12" in audience_text(audience)
     assert "Talk it over, then show hands" in audience_text(audience)
     assert "What each option needs" in console.notes.toPlainText()
     assert not console.next_view.isVisible()
 
     # Page Down on the round being played waits for the room's choice.
     qtbot.keyClick(audience, Key.Key_PageDown)
-    assert "Round 1 of 10" in audience_text(audience)
+    assert "Round 1 of 12" in audience_text(audience)
     assert "press its number" in panel.message.text()
 
     plays = [("one-on-ones", 14, 3), ("committee", 11, 6), ("structure-test", 15, 2)]
@@ -97,7 +97,7 @@ def test_the_room_plays_three_rounds_with_hand_counts(qtbot, room, scenarios):
         assert "The idea behind it:" in notes
         assert f"Hands counted: {label}: {yes}" in notes
         qtbot.keyClick(audience, Key.Key_PageDown)  # on to the next round's choices
-        assert f"Round {number + 1} of 10" in audience_text(audience)
+        assert f"Round {number + 1} of 12" in audience_text(audience)
         controller.clock.advance(seconds=5)  # the room talks it over
 
     # Page Up looks back at the last consequence; Page Down returns.
@@ -180,7 +180,7 @@ def test_leaving_the_frame_keeps_the_game_and_a_saved_game_can_be_continued(qtbo
     assert console2.room_panel.continue_button.text() == "Continue the saved game (round 2)"
     qtbot.mouseClick(console2.room_panel.continue_button, Qt.MouseButton.LeftButton)
     assert again.room.session.run.round == 2 and again.room.session.deciding
-    assert "Round 2 of 10" in again.html()
+    assert "Round 2 of 12" in again.html()
 
 
 def test_without_room_play_the_scenario_frame_says_so(qtbot, library):
@@ -237,7 +237,7 @@ def test_a_mistaken_decision_is_taken_back_and_corrected(qtbot, room, scenarios)
     session = controller.room.session
     assert [d.round for d in session.decisions] == [1]
     assert session.deciding and session.run.round == 2
-    assert "Round 2 of 10" in audience_text(audience)
+    assert "Round 2 of 12" in audience_text(audience)
     assert "taken back" in panel.message.text()
     picked = controller.room.options()[controller.room.selected]
     assert picked.id == "committee"

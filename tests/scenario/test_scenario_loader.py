@@ -226,9 +226,9 @@ def test_round_without_choosable_tactic(tmp_path):
     assert not [p for p in problems if p.severity == "error"]
     found = check_scenarios(scenarios, None, set())
     assert any(
-        "round 9: no tactic can be chosen" in p.message
+        "round 11: no tactic can be chosen" in p.message
         and p.line
-        in (line_number(text, 'title = "Week 9') - 1, line_number(text, 'title = "Week 9'))
+        in (line_number(text, 'title = "Week 11') - 1, line_number(text, 'title = "Week 11'))
         for p in found
     ), [str(p) for p in found]
 
