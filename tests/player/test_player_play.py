@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -80,7 +82,7 @@ def test_a_choice_is_shown_before_it_is_played(qtbot: QtBot, player: PlayerWindo
     option = view.tactics.options[2]
     assert view.detail_title.accessibleName() == option.label
     assert option.description.split()[0] in view.detail_text.text()
-    assert option.ready_text in view.detail_ready.text()
+    assert option.ready_text in html.unescape(view.detail_ready.text())
     assert player.run.steps == []  # only looked at, not played
     press(qtbot, Qt.Key.Key_Down)
     assert view.detail_title.accessibleName() == view.tactics.options[3].label
