@@ -13,7 +13,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 # structure tests, costs). Their strategy and judgment tests are expected to
 # fail until they are; remove an id when its fight passes.
 # (tests/scenario/simulations.py marks their invariant tests xfail, not strict.)
-REWORK_PENDING = {"transit-fares", "tenants-retrofit"}
+REWORK_PENDING = {"tenants-retrofit"}
 
 
 def pending(scenario_id: str) -> None:
