@@ -112,7 +112,10 @@ def test_probe_finds_the_recipe_and_its_figures_replay(capsys):
 
 
 def test_probe_text_sets_the_best_recipe_beside_mass_action(capsys):
-    code = main(["probe", "tenants-retrofit", "--candidates", "6", "--screen-runs", "5"])
+    # The frozen copy of the fight from before issue 13, where a blind recipe still wins.
+    frozen = str(Path(__file__).resolve().parents[1] / "scenario" / "frozen")
+    probe = ["probe", "tenants-retrofit", "--candidates", "6", "--screen-runs", "5"]
+    code = main(["--content", frozen, *probe])
     out, _err = capsys.readouterr()
     assert code == 0
     assert "mass-action policy" in out and "recipe" in out
