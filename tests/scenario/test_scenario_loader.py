@@ -76,11 +76,6 @@ def test_shipped_scenarios_check_clean_but_for_issue_13(scenarios, content):
     assert not {name for name, _ in found} & reworked
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: a blind recipe beats the mass-action policy and independence does "
-    "nothing in every shipped scenario; when the rework fixes that, remove this mark",
-)
 def test_shipped_scenarios_check_with_no_problem_at_all(scenarios, content):
     problems = _shipped_problems(scenarios, content)
     assert not problems, "\n".join(map(str, problems))
