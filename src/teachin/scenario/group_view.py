@@ -42,13 +42,10 @@ class GroupView:
         """The group's (low, middle, high) for measure number ``measure``: the
         true value for a measure that is not estimated. The true value always
         lies in the range; ``doubt`` is its half-width."""
-        values = state.values
-        for number, (i, doubt_index, low, high) in enumerate(self.estimated):
-            if i == measure:
-                doubt = max(values[doubt_index], 0.0)
-                middle = min(max(values[i] + state.biases[number] * doubt, low), high)
-                return max(middle - doubt, low), middle, min(middle + doubt, high)
-        value = values[measure]
+        for number, entry in enumerate(self.estimated):
+            if entry[0] == measure:
+                return _range(state.values, state.biases[number], entry)
+        value = state.values[measure]
         return value, value, value
 
     def seen_values(self, state: State, where: int = 1) -> list[float]:
@@ -59,22 +56,8 @@ class GroupView:
             return state.values
         values = state.values[:]
         biases = state.biases
-        # estimate() written out for every estimated measure at once (the
-        # policies ask for this every round).
-        for number, (i, doubt_index, low, high) in enumerate(self.estimated):
-            doubt = values[doubt_index]
-            if doubt < 0.0:
-                doubt = 0.0
-            middle = values[i] + biases[number] * doubt
-            middle = high if middle > high else low if middle < low else middle
-            if where == 1:
-                values[i] = middle
-            elif where == 0:
-                seen = middle - doubt
-                values[i] = seen if seen > low else low
-            else:
-                seen = middle + doubt
-                values[i] = seen if seen < high else high
+        for number, entry in enumerate(self.estimated):
+            values[entry[0]] = _range(state.values, biases[number], entry)[where]
         return values
 
     def need_statuses(self, state: State, index: int) -> list[str]:
@@ -82,12 +65,12 @@ class GroupView:
         holds over the whole range of the estimates, MISSING when it holds
         nowhere in it, UNSURE when it holds for part of it (test to know)."""
         needs = self.scenario.tactics[index].needs
+        # Set on the state first, so both views (copies, or the state itself) have it.
+        state.values[self.i_times] = state.times[index]
+        state.values[self.i_step] = self.tactic_step[index]
         low = self.seen_values(state, 0)
         high = self.seen_values(state, 2)
         result = []
-        for values in {id(low): low, id(high): high}.values():
-            values[self.i_times] = state.times[index]
-            values[self.i_step] = self.tactic_step[index]
         for need in needs:
             at_low, at_high = bool(need.when.fn(low)), bool(need.when.fn(high))
             result.append(MET if at_low and at_high else UNSURE if at_low or at_high else MISSING)
@@ -95,17 +78,17 @@ class GroupView:
 
     def seen_readiness(self, state: State, index: int) -> float:
         """Share of the tactic's needs the group can be sure are met (0 to 1)."""
-        total = self.tactic_need_total[index]
-        if not total:
-            return 1.0
-        return self.need_statuses(state, index).count(MET) / total
+        return readiness_share(self.need_statuses(state, index))
 
     def readiness_text(self, state: State, index: int) -> str:
         """Readiness in words, as the group can judge it from its estimates."""
+        return self.readiness_words(index, self.need_statuses(state, index))
+
+    def readiness_words(self, index: int, statuses: list[str]) -> str:
+        """:meth:`readiness_text` for needs already judged (:meth:`need_statuses`)."""
         tactic = self.scenario.tactics[index]
         if not tactic.needs:
             return "Ready: nothing special is needed."
-        statuses = self.need_statuses(state, index)
         met = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MET]
         unmet = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == MISSING]
         unsure = [n.text for n, s in zip(tactic.needs, statuses, strict=True) if s == UNSURE]
@@ -137,3 +120,29 @@ class GroupView:
             low, _, high = self.estimate(state, i)
             result[self.measure_ids[i]] = (low, high)
         return result
+
+
+def readiness_share(statuses: list[str]) -> float:
+    """Share of needs the group can be sure are met (1 when there are none)."""
+    return statuses.count(MET) / len(statuses) if statuses else 1.0
+
+
+def _range(
+    values: list[float], bias: float, entry: tuple[int, int, float, float]
+) -> tuple[float, float, float]:
+    """(low, middle, high) of one estimated measure: ``entry`` is (measure
+    index, doubt index, lowest, highest); ``bias`` (-1 to 1) places the true
+    value in the range."""
+    i, doubt_index, low, high = entry
+    doubt = values[doubt_index]
+    if doubt < 0.0:
+        doubt = 0.0
+    middle = values[i] + bias * doubt
+    middle = high if middle > high else low if middle < low else middle
+    seen_low = middle - doubt
+    seen_high = middle + doubt
+    return (
+        seen_low if seen_low > low else low,
+        middle,
+        seen_high if seen_high < high else high,
+    )

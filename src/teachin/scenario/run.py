@@ -9,7 +9,7 @@ import random
 
 from teachin.scenario import fingerprint as describe
 from teachin.scenario.engine import READY, Engine, LogEntry
-from teachin.scenario.group_view import MISSING, UNSURE
+from teachin.scenario.group_view import MISSING, UNSURE, readiness_share
 from teachin.scenario.model import Ending, Round, Scenario, Tactic
 from teachin.scenario.outcome import Branch, Consequence, EventOutcome, Option, StepRecord
 
@@ -69,7 +69,7 @@ class Run:
         result = []
         for index in engine.choosable(self.state):
             tactic = self.scenario.tactics[index]
-            statuses = engine.need_statuses(self.state, index) if engine.estimated else ()
+            statuses = engine.need_statuses(self.state, index)  # judged once per option
             result.append(
                 Option(
                     id=tactic.id,
@@ -78,8 +78,8 @@ class Run:
                     description=tactic.description,
                     step=tactic.step_index,
                     builds=tactic.builds,
-                    ready=engine.seen_readiness(self.state, index),
-                    ready_text=engine.readiness_text(self.state, index),
+                    ready=readiness_share(statuses),
+                    ready_text=engine.readiness_words(index, statuses),
                     times=self.state.times[index],
                     maybe_ready=UNSURE in statuses and MISSING not in statuses,
                 )
