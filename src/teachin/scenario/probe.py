@@ -22,6 +22,7 @@ in ascending order) and mutations of the best found so far.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from teachin.scenario.engine import Engine
@@ -105,7 +106,9 @@ def hand_written(scenario: Scenario) -> list[Recipe]:
     """Climbs organizers are taught, written for any scenario by kind and step.
 
     The first is issue 13's: two organizing moves twice, then symbolic action,
-    small and large demonstration, two one-day strikes and a week strike.
+    small and large demonstration, two one-day strikes and a week strike. Then
+    come families of climbs shaped the way an organizer who has read the modules
+    would write one blind (see :func:`_climb_family`).
     """
     organizing = [t.id for t in scenario.tactics if t.kind == "organizing"]
     by_step = {t.step_index: t.id for t in scenario.tactics if t.kind == "step"}
@@ -120,7 +123,57 @@ def hand_written(scenario: Scenario) -> list[Recipe]:
         [*organizing, *steps(5, 6, 7, 9, 10)],
         [*first, *first, *first, *steps(7, 7, 9, 9)],
     ]
-    return [tuple(recipe) for recipe in recipes if recipe]
+    found = [tuple(recipe) for recipe in recipes if recipe]
+    seen = set(found)
+    for recipe in _climb_family(scenario, organizing, steps):
+        if recipe and recipe not in seen:
+            seen.add(recipe)
+            found.append(recipe)
+    return found
+
+
+# The shapes of a blind climb: lower steps climbed before the first strike,
+# what comes right before a strike, and the strikes that follow.
+_LOWER_STEPS = ((), (3, 5), (4, 6), (5, 6), (1, 3, 5), (2, 4, 6), (3, 4, 5, 6), (1, 2, 3, 4, 5, 6))
+_STRIKES = ((7, 9), (7, 7, 9), (7, 9, 9), (7, 8, 9), (7, 9, 10))
+
+
+def _climb_family(
+    scenario: Scenario, organizing: list[str], steps: Callable[..., list[str]]
+) -> list[Recipe]:
+    """Blind climbs an organizer would write: organizing moves (the first two,
+    one to four times, with the others once or twice: reaching out to allies),
+    some lower steps, a structure test and a vote (or either, or none) before
+    the strikes, and an offer put to the members after each strike when the
+    scenario has such a vote. Longer than the rounds they are cut there."""
+    test = next((t.id for t in scenario.tactics if t.kind == "test"), None)
+    votes = [t.id for t in scenario.tactics if t.kind == "vote"]
+    offer_vote = next((v for v in votes if "offer" in v), None)
+    strike_vote = next((v for v in votes if "offer" not in v), None)
+    befores: list[list[str]] = [[]]
+    for shape in ([test, strike_vote], [strike_vote], [test], [strike_vote, test]):
+        if all(shape):
+            befores.append([tactic_id for tactic_id in shape if tactic_id])
+    first, others = organizing[:2], organizing[2:]
+    rounds = len(scenario.rounds)
+    recipes = []
+    for times in (1, 2, 3, 4):
+        for extra in (0, 1, 2):
+            if extra and not others:
+                continue
+            # The others interleaved after the first pass of the first two.
+            org = [*first, *others[:1] * extra, *first * (times - 1), *others[1:] * min(extra, 1)]
+            for lower in _LOWER_STEPS:
+                for before in befores:
+                    for strikes in _STRIKES:
+                        for offers in (False, True) if offer_vote else (False,):
+                            climb = [*org, *steps(*lower), *before]
+                            for strike in steps(*strikes):
+                                climb.append(strike)
+                                if offers and offer_vote:
+                                    climb.append(offer_vote)
+                            recipes.append(tuple(climb[: rounds + 2]))
+    return recipes
 
 
 def _random_recipe(pool: list[Tactic], length: int, rng: random.Random) -> Recipe:
