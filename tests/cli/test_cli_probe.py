@@ -37,8 +37,10 @@ def test_simulate_plays_a_script_and_keeps_the_json_keys(capsys):
     )
     assert set(scripted) == set(built_in)
     assert scripted["policy"] == f"script:{ISSUE_RECIPE}"
-    # The issue's recipe wins nearly always today, more than thinking does.
-    assert scripted["rates"]["win"] > built_in["rates"]["win"]
+    # On the old model the issue's recipe wins nearly always (99.6 to 100 %, the
+    # issue measured), as often as thinking does.
+    assert scripted["rates"]["win"] >= 0.95
+    assert scripted["rates"]["win"] >= built_in["rates"]["win"]
     # The same seed, the same results.
     again = _json(
         capsys, "--content", FROZEN, "simulate", "care-homes", "--policy",
@@ -92,9 +94,10 @@ def test_probe_finds_the_recipe_and_its_figures_replay(capsys):
     wins = [finalist["win"] for finalist in report["finalists"]]
     assert wins == sorted(wins, reverse=True) and report["best"] == report["finalists"][0]
     assert report["margin"] == report["mass_action"]["win"] - report["best"]["win"]
-    # Today a hand-written blind climb beats the mass-action policy (issue 13).
+    # On the old model a hand-written blind climb wins as often as thinking
+    # (issue 13): within the ten points `teachin check` warns about.
     assert report["best"]["origin"] == "hand-written"
-    assert report["margin"] < 0
+    assert report["margin"] < 0.10
     # Deterministic for a seed.
     assert _json(capsys, *args, "--json") == report
     # The figures are the final stage's: `teachin simulate` with the recipe and the

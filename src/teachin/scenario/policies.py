@@ -403,7 +403,12 @@ _MANDATE_ROUNDS = 2  # vote when the wait is this short, so the mandate still ho
 def mass_action(obs: Observation, rng: random.Random) -> str:
     """Build the base toward the next strike and climb only the steps it needs;
     before a strike, test (when unsure), then vote; renew a strike while the
-    base still backs it; put offers to the members."""
+    base still backs it; put offers to the members.
+
+    It plans like an organizer with a calendar: the rounds the strike still
+    takes (steps to climb, a test, a vote, the strike and one to renew it) are
+    counted back from the end, and the rounds to spare go to organizing, first
+    for what the strike lacks, then for allies, who turn repression around."""
     remaining = obs.rounds - obs.round
     strike = _ready_strike(obs)
     offer_vote = _offer_vote(obs)
@@ -411,6 +416,15 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
         return offer_vote.id  # the members decide on an offer (a last-round strike aside)
     target = _next_strike(obs)
     if target is not None:
+        wanted = _lacking(obs, target)
+        spare = remaining + 1 - _rounds_to(obs, target, wanted) - _RENEWALS
+        spare = max(spare, int(obs.measures.get("wait", 0)) - 2)
+        if spare > 0 and strike is None:
+            organize = _organize_for(obs, wanted - _CALENDAR)
+            if organize is None and obs.climbed < _STRIKE_STEP:
+                organize = _organize_for(obs, _allies_wanted(obs))
+            if organize is not None:
+                return organize.id
         prepare = _prepare(obs, target)
         if prepare is not None:
             return prepare.id
@@ -431,6 +445,48 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
             # Nothing strong is ready and time is up: take what is on the table.
             return deal.id
     return _organize(obs, _lacking(obs, target) if target is not None else set())
+
+
+# Names a plan waits for or climbs toward rather than organizes for.
+_CALENDAR = frozenset({"climbed", "mandate", "tested", "wait", "round", "times", "step"})
+_RENEWALS = 3  # rounds kept after the first strike: to hold it, or climb on
+_ALLIES = 50  # solidarity an organizer wants before striking (repression will come)
+
+
+def _rounds_to(obs: Observation, target: TacticInfo, wanted: set[str]) -> int:
+    """The rounds ``target`` still takes once the base is ready: lower steps to
+    climb (two at most a round apart), a structure test, a vote, the strike."""
+    rounds = 1
+    measures = obs.measures
+    if "climbed" in wanted:
+        rounds += max(1, (target.step - 1 - obs.climbed + 1) // 2)
+    if measures.get("tested", 0) < 1 and obs.of_kind("test"):
+        rounds += 1
+    if measures.get("mandate", 0) < 1 and obs.of_kind("vote"):
+        rounds += 1
+    return rounds
+
+
+def _allies_wanted(obs: Observation) -> set[str]:
+    """Allies, when they are few: the measure an organizer builds before a
+    strike draws repression."""
+    solidarity = obs.measures.get("solidarity")
+    return {"solidarity"} if solidarity is not None and solidarity < _ALLIES else set()
+
+
+def _organize_for(obs: Observation, wanted: set[str]) -> TacticInfo | None:
+    """The organizing move that builds most of ``wanted`` (the least done on a
+    tie, and one the group is ready for); None when none builds any of it."""
+    best: TacticInfo | None = None
+    best_score = 0.0
+    for o in obs.of_kind("organizing"):
+        hits = sum(1 for m in o.builds if m in wanted)
+        if not hits:
+            continue
+        score = hits / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+        if score > best_score:
+            best, best_score = o, score
+    return best
 
 
 def _offer_vote(obs: Observation) -> TacticInfo | None:

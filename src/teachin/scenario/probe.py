@@ -5,11 +5,13 @@ situation (the ``mass-action`` policy) should win clearly more often than any
 fixed sequence played blind (a ``script:`` policy). :func:`probe` looks for the
 best such recipe and sets it beside the mass-action policy's win rate.
 
-The search is deterministic for a seed and kept fast in two stages:
+The search is deterministic for a seed and kept fast in three stages:
 
 1. every candidate is screened on a few runs (``screen_runs``), all on the same
    seeds, so candidates are compared on the same luck;
-2. the best few (``finalists``) are played again on more runs (``final_runs``)
+2. the best of them are played again on more runs (``shortlist_runs``), all on
+   the same seeds, to pick the finalists;
+3. the best few (``finalists``) are played again on more runs (``final_runs``)
    with other seeds, beside the mass-action policy on those same seeds; the
    figures reported come from this stage only (a candidate lucky in the screen
    does not keep its luck).
@@ -22,7 +24,7 @@ in ascending order) and mutations of the best found so far.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from teachin.scenario.engine import Engine
@@ -34,6 +36,8 @@ Recipe = tuple[str, ...]
 
 # The screen keeps this many of the best recipes to mutate.
 BREEDERS = 6
+# Per finalist, this many of the best screened recipes are played again.
+SHORTLIST = 8
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,21 @@ def _climb_family(
     return recipes
 
 
+def _even_sample(recipes: Sequence[Recipe], candidates: int) -> list[Recipe]:
+    """The hand-written recipes to screen: all of them when they take at most
+    three quarters of ``candidates`` (a quarter is left to random and mutated
+    ones), else the first four (issue 13's and the plain climbs) and an even
+    sample of the rest."""
+    room = candidates - candidates // 4
+    if len(recipes) <= room:
+        return list(recipes)
+    head, rest = list(recipes[:4])[:room], recipes[4:]
+    wanted = room - len(head)
+    if wanted <= 0:
+        return head
+    return head + [rest[i * len(rest) // wanted] for i in range(wanted)]
+
+
 def _random_recipe(pool: list[Tactic], length: int, rng: random.Random) -> Recipe:
     picked = [pool[rng.randrange(len(pool))] for _ in range(length)]
     if rng.random() < 0.5:
@@ -208,8 +227,12 @@ def probe(
     final_runs: int = 400,
     finalists: int = 5,
     engine: Engine | None = None,
+    hand: Sequence[Recipe] | None = None,
+    shortlist_runs: int = 100,
 ) -> ProbeReport:
-    """Search ``candidates`` blind recipes; see the module docstring."""
+    """Search ``candidates`` blind recipes: hand-written ones (``hand``, by
+    default :func:`hand_written`), then random and mutated ones; see the module
+    docstring."""
     engine = engine or Engine(scenario)
     rng = random.Random(seed)  # noqa: S311 - seeded, reproducible search
     pool = _blind_pool(scenario)
@@ -222,7 +245,7 @@ def probe(
         summary = simulate_policy(scenario, script(recipe), "script", screen_runs, seed, engine)
         screened[recipe] = (summary.rates["win"], origin)
 
-    for recipe in hand_written(scenario)[:candidates]:
+    for recipe in _even_sample(hand if hand is not None else hand_written(scenario), candidates):
         screen(recipe, "hand-written")
     # A few draws more than asked, so repeats (already screened) do not stall it.
     attempts = 0
@@ -237,7 +260,16 @@ def probe(
     if not screened and scenario.tactics:  # nothing to search: the first tactic, always
         screen((scenario.tactics[0].id,), "hand-written")
 
-    top = sorted(screened, key=lambda r: -screened[r][0])[:finalists]
+    # A few runs flatter lucky recipes: the best of the screen are played again
+    # on more runs (the same for all) before the finalists are picked.
+    shortlist = sorted(screened, key=lambda r: -screened[r][0])[: SHORTLIST * finalists]
+    again = {
+        recipe: simulate_policy(
+            scenario, script(recipe), "script", shortlist_runs, seed + 2, engine
+        ).rates["win"]
+        for recipe in shortlist
+    }
+    top = sorted(shortlist, key=lambda r: -again[r])[:finalists]
     results = []
     for recipe in top:
         summary = simulate_policy(
