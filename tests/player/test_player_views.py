@@ -4,12 +4,14 @@ on a 1920×1080 projector with the text zoom."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
 from tests.qt_waits import settle
+from tests.scenario.simulations import SHIPPED
 
 from teachin.ui.player.player_window import PlayerWindow
 from teachin.ui.player.staircase_view import CLIMBED, NOT_READY, OPEN
@@ -118,18 +120,38 @@ def test_the_charts_describe_themselves(qtbot: QtBot, player: PlayerWindow) -> N
     assert debrief.path_chart.grab().width() > 300
 
 
-def test_a_round_fits_a_laptop_screen(qtbot: QtBot, make_player, frozen_scenarios) -> None:
-    # 1366x768, the commonest laptop screen: the staircase and every measure show
-    # without scrolling, and the choice looked at is never half hidden. Played on
-    # the frozen copy (nine measures): the reworked fights show fourteen, which do
-    # not fit yet (issue 15, room-ready screens).
-    player = make_player(scenarios=frozen_scenarios)
-    start_by_keyboard(qtbot, player, "care-homes")
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_every_choice_and_every_measure_fit_a_laptop_screen(
+    qtbot: QtBot, make_player, scenario_id: str
+) -> None:
+    # 1366x768, the commonest laptop screen: every choice of the round shows whole
+    # (grouped, in columns), each with its key; the staircase and every measure
+    # show without scrolling.
+    player = make_player()
+    start_by_keyboard(qtbot, player, scenario_id)
     round_view = player.round_view
     tactics = round_view.tactics
-    press(qtbot, Qt.Key.Key_End)
-    settle(qtbot)  # the list has scrolled to the current row
-    assert tactics.currentRow() == tactics.count() - 1
-    assert tactics.viewport().rect().contains(tactics.visualItemRect(tactics.currentItem()))
+    settle(qtbot)
+    assert tactics.count() >= 18
+    assert tactics.all_in_view()
+    assert tactics.horizontalScrollBar().maximum() == 0
     assert round_view.side.verticalScrollBar().maximum() == 0
     assert round_view.measures.isVisible()
+    shown = round_view.measures.summary()
+    for measure in player.run.scenario.visible_measures:
+        assert measure.label in shown
+    # The groups in order: organizing and deciding, the staircase climbing, the rest.
+    options = tactics.options
+    steps = [o.step for o in options if o.kind == "step"]
+    assert steps == sorted(steps)
+    assert options[0].kind == "organizing" and options[-1].kind not in ("step", "organizing")
+    # Past the ninth choice the keys go on: 0, then letters. Each shows a choice.
+    press(qtbot, Qt.Key.Key_0)
+    assert tactics.currentRow() == 9
+    press(qtbot, Qt.Key.Key_C)
+    assert tactics.currentRow() == 12
+    assert round_view.detail_title.accessibleName() == options[12].label
+    assert str(tactics.item(12).data(Qt.ItemDataRole.AccessibleTextRole)).startswith("C: ")
+    assert player.run.steps == []  # only looked at
+    press(qtbot, Qt.Key.Key_End)
+    assert tactics.currentRow() == tactics.count() - 1

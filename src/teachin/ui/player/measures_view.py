@@ -44,6 +44,9 @@ BAD_DARK = "#ff8a80"
 
 Range = tuple[float, float]
 
+# A measure whose whole range is this small is a count (weeks left, offers).
+COUNTER_SPAN = 12
+
 
 @dataclass(frozen=True)
 class Row:
@@ -96,8 +99,11 @@ class Row:
 class MeasuresView(QWidget):
     """Bars for the measures; ``set_values(after, before)`` shows the changes too."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        # Tighter rows where the bars share a laptop screen's column with the
+        # staircase: a fight can show fifteen measures.
+        self.compact = compact
         self.setObjectName("measuresView")
         self.setAccessibleName("Measures")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -133,6 +139,9 @@ class MeasuresView(QWidget):
             else:
                 row = Row(m, values[m.id], None if before is None else before.get(m.id, m.low))
             self.rows.append(row)
+        if self.compact:
+            # Counters (weeks left, offers) go last, two to a line: see _slots.
+            self.rows.sort(key=self._is_counter)
         self.setAccessibleDescription(self.summary())
         self.updateGeometry()
         self.update()
@@ -143,25 +152,53 @@ class MeasuresView(QWidget):
 
     # -- geometry ----------------------------------------------------------------------
     def _row_height(self) -> int:
-        return round(QFontMetrics(self.font()).height() * 1.4)
+        return round(QFontMetrics(self.font()).height() * (1.1 if self.compact else 1.4))
 
-    def _tops(self) -> list[int]:
-        """Where each row starts; an estimate that moved takes a second line, under its
-        bar, to say how ("was 21–45, ▲ higher, narrower"), so the columns stay narrow."""
-        height, top, tops = self._row_height(), 2, []
+    def _is_counter(self, row: Row) -> bool:
+        """A small count (weeks left, offers on the table), read as a number: in a
+        compact view it takes half a line, without a bar."""
+        measure = row.measure
+        return self.compact and row.seen is None and measure.high - measure.low <= COUNTER_SPAN
+
+    def _slots(self) -> list[tuple[int, int]]:
+        """Per row, where it starts (y) and which part of the line it takes: 0 the
+        whole line, 1 the left half, 2 the right half (counters in a compact view,
+        two to a line). An estimate that moved takes a second line, under its bar,
+        to say how ("was 21–45, ▲ higher, narrower"), so the columns stay narrow."""
+        height, top, slots = self._row_height(), 2, []
+        half = 0
         for row in self.rows:
-            tops.append(top)
+            if self._is_counter(row):
+                half = 2 if half == 1 else 1
+                slots.append((top, half))
+                if half == 2:
+                    top += height
+                continue
+            if half == 1:  # a counter alone on its line
+                top += height
+            half = 0
+            slots.append((top, 0))
             top += height * (2 if row.seen is not None and row.change else 1)
-        return tops
+        return slots
 
     def _total_height(self) -> int:
-        tops = self._tops()
-        if not tops:
+        slots = self._slots()
+        if not slots:
             return self._row_height() + 4
         last = self.rows[-1]
-        return (
-            tops[-1] + self._row_height() * (2 if last.seen is not None and last.change else 1) + 2
-        )
+        top, half = slots[-1]
+        lines = 2 if last.seen is not None and last.change and not half else 1
+        return top + self._row_height() * lines + 2
+
+    def _row_at(self, x: float, y: float) -> int | None:
+        """The row under a point (for its tooltip)."""
+        height = self._row_height()
+        for number, (top, half) in enumerate(self._slots()):
+            if not top <= y < top + height:
+                continue
+            if half == 0 or (half == 1) == (x < self.width() / 2):
+                return number
+        return None
 
     def _columns(self) -> tuple[int, int, int]:
         metrics = QFontMetrics(self.font())
@@ -200,7 +237,10 @@ class MeasuresView(QWidget):
         good = QColor(GOOD_DARK if theme.dark else GOOD)
         bad = QColor(BAD_DARK if theme.dark else BAD)
         painter.focus_ring()
-        for row, top in zip(self.rows, self._tops(), strict=True):
+        for row, (top, half) in zip(self.rows, self._slots(), strict=True):
+            if half:
+                self._paint_counter(painter, row, top, half)
+                continue
             painter.use("text")
             painter.text(QRectF(0, top, label_w - 8, height), row.label)
             bar = QRectF(label_w, top + height * 0.22, max(10, bar_right - label_w), height * 0.56)
@@ -230,6 +270,21 @@ class MeasuresView(QWidget):
                 font.setBold(False)
                 painter.setFont(font)
         painter.end()
+
+    def _paint_counter(self, painter: ThemedPainter, row: Row, top: int, half: int) -> None:
+        """A counter on half a line: its label and its number."""
+        width = self.width() / 2
+        left = 0.0 if half == 1 else width + 8
+        height = self._row_height()
+        painter.use("text")
+        number_width = QFontMetrics(self.font()).horizontalAdvance("100") + 8
+        label_width = width - number_width - 16
+        painter.text(QRectF(left, top, label_width, height), row.label, elide=label_width)
+        painter.text(
+            QRectF(left + width - number_width - 16, top, number_width, height),
+            row.value_text,
+            RIGHT,
+        )
 
     def _track(
         self, painter: ThemedPainter, measure: Measure, bar: QRectF
@@ -312,9 +367,8 @@ class MeasuresView(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            y = event.pos().y()
-            number = sum(1 for top in self._tops() if top <= y) - 1
-            if 0 <= number < len(self.rows) and y < self._total_height():
+            number = self._row_at(event.pos().x(), event.pos().y())
+            if number is not None:
                 QToolTip.showText(event.globalPos(), self.tip(self.rows[number]), self)
             else:
                 QToolTip.hideText()

@@ -52,7 +52,6 @@ class RoundView(QWidget):
 
         self.title = heading("", 2, parent=self)
         self.situation = text_label("", "The situation", rich=True, parent=self)
-        self.ask = heading("What will you do?", 3, parent=self)
         self.tactics = TacticList(self)
         self.tactics.highlighted.connect(self._show_option)
         self.tactics.chosen.connect(self._play)
@@ -67,15 +66,17 @@ class RoundView(QWidget):
         self.play_button.setDefault(True)
         self.play_button.clicked.connect(self._play_current)
         detail_layout = QVBoxLayout(self.detail)
-        detail_layout.addWidget(self.detail_title)
+        # The button beside the choice's name: the choices above need the height.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_layout.addLayout(title_row)
         detail_layout.addWidget(self.detail_text)
         detail_layout.addWidget(self.detail_ready)
-        detail_layout.addWidget(self.play_button)
 
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.situation)
-        left.addWidget(self.ask)
         left.addWidget(self.tactics, 1)
         left.addWidget(self.detail)
 
@@ -86,11 +87,12 @@ class RoundView(QWidget):
             "About the selected step",
             parent=self,
         )
-        self.measures = MeasuresView(self)
+        self.measures = MeasuresView(self, compact=True)
         right_box = QWidget(self)
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(heading("The staircase", 3, parent=right_box))
+        # No heading over the staircase: it names itself (and a laptop screen
+        # needs the line for the measures below).
         right.addWidget(self.stairs, 1)
         right.addWidget(self.step_info)
         right.addWidget(heading("Where things stand", 3, parent=right_box))
@@ -130,18 +132,18 @@ class RoundView(QWidget):
         if option is None:
             return
         set_heading(self.detail_title, option.label)
-        text = option.description
+        facts = [option_kind(option, self.staircase)]
         if option.builds:
             builds = ", ".join(self.measure_labels.get(b, b) for b in option.builds)
-            text += f"\nBuilds: {builds}."
-        text += f"\n{option_kind(option, self.staircase)}"
+            facts.append(f"builds {builds}")
         if option.times:
-            text += f" · done {option.times} time{'s' if option.times != 1 else ''} before"
-        self.detail_text.setText(text)
+            facts.append(f"done {option.times} time{'s' if option.times != 1 else ''} before")
+        # One line of facts under the description: the choices above need the room.
+        self.detail_text.setText(f"{option.description}\n{' · '.join(facts)}.")
         mark = "✓" if option.ready >= READY else "?" if option.maybe_ready else "⚠"
         ready = f"<b>{mark} {html.escape(option.ready_text)}</b>"
         self.detail_ready.setText(ready)
-        self.play_button.setText(f"Play: {option.label}  (Enter)")
+        self.play_button.setText("▶ Play it  (Enter)")
         fit_height(self.detail)
         self.play_button.setAccessibleName(f"Play {option.label}")
         if option.step:
