@@ -9,7 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
-from tests.player.conftest import MakePlayer, focused, play_round, press, start_by_keyboard
+from tests.player.conftest import (
+    MakePlayer,
+    focused,
+    pick_row,
+    play_round,
+    press,
+    start_by_keyboard,
+)
 from tests.qt_waits import settle
 from tests.scenario.simulations import SHIPPED
 
@@ -155,3 +162,24 @@ def test_every_choice_and_every_measure_fit_a_laptop_screen(
     assert player.run.steps == []  # only looked at
     press(qtbot, Qt.Key.Key_End)
     assert tactics.currentRow() == tactics.count() - 1
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_after_a_round_the_staircase_is_in_view_on_a_laptop(
+    qtbot: QtBot, make_player, scenario_id: str
+) -> None:
+    # What happened, at 1366x768: the whole staircase shows above the measures
+    # (which may scroll), so the group always sees where it stands.
+    player = make_player()
+    start_by_keyboard(qtbot, player, scenario_id)
+    pick_row(qtbot, player, 0)
+    press(qtbot, Qt.Key.Key_Return)
+    view = player.consequence_view
+    assert player.play_stack.currentWidget() is view
+    settle(qtbot)
+    viewport = view.side.viewport()
+    top_left = view.stairs.mapTo(viewport, view.stairs.rect().topLeft())
+    bottom_right = view.stairs.mapTo(viewport, view.stairs.rect().bottomRight())
+    assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+    assert view.stairs.height() >= view.stairs.minimumSizeHint().height()
+    assert "staircase" in view.stairs_note.text().lower()

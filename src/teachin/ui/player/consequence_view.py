@@ -87,16 +87,20 @@ class ConsequenceView(QWidget):
         story_layout.addStretch(1)
         story_scroll = scroll_area(story, "The story of this round", self)
 
-        self.measures = MeasuresView(self)
+        self.measures = MeasuresView(self, compact=True)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(heading("How every measure moved", 3, parent=side))
-        side_layout.addWidget(self.measures)
+        # The staircase first: where the group stands is always in view; a long
+        # list of measures may scroll below it.
         side_layout.addWidget(heading("The staircase now", 3, parent=side))
         side_layout.addWidget(self.stairs_note)
-        side_layout.addWidget(self.stairs, 1)
-        side_scroll = scroll_area(side, "The measures and the staircase", self)
+        side_layout.addWidget(self.stairs)
+        side_layout.addWidget(heading("How every measure moved", 3, parent=side))
+        side_layout.addWidget(self.measures)
+        side_layout.addStretch(1)
+        side_scroll = scroll_area(side, "The staircase and the measures", self)
+        self.side = side_scroll
 
         self.next_button = BigButton("Next round  (Enter)", "Next round", self)
         self.next_button.clicked.connect(self.nextRequested)

@@ -272,19 +272,22 @@ class MeasuresView(QWidget):
         painter.end()
 
     def _paint_counter(self, painter: ThemedPainter, row: Row, top: int, half: int) -> None:
-        """A counter on half a line: its label and its number."""
+        """A counter on half a line: its label, its number and its change."""
         width = self.width() / 2
         left = 0.0 if half == 1 else width + 8
         height = self._row_height()
+        metrics = QFontMetrics(self.font())
+        number_width = metrics.horizontalAdvance("100") + 8
+        change_width = metrics.horizontalAdvance(row.change) + 8 if row.change else 0
+        label_width = width - number_width - change_width - 16
         painter.use("text")
-        number_width = QFontMetrics(self.font()).horizontalAdvance("100") + 8
-        label_width = width - number_width - 16
         painter.text(QRectF(left, top, label_width, height), row.label, elide=label_width)
-        painter.text(
-            QRectF(left + width - number_width - 16, top, number_width, height),
-            row.value_text,
-            RIGHT,
-        )
+        painter.text(QRectF(left + label_width, top, number_width, height), row.value_text, RIGHT)
+        if row.change:
+            painter.text(
+                QRectF(left + label_width + number_width + 6, top, change_width, height),
+                row.change,
+            )
 
     def _track(
         self, painter: ThemedPainter, measure: Measure, bar: QRectF
