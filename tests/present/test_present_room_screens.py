@@ -3,8 +3,6 @@ the back row can read, and the console shows the options with their hand counts.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from present_fakes import FakeClock
 
@@ -17,14 +15,11 @@ from teachin.ui.present.presenter_console import PresenterConsole
 from teachin.ui.present.room_play import RoomSetup
 
 CONTENT = builtin_content_dir()
-# The scenarios as shipped before issue 13's rework (nine measures, no ranges):
-# the reworked fights' fourteen measures do not fit a room screen yet (issue 15).
-FROZEN = Path(__file__).resolve().parents[1] / "scenario" / "frozen"
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
 def test_every_room_screen_fits_and_reads_from_the_back(qtbot, library, tmp_path, size):
-    scenarios = load_scenarios([FROZEN])[0]
+    scenarios = load_scenarios([CONTENT])[0]
     plan = load_plans([CONTENT])[0]["half-day-workshop"]
     setup = RoomSetup(scenarios, tmp_path, seed=7)
     controller = PresentationController(plan, library, FakeClock(), room=setup)

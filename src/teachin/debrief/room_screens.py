@@ -144,10 +144,16 @@ def ladder_html(story: RoundStory, staircase: Staircase | None, theme: Theme) ->
 
 
 def measures_table(story: RoundStory) -> str:
-    """Each measure, its value and its change; a measure the room only estimates as
-    "Support (estimate) 31–65 · was 39–73, ▼ lower", never its true value."""
+    """Each measure that moved, its value and its change (a measure the room only
+    estimates as "Support (estimate) 31–65 · was 39–73, ▼ lower", never its true
+    value); the ones that did not move named in one line below, so a fight's
+    fifteen measures leave the text large enough for the back row."""
     rows = []
+    still = []
     for change in story.changes:
+        if change.seen_after is None and change.amount == 0:
+            still.append(change.label)
+            continue
         label, value, move = change.label, str(round(change.after)), change.arrow_words
         if change.seen_after is not None:
             label = f"{label} ({ESTIMATE_WORD})"
@@ -159,7 +165,10 @@ def measures_table(story: RoundStory) -> str:
             f'<td style="{_CELL}" align="right"><b>{escape(value)}</b></td>'
             f'<td style="{_CELL}">&nbsp;{escape(move)}</td></tr>'
         )
-    return f'<table border="0" cellspacing="0">{"".join(rows)}</table>'
+    table = f'<table border="0" cellspacing="0">{"".join(rows)}</table>' if rows else ""
+    if still:
+        table += f"<p>No change: {escape(', '.join(still))}.</p>"
+    return table
 
 
 def _hands_for(session: RoomSession, round_number: int) -> str:
