@@ -38,6 +38,14 @@ def test_handout_of_one_module_on_a4(tmp_path, capsys):
     assert "Wrote" in capsys.readouterr().out
 
 
+def test_an_output_without_the_pdf_ending_gets_it(tmp_path, capsys):
+    assert _run(["export", "worksheet", "-o", str(tmp_path / "x")]) == 0
+    assert (tmp_path / "x.pdf").exists() and not (tmp_path / "x").exists()
+    assert f"Wrote {tmp_path / 'x.pdf'}" in capsys.readouterr().out
+    assert _run(["export", "worksheet", "-o", str(tmp_path / "y.PDF")]) == 0
+    assert (tmp_path / "y.PDF").exists()
+
+
 def test_guide_of_every_module(tmp_path):
     out = tmp_path / "guide.pdf"
     assert _run(["export", "guide", "-o", str(out), "--paper", "letter"]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -237,6 +238,17 @@ def test_debrief_from_a_run_file_on_the_command_line(finished_run, tmp_path):
     args = parser.parse_args(["export", "debrief", str(run_file), "-o", str(out)])
     assert args.func(args) == 0
     assert squash(finished_run.scenario.title) in squash(page_texts(out)[0])
+    assert "Group:" not in page_texts(out)[0]  # a run without a name names no group
+    # A group's name (from the player) is on the title and on every page's header.
+    named = tmp_path / "named.json"
+    data = json.loads(run_file.read_text(encoding="utf-8"))
+    data["player"] = {"group": "Table 3"}
+    named.write_text(json.dumps(data), encoding="utf-8")
+    args = parser.parse_args(["export", "debrief", str(named), "-o", str(out)])
+    assert args.func(args) == 0
+    pages = page_texts(out)
+    assert squash("Group: Table 3") in squash(pages[0])
+    assert len(pages) > 1 and all(squash("Scenario debrief · Table 3") in squash(p) for p in pages)
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     args = parser.parse_args(["export", "debrief", str(bad), "-o", str(out)])
@@ -315,3 +327,20 @@ def test_the_staircase_prints_on_its_heading_page(builtin_library, tmp_path, pap
     heading = next(i for i, text in enumerate(pages) if "Theescalationstaircase" in text)
     assert "10Generalunlimitedstrike" in pages[heading]
     assert "1Populareducation" in pages[heading]
+
+
+def test_a_long_chart_title_stays_inside_its_panel():
+    # Nine panels, three to a row: "Structure test passed: weeks left" ran into the
+    # next panel's title on the debrief's measures page.
+    from teachin.export.charts import WIDTH, Series, measures_svg
+
+    long = "Structure test passed: weeks left"
+    svg = measures_svg([Series(long, [0, 1, 2])] + [Series("Support", [1, 2, 3])] * 8)
+    found = re.findall(r'font-size="([\d.]+)" font-weight="bold" fill="#000000">([^<]*)<', svg)
+    titles = [(float(size), text) for size, text in found if not text.isdigit()]
+    size, text = titles[0]
+    assert text == long or text.endswith("…")
+    panel = WIDTH / 3
+    assert size * 0.58 * len(text) <= panel - 20
+    assert size >= 19  # still readable on paper
+    assert titles[1] == (23, "Support")  # a short title keeps its size

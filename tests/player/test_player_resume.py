@@ -237,7 +237,7 @@ def test_save_run_as_and_export_the_debrief(
     from teachin.runs.runfile import load_run
 
     player = make_player()
-    start_by_keyboard(qtbot, player, "tuition-hike")
+    start_by_keyboard(qtbot, player, "tuition-hike", "Table 3")
     play_to_end(qtbot, player)
     (tmp_path / "out").mkdir()
     saved = player.save_as(tmp_path / "out" / "ours.run.json")
@@ -245,3 +245,7 @@ def test_save_run_as_and_export_the_debrief(
     assert load_run(saved, scenarios).result == player.run.result
     pdf = player.export_debrief(tmp_path / "out" / "debrief.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Group: Table 3" in first  # five printed debriefs can be told apart

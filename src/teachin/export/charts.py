@@ -51,6 +51,25 @@ def measures_svg(series: Sequence[Series], width: int = WIDTH) -> str:
     return "\n".join(parts)
 
 
+# The width of an average bold sans-serif character, in font sizes (measured on
+# DejaVu Sans Bold, the face the PDF uses where no other is installed).
+_BOLD_CHARACTER = 0.58
+_SMALLEST_TITLE = 19
+
+
+def _fitted_title(label: str, room: float, size: int) -> tuple[str, float]:
+    """A panel's title and its font size, so it never runs into the next panel:
+    smaller for a long label (down to a readable size), then cut with "…"."""
+    wanted = len(label) * _BOLD_CHARACTER * size
+    if wanted <= room:
+        return label, size
+    smaller = max(_SMALLEST_TITLE, room / (len(label) * _BOLD_CHARACTER))
+    fits = int(room / (_BOLD_CHARACTER * smaller))
+    if fits >= len(label):
+        return label, smaller
+    return label[: max(1, fits - 1)].rstrip() + "…", smaller
+
+
 def _panel(
     item: Series, left: float, top: float, width: float, height: float, title_size: int
 ) -> str:
@@ -67,9 +86,10 @@ def _panel(
         share = (min(max(value, low), high) - low) / (high - low)
         return plot_bottom - (plot_bottom - plot_top) * share
 
+    title, size = _fitted_title(item.label, width - 20, title_size)
     out = [
-        f'<text x="{left + 10:.1f}" y="{top + 28:.1f}" {_FONT} font-size="{title_size}" '
-        f'font-weight="bold" fill="#000000">{escape(item.label)}</text>'
+        f'<text x="{left + 10:.1f}" y="{top + 28:.1f}" {_FONT} font-size="{size:.1f}" '
+        f'font-weight="bold" fill="#000000">{escape(title)}</text>'
     ]
     for fraction in (0.0, 0.5, 1.0):
         value = low + (high - low) * fraction

@@ -99,15 +99,24 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
         for problem in problems:
             print(problem, file=sys.stderr)
     paper = Paper(args.paper) if args.paper else default_paper()
+    output = pdf_path(args.output)
     try:
-        paged = export_pdf(make_document(request, catalog), args.output, paper)
+        paged = export_pdf(make_document(request, catalog), output, paper)
     except OSError as exc:
         print(f"teachin export: {exc}", file=sys.stderr)
         return EXIT_FAILED
     pages = paged.page_count
     del app
-    print(f"Wrote {args.output} ({pages} page{'' if pages == 1 else 's'}, {paper.value}).")
+    print(f"Wrote {output} ({pages} page{'' if pages == 1 else 's'}, {paper.value}).")
     return EXIT_OK
+
+
+def pdf_path(path: Path) -> Path:
+    """``path``, ending in ``.pdf``: a name given without it gets it, so the file
+    opens in a PDF reader by a double click."""
+    if path.suffix.lower() == ".pdf":
+        return path
+    return path.with_name(path.name + ".pdf")
 
 
 def _usage(message: str) -> int:

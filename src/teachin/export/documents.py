@@ -336,18 +336,22 @@ def _read_more(concept: Concept | None) -> str:
     return f"“{concept.title}” in the glossary"
 
 
-def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> ExportDocument:
+def debrief(
+    run: Run, library: Library, differences: Iterable[str] = (), group: str = ""
+) -> ExportDocument:
     """A scenario run for the debrief: outcome, path on the staircase, measures over
     time as charts, each choice with its explanation, the strategy fingerprint, the
     turning points and the discussion questions (told by :func:`describe_run`, as the
-    player and the room screens tell it)."""
+    player and the room screens tell it). ``group`` names the group on the title and
+    on every page's header, so a room's printed debriefs can be told apart."""
     staircase = library.staircase
     story = describe_run(run, staircase, library)
-    title = f"Debrief: {story.scenario_title}"
+    title = f"Debrief: {story.scenario_title}" + (f" · {group}" if group else "")
     html = _render(
         "export_debrief.html.j2",
         title=title,
         story=story,
+        group=group,
         differences=list(differences),
         staircase=staircase is not None,
         read_more=_read_more,
@@ -364,7 +368,7 @@ def debrief(run: Run, library: Library, differences: Iterable[str] = ()) -> Expo
         kind="debrief",
         title=title,
         parts=(html,),
-        running_title="Scenario debrief",
+        running_title=f"Scenario debrief · {group}" if group else "Scenario debrief",
         staircase_svg=svg,
         staircase_width=1.0,
         pictures={"teachin:measures": measures_svg(series)},

@@ -24,7 +24,8 @@ def make_document(request: ExportRequest, catalog: Catalog) -> ExportDocument:
         return choice_sheet(scenario, library) if scenario is not None else worksheet(library)
     if kind is ExportKind.DEBRIEF:
         assert request.run is not None  # the request checks it
-        return debrief(request.run.run, library, request.run.differences)
+        printed = request.run
+        return debrief(printed.run, library, printed.differences, printed.group)
     if kind is ExportKind.AGENDA:
         assert plan is not None  # the request checks it
         return agenda(plan, library, catalog.scenario_titles())

@@ -39,6 +39,7 @@ class PrintedRun:
     path: Path
     run: Run
     differences: tuple[str, ...] = ()
+    group: str = ""  # the name the group gave its run ("Table 3"), or the room's
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def read_printed_run(path: Path, catalog: Catalog) -> PrintedRun:
     """The run in ``path`` replayed with today's scenario. Unlike loading a run to play
     on, a run that no longer replays exactly is still printed, with a note saying so:
     the debrief after a workshop should not fail over a typo fix."""
+    from teachin.runs.board import given_group_name
     from teachin.runs.runfile import RunFileError, read_run, replay
 
     try:
@@ -181,4 +183,4 @@ def read_printed_run(path: Path, catalog: Catalog) -> PrintedRun:
         report = replay(data, scenario)
     except (KeyError, TypeError, ValueError) as exc:
         raise ExportInputError(f"{path}: damaged run file ({exc})") from None
-    return PrintedRun(path, report.run, tuple(report.differences))
+    return PrintedRun(path, report.run, tuple(report.differences), given_group_name(data))

@@ -48,8 +48,8 @@ class BoardLoad:
     """One message per file that was skipped, naming the file."""
 
 
-def group_name(data: dict[str, Any], path: Path) -> str:
-    """The name a group gave its run, else the room's, else the file's name."""
+def given_group_name(data: dict[str, Any]) -> str:
+    """The name a group gave its run, else the room's; "" when it has none."""
     if is_room_run(data):
         return ROOM_NAME
     info = data.get("player")
@@ -58,6 +58,14 @@ def group_name(data: dict[str, Any], path: Path) -> str:
             value = info.get(key)
             if isinstance(value, str) and value.strip():
                 return value.strip()[:60]
+    return ""
+
+
+def group_name(data: dict[str, Any], path: Path) -> str:
+    """The name a group gave its run, else the room's, else the file's name."""
+    given = given_group_name(data)
+    if given:
+        return given
     name = path.name
     for suffix in (".room.run.json", ".run.json", ".json"):
         if name.endswith(suffix):

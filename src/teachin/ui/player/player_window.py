@@ -402,7 +402,9 @@ class PlayerWindow(PlayerFrame):
             return None
         default = default_path(self.run, self.info, " debrief.pdf")
         path = self.files.target(path, default, "Export debrief", "PDF (*.pdf)")
-        if path is None or not self.files.export_debrief(self.run, self.library, path):
+        if path is None or not self.files.export_debrief(
+            self.run, self.library, path, self.info.group
+        ):
             return None
         self.statusBar().showMessage(f"Debrief exported to {path}", 6000)
         return path

@@ -88,14 +88,14 @@ class RunFiles:
         chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(default), kinds)
         return Path(chosen) if chosen else None
 
-    def export_debrief(self, run: Run, library: Library, path: Path) -> bool:
-        """The debrief as a PDF; False, with a message, on failure."""
+    def export_debrief(self, run: Run, library: Library, path: Path, group: str = "") -> bool:
+        """The debrief as a PDF, naming ``group``; False, with a message, on failure."""
         exporter = debrief_exporter()
         if exporter is None:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            exporter(run, library, path)
+            exporter(run, library, path, group)
         except (OSError, ValueError, RuntimeError) as exc:
             self.message(f"The debrief could not be exported to {path}: {exc}")
             return False
@@ -109,7 +109,7 @@ def default_path(run: Run, info: PlayerInfo, ending: str) -> Path:
     return Path.home() / f"{info.name or run.scenario.id}{ending}"
 
 
-def debrief_exporter() -> Callable[[Run, Library, Path], None] | None:
+def debrief_exporter() -> Callable[[Run, Library, Path, str], None] | None:
     """``teachin.export``'s debrief PDF, when that engine is installed."""
     try:
         from teachin.export.documents import debrief, export_pdf
@@ -117,7 +117,7 @@ def debrief_exporter() -> Callable[[Run, Library, Path], None] | None:
     except ImportError:
         return None
 
-    def export(run: Run, library: Library, path: Path) -> None:
-        export_pdf(debrief(run, library), path, default_paper())
+    def export(run: Run, library: Library, path: Path, group: str) -> None:
+        export_pdf(debrief(run, library, group=group), path, default_paper())
 
     return export
