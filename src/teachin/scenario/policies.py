@@ -528,8 +528,9 @@ def _next_strike(obs: Observation) -> TacticInfo | None:
 
 def _prepare(obs: Observation, target: TacticInfo) -> TacticInfo | None:
     """The structure test, then the vote, that ``target`` still needs when the
-    group believes it is ready for everything else; None otherwise."""
-    if not obs.ready_with(target, _ALL_GIVEN):
+    group believes it is ready for everything else; None otherwise (and in the
+    last round, when no strike could follow them)."""
+    if obs.round >= obs.rounds or not obs.ready_with(target, _ALL_GIVEN):
         return None
     measures = obs.measures
     if not obs.ready_with(target, {**_VOTED, **_TESTED}) and measures.get("wait", 0) > (
