@@ -235,8 +235,10 @@ class StaircaseView(QWidget):
         painter.use(pen, fill)
         painter.drawRect(rect)
         if state.number == self.selected:
+            # Around the step, not inside it: on a compact step a frame inside
+            # would cross the letters.
             painter.use(painter.ink_pen("text", 3), NO_BRUSH)
-            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+            painter.drawRect(rect.adjusted(-2, -1, 2, 1))
         font = bold_font(base, state.state in (CLIMBED, OPEN))
         painter.use(text, font=font)
         tag = {
@@ -267,12 +269,13 @@ class StaircaseView(QWidget):
             rect = self._rect(self.climbed)
             mid = rect.center().y()
             tip = rect.left() - 4
-        else:
+        else:  # at the foot of the stairs, below step 1: no step is climbed yet
             first = self._rect(1) if self.states else QRectF(0, 0, 0, 0)
-            mid = first.center().y()
+            mid = first.bottom()
             tip = first.left() - 4
         size = min(marker - 6, self._band() * 0.9)
         half = size / 2
+        mid = min(mid, self.height() - half - 1)  # whole, even at the foot
         arrow = QPolygonF(
             [
                 QPointF(tip, mid),
