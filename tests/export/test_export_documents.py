@@ -344,3 +344,24 @@ def test_a_long_chart_title_stays_inside_its_panel():
     assert size * 0.58 * len(text) <= panel - 20
     assert size >= 19  # still readable on paper
     assert titles[1] == (23, "Support")  # a short title keeps its size
+
+
+@pytest.mark.parametrize("paper", ["LETTER", "A4"])
+def test_the_blank_staircase_survives_a_photocopier(builtin_library, tmp_path, paper):
+    # Solid black outlines and a number on every step, as tall as the first page
+    # allows (it stays on the first page, under the four questions).
+    from teachin.export.documents import WORKSHEET_STAIRS_HEIGHT, export_pdf, worksheet
+    from teachin.export.paged import Paper
+
+    document = worksheet(builtin_library)
+    svg = document.staircase_svg or ""
+    assert "stroke-dasharray" not in svg
+    count = len(builtin_library.staircase.steps)
+    assert svg.count('stroke="#000000" stroke-width="3"') == count
+    assert f'height="{WORKSHEET_STAIRS_HEIGHT}"' in svg
+    path = tmp_path / "worksheet.pdf"
+    export_pdf(document, path, Paper[paper])
+    texts = page_texts(path)
+    assert len(texts) == 2
+    first = texts[0].split()
+    assert all(str(number) in first for number in range(1, count + 1))

@@ -245,6 +245,11 @@ def guide(
     )
 
 
+# The worksheet's staircase is taller than the one in handouts (960 wide): steps
+# about 12 mm high on Letter or A4, room to write an action on each.
+WORKSHEET_STAIRS_HEIGHT = 660
+
+
 def worksheet(library: Library) -> ExportDocument:
     """A blank staircase for planning one's own campaign, and a step-by-step plan."""
     title = "Worksheet: plan your campaign on the staircase"
@@ -267,7 +272,11 @@ def worksheet(library: Library) -> ExportDocument:
         running_title="Worksheet",
         staircase_width=1.0,  # room to write on each step
         parts=(html,),
-        staircase_svg=_staircase(library, revealed=0),
+        staircase_svg=(
+            staircase_svg(library.staircase, PRINT, blank=True, height=WORKSHEET_STAIRS_HEIGHT)
+            if library.staircase is not None
+            else None
+        ),
     )
 
 

@@ -33,12 +33,15 @@ def staircase_svg(
     current: int | None = None,
     width: int = 960,
     height: int = 540,
+    blank: bool = False,
 ) -> str:
     """The staircase as a standalone SVG document.
 
     ``revealed``: how many steps from the bottom are shown (None: all); the rest
     are drawn as faint dashed outlines without labels. ``current``: the 0-based
-    index of a step to highlight, or None.
+    index of a step to highlight, or None. ``blank``: every step empty to write
+    on, with solid outlines and its number only (a worksheet that survives a
+    photocopier).
     """
     steps = staircase.steps
     count = len(steps)
@@ -68,6 +71,14 @@ def staircase_svg(
         y = height - _MARGIN - (index + 1) * band
         w = right - x
         box = f'x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{band:.1f}"'
+        if blank:
+            parts.append(
+                f'<rect {box} fill="{theme.background}" stroke="{theme.text}" stroke-width="3"/>'
+                f'<text x="{x + font * 0.5:.1f}" y="{y + font * 1.1:.1f}" '
+                f'font-family="sans-serif" font-size="{font:.1f}" font-weight="bold" '
+                f'fill="{theme.text}">{index + 1}</text>'
+            )
+            continue
         if index >= shown:
             parts.append(
                 f'<rect {box} fill="{theme.step_hidden}" stroke="{theme.rule}" '
