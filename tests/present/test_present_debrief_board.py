@@ -177,12 +177,19 @@ def test_run_files_and_names(tmp_path):
     assert group_name({"player": {"name": "Run 1", "group": ""}}, Path("x.json")) == "Run 1"
 
 
-def test_open_debrief_board_on_one_screen(qtbot, library, scenarios, usb):
+def test_open_debrief_board_on_one_screen(qtbot, library, scenarios, usb, monkeypatch):
     screen = QGuiApplication.primaryScreen()
     board = open_debrief_board(
-        scenarios, library, paths=[usb / "group1.run.json"], screens=[screen]
+        scenarios, library, paths=[usb / "group1.run.json"], screens=[screen], start_folder=usb
     )
     qtbot.addWidget(board)
+    # "Add a folder…" opens where the runs are saved, not the home folder.
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda _parent, _title, where: asked.append(where)
+    )
+    qtbot.mouseClick(board.buttons["folder"], Qt.MouseButton.LeftButton)
+    assert asked == [str(usb)]
     assert board.isVisible() and not board.isFullScreen()  # one screen: a window, F for full
     assert [g.name for g in board.groups] == ["Table 1"]
     qtbot.keyClick(board, Key.Key_F)

@@ -145,9 +145,11 @@ class WindowLauncher(QObject):
         """The groups' runs side by side (on the projector when there is one); a board
         already open is replaced by a new one."""
         from teachin.ui.present.debrief_board import open_debrief_board
+        from teachin.ui.userdirs import runs_dir
 
         catalog = self._catalog()
-        self.windows.keep(DEBRIEF_BOARD, open_debrief_board(catalog.scenarios, catalog.library))
+        board = open_debrief_board(catalog.scenarios, catalog.library, start_folder=runs_dir())
+        self.windows.keep(DEBRIEF_BOARD, board)
 
     # -- planning ----------------------------------------------------------------------
     @Slot()

@@ -704,11 +704,14 @@ def open_debrief_board(
     paths: Sequence[Path] = (),
     screens: Sequence[QScreen] | None = None,
     full_screen: bool = True,
+    start_folder: Path | None = None,
 ) -> DebriefBoard:
     """Opens the debrief board on the projector (full screen when there is a second
     screen), over ``scenarios``; ``paths``: run files to show at once. The board has
-    no Qt parent: the caller keeps it while it is open (see teachin.ui.windows)."""
-    board = DebriefBoard(scenarios, library)
+    no Qt parent: the caller keeps it while it is open (see teachin.ui.windows).
+    ``start_folder``: where "Add a folder…" and "Add run files…" open first (the
+    folder the player saves runs in)."""
+    board = DebriefBoard(scenarios, library, start_folder=start_folder)
     if paths:
         board.add_paths(list(paths))
     screens = list(screens) if screens is not None else QGuiApplication.screens()
