@@ -104,9 +104,10 @@ def test_specialized_is_bit_identical(source, values, ready):
     expression = compile_expression(source, NAMES)
     values = list(values)
     values[NAMES["ready"]] = ready
-    fn, constant = specialize(expression, NAMES, {"ready": ready})
+    specialized = specialize(expression, NAMES, {"ready": ready})
+    constant = specialized.constant
     expected = expression.fn(values)
-    got = fn(values)
+    got = specialized.fn(values)
     if constant is not None:
         assert got == constant or (math.isnan(got) and math.isnan(constant))
     assert got == expected or (math.isnan(got) and math.isnan(expected)), (source, values)

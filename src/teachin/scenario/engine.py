@@ -28,6 +28,7 @@ from teachin.scenario.closures import (
     EffectRow,
     all_met_check,
     applier,
+    condition_check,
     need_counter,
 )
 from teachin.scenario.expressions import specialize
@@ -114,11 +115,11 @@ class Engine(GroupView):
         self._compile_start()
 
     def _effects(self, items: tuple[Effect, ...]) -> tuple[EffectRow, ...]:
-        """Effects as (index, fn, constant, low, high) for :func:`applier`."""
+        """Effects as (index, tree, constant, low, high) for :func:`applier`."""
         return tuple(
             (
                 e.index,
-                e.expression.fn,
+                e.expression.tree,
                 e.expression.constant,
                 self.low[e.index],
                 self.high[e.index],
@@ -147,7 +148,9 @@ class Engine(GroupView):
         self.needs_context = [
             any({"times", "step"} & need.when.names for need in t.needs) for t in tactics
         ]
-        self.tactic_available = [t.available.fn if t.available else None for t in tactics]
+        self.tactic_available = [
+            condition_check(t.available) if t.available else None for t in tactics
+        ]
         self.tactic_step = [t.step_index for t in tactics]
         self.tactic_ends = [self._ending(t.ends) for t in tactics]
         self.tactic_count_total = len(tactics)
@@ -157,7 +160,7 @@ class Engine(GroupView):
         event_index = {e.id: i for i, e in enumerate(events)}
         self.events = [
             (
-                e.when.fn if e.when else None,
+                condition_check(e.when) if e.when else None,
                 e.chance.fn,
                 e.once,
                 event_index.get(e.after, -1) if e.after else -1,
@@ -188,8 +191,10 @@ class Engine(GroupView):
         scenario = self.scenario
         self.every_round = self._effects(scenario.every_round)
         self.every_round_apply = applier(self.every_round)
-        self.early = [(i, e.when.fn) for i, e in enumerate(scenario.endings) if e.early]
-        self.final = [(i, e.when.fn) for i, e in enumerate(scenario.endings)]
+        self.early = [
+            (i, condition_check(e.when)) for i, e in enumerate(scenario.endings) if e.early
+        ]
+        self.final = [(i, condition_check(e.when)) for i, e in enumerate(scenario.endings)]
         self.round_effects = [self._effects(r.effects) for r in scenario.rounds]
         self.round_apply = [applier(fx) for fx in self.round_effects]
         all_ids = range(len(scenario.tactics))
@@ -320,8 +325,10 @@ class Engine(GroupView):
             known = {"ready": ready}
             fx: list[EffectRow] = []
             for e in self.scenario.tactics[index].effects:
-                fn, constant = specialize(e.expression, names, known)
-                fx.append((e.index, fn, constant, self.low[e.index], self.high[e.index]))
+                fixed = specialize(e.expression, names, known)
+                fx.append(
+                    (e.index, fixed.tree, fixed.constant, self.low[e.index], self.high[e.index])
+                )
             apply = self.tactic_apply_by_met[index][met] = applier(tuple(fx))
         return apply
 

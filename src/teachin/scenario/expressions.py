@@ -2,10 +2,13 @@
 
 Scenario files are untrusted input, so their conditions and effects are never
 handed to ``eval``. An expression is parsed with :func:`ast.parse` (parsing only,
-nothing runs), every node is checked against a short whitelist, and the tree is
-turned into plain Python closures over a list of numbers. Compiled once at load
-time, an expression then costs a handful of function calls to evaluate, which is
-what lets the simulator run tens of thousands of rounds a second.
+nothing runs), every node is checked against a short whitelist, and the checked
+tree is rebuilt as the tree of one Python function over a list of numbers
+(``v[3] * 0.25 - 2.0``, say), which Python compiles. The rebuilt tree holds
+nothing of the file's but numbers (a name becomes the index it reads), so
+nothing the file says can run. One call of that function evaluates the whole
+expression, which is what lets the simulator play tens of thousands of rounds a
+second (a tree of small closures costs a call per operator).
 
 The language, as written by scenario authors::
 
@@ -24,9 +27,9 @@ comparison is 1 and a false one 0. Division by zero gives 0 rather than an error
 from __future__ import annotations
 
 import ast
-import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 from teachin.limits import MAX_DIGITS
 
@@ -44,10 +47,15 @@ class Expression:
     source: str
     fn: Fn
     names: frozenset[str]
+    # The Python expression ``fn`` returns (over the value list ``v``), and one
+    # that is true exactly when that value is not 0 (``v[3] >= 50.0`` for a
+    # comparison, rather than ``1.0 if ... else 0.0``): the engine builds a
+    # tactic's needs, or all of a round's effects, into one function from them.
+    tree: ast.expr = field(compare=False, repr=False)
+    test: ast.expr = field(compare=False, repr=False)
     constant: float | None = None
     # For the commonest condition, ``name <op> number``: (value index, op, number)
-    # with op one of ">=", "<=", ">", "<". Lets the engine test several such
-    # conditions in one call instead of one call each.
+    # with op one of ">=", "<=", ">", "<".
     compare: tuple[int, str, float] | None = None
 
     def __call__(self, values: list[float]) -> float:
@@ -103,10 +111,17 @@ _COMPARES: dict[type, Callable[[float, float], bool]] = {
 
 
 _COMPARE_SYMBOLS = {ast.GtE: ">=", ast.LtE: "<=", ast.Gt: ">", ast.Lt: "<"}
-_OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
 class _Compiler:
+    """Checks an expression's tree and builds the tree of a Python expression
+    over the value list ``v`` that computes it, folding constants on the way.
+
+    The built tree holds nothing from the file but numbers: every name becomes
+    ``v[index]`` (or its number), every operator one of a fixed few, every call
+    one of the allowed functions, so compiling it runs nothing of the file's.
+    """
+
     def __init__(
         self,
         names: Mapping[str, int],
@@ -116,26 +131,24 @@ class _Compiler:
     ) -> None:
         self.names = names
         self.used: set[str] = set()
-        # Closures that only read one value, by the index they read: lets the
-        # operators below read ``v[i]`` directly instead of calling them.
-        self.lookups: dict[Fn, int] = {}
-        # Closures that test ``name <op> number``, as (index, op, number): lets
-        # ``if``/``and``/``or`` test them inline instead of calling them.
-        self.compares: dict[Fn, tuple[int, str, float]] = {}
-        # Closures computing ``-v[i]`` (by i), and ``v[i] * k`` (as (i, k)).
-        self.negated: dict[Fn, int] = {}
-        self.scaled: dict[Fn, tuple[int, float]] = {}
+        # Each true-or-false node (comparison, and, or, not) as a bare Python
+        # test, by ``id(node)``: a condition tests it without making 1.0 or 0.0.
+        self.tests: dict[int, ast.expr] = {}
+        # Each ``name <op> number`` comparison as (index, op, number), by ``id(node)``.
+        self.compares: dict[int, tuple[int, str, float]] = {}
+        # Numbered names for the divisors of divisions by a computed value.
+        self.divisors = 0
         # Names whose value is fixed (see :func:`specialize`), and for that case
         # each node's constant as the plain compile found it (by ``id(node)``),
-        # so that folding computes exactly what the plain closures compute.
+        # so that folding computes exactly what the plain compile computes.
         self.known = known or {}
         self.plain = plain
         self.record = record
 
-    # Each visit returns (closure, constant-or-None). Constants are folded so
+    # Each visit returns (tree, constant-or-None). Constants are folded so
     # that ``2 * 3 + x`` costs one addition at run time.
-    def visit(self, node: ast.AST) -> tuple[Fn, float | None]:
-        method: Callable[[ast.AST], tuple[Fn, float | None]] | None = getattr(
+    def visit(self, node: ast.AST) -> tuple[ast.expr, float | None]:
+        method: Callable[[ast.AST], tuple[ast.expr, float | None]] | None = getattr(
             self, "visit_" + type(node).__name__, None
         )
         if method is None:
@@ -145,221 +158,147 @@ class _Compiler:
             self.record[id(node)] = result[1]
         return result
 
+    def test(self, node: ast.AST, tree: ast.expr) -> ast.expr:
+        """A Python test, true exactly when ``node`` (built as ``tree``) is not 0."""
+        bare = self.tests.get(id(node))
+        if bare is not None:
+            return bare
+        return ast.Compare(tree, [ast.NotEq()], [ast.Constant(0.0)])
+
+    def _same_as(self, node: ast.AST, other: ast.AST) -> None:
+        """Note that ``node`` is built as ``other`` is (``+x``, or an ``if`` whose
+        test is fixed)."""
+        if id(other) in self.tests:
+            self.tests[id(node)] = self.tests[id(other)]
+        if id(other) in self.compares:
+            self.compares[id(node)] = self.compares[id(other)]
+
     def _plain_constant(self, node: ast.AST) -> float | None:
         """The node's constant in the plain compile (without known names)."""
         if self.plain is None:
             return None
         return self.plain.get(id(node))
 
-    def visit_Expression(self, node: ast.Expression) -> tuple[Fn, float | None]:
+    def visit_Expression(self, node: ast.Expression) -> tuple[ast.expr, float | None]:
         return self.visit(node.body)
 
-    def visit_Constant(self, node: ast.Constant) -> tuple[Fn, float | None]:
+    def visit_Constant(self, node: ast.Constant) -> tuple[ast.expr, float | None]:
         value = node.value
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _TOO_BIG:
             raise ExpressionError(f"a number with more than {MAX_DIGITS} digits")
         if isinstance(value, bool | int | float):
-            number = float(value)
-            return (lambda v, n=number: n), number
+            return _fixed(float(value))
         raise ExpressionError(f"only numbers are allowed, not {value!r}")
 
-    def visit_Name(self, node: ast.Name) -> tuple[Fn, float | None]:
+    def visit_Name(self, node: ast.Name) -> tuple[ast.expr, float | None]:
         if node.id in _CONSTANT_NAMES:
-            number = _CONSTANT_NAMES[node.id]
-            return (lambda v, n=number: n), number
+            return _fixed(_CONSTANT_NAMES[node.id])
         if node.id not in self.names:
             raise ExpressionError(f"unknown name {node.id!r}")
         self.used.add(node.id)
         if node.id in self.known:
-            value = self.known[node.id]
-            return (lambda v, n=value: n), value
-        index = self.names[node.id]
-        fn = lambda v, i=index: v[i]  # noqa: E731
-        self.lookups[fn] = index
-        return fn, None
+            return _fixed(self.known[node.id])
+        return _read(self.names[node.id]), None
 
-    def visit_UnaryOp(self, node: ast.UnaryOp) -> tuple[Fn, float | None]:
-        fn, const = self.visit(node.operand)
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> tuple[ast.expr, float | None]:
+        tree, const = self.visit(node.operand)
         if isinstance(node.op, ast.USub):
             if const is not None:
-                return (lambda v, n=-const: n), -const
-            i = self.lookups.get(fn)
-            if i is not None:
-                negated = lambda v: -v[i]  # noqa: E731
-                self.negated[negated] = i
-                return negated, None
-            return (lambda v: -fn(v)), None
+                return _fixed(-const)
+            return ast.UnaryOp(ast.USub(), tree), None
         if isinstance(node.op, ast.UAdd):
-            return fn, const
+            self._same_as(node, node.operand)
+            return tree, const
         if isinstance(node.op, ast.Not):
             if const is not None:
-                number = 0.0 if const else 1.0
-                return (lambda v, n=number: n), number
-            return (lambda v: 0.0 if fn(v) else 1.0), None
+                return _fixed(0.0 if const else 1.0)
+            test = ast.UnaryOp(ast.Not(), self.test(node.operand, tree))
+            self.tests[id(node)] = test
+            return _flag(test), None
         raise ExpressionError("'~' is not allowed in an expression")
 
-    def visit_BinOp(self, node: ast.BinOp) -> tuple[Fn, float | None]:
+    def visit_BinOp(self, node: ast.BinOp) -> tuple[ast.expr, float | None]:
         op = _BINOPS.get(type(node.op))
         if op is None:
             symbol = _SYMBOLS.get(type(node.op), type(node.op).__name__)
             raise ExpressionError(f"the operator {symbol!r} is not allowed")
         left, lc = self.visit(node.left)
         right, rc = self.visit(node.right)
-        divides = type(node.op) is ast.Div
+        kind = type(node.op)
         if lc is not None and rc is not None:
             number = float(op(lc, rc))
             if (
-                divides
+                kind is ast.Div
                 and rc
                 and self.known
                 and self._plain_constant(node.right) is not None
                 and self._plain_constant(node.left) is None
             ):
-                # The plain closure multiplies by the inverse (see _binary);
-                # fold the same way so the value is the same to the last bit.
+                # The plain compile multiplies by the inverse (below); fold
+                # the same way so the value is the same to the last bit.
                 number = float(lc * (1.0 / rc))
-            return (lambda v, n=number: n), number
-        if divides and rc is not None and self.known and self._plain_constant(node.right) is None:
-            # A divisor fixed only by a known name: the plain closure divides.
-            if not rc:
-                return (lambda v: 0.0), None
-            return (lambda v: left(v) / rc), None
-        fast = self._scaled_binary(type(node.op), left, lc, right, rc)
-        if fast is not None:
-            return fast, None
-        return _binary(
-            type(node.op), op, left, lc, self.lookups.get(left), right, rc, self.lookups.get(right)
-        ), None
+            return _fixed(number)
+        if kind is ast.Div:
+            return self._divide(node, left, right, rc), None
+        if kind is ast.FloorDiv or kind is ast.Mod:
+            helper = "_floordiv" if kind is ast.FloorDiv else "_mod"
+            return ast.Call(ast.Name(helper, ast.Load()), [left, right], []), None
+        return ast.BinOp(left, node.op.__class__(), right), None
 
-    def _scaled_binary(
-        self, kind: type, left: Fn, lc: float | None, right: Fn, rc: float | None
-    ) -> Fn | None:
-        """Closures for formulas built from scaled values, ``x * k`` and ``x / k``
-        with x a name or ``-name`` (``-0.1 * pressure``, ``leaders / 25``,
-        ``-2 + leaders / 25 - repression / 20``): the scaled value is computed
-        inline, with exactly the operations the general closures would do
-        (``x / k`` is ``x * (1 / k)`` there too), so one call does the work of
-        two or three. None when the formula has another shape."""
-        lookups, negated, scaled = self.lookups, self.negated, self.scaled
-        fn: Fn | None = None
-        if kind is ast.Mult or (kind is ast.Div and rc):
-            # factor: the number multiplied by (float multiplication is commutative).
-            scaled_operand: tuple[float, Fn] | None
-            if kind is ast.Div and rc:
-                scaled_operand = (1.0 / rc, left)
-            elif rc is not None:
-                scaled_operand = (rc, left)
-            elif lc is not None:
-                scaled_operand = (lc, right)
-            else:
-                scaled_operand = None
-            if scaled_operand is not None:
-                factor, x = scaled_operand
-                if x in lookups:
-                    i = lookups[x]
-                    fn = lambda v: v[i] * factor  # noqa: E731
-                    scaled[fn] = (i, factor)
-                elif x in negated:
-                    i = negated[x]
-                    fn = lambda v: -v[i] * factor  # noqa: E731
-            elif left in scaled:
-                i, k = scaled[left]
-                fn = lambda v: v[i] * k * right(v)  # noqa: E731
-            return fn
-        if kind is not ast.Add and kind is not ast.Sub:
-            return None
-        a = scaled.get(left)
-        b = scaled.get(right)
-        if a is None:
-            if b is None:
-                return None
-            j, m = b
-            if kind is ast.Add:
-                if lc is not None:
-                    return lambda v: lc + v[j] * m
-                return lambda v: left(v) + v[j] * m
-            if lc is not None:
-                return lambda v: lc - v[j] * m
-            return lambda v: left(v) - v[j] * m
-        i, k = a
-        if b is not None:
-            j, m = b
-            if kind is ast.Add:
-                return lambda v: v[i] * k + v[j] * m
-            return lambda v: v[i] * k - v[j] * m
-        if kind is ast.Add:
-            if rc is not None:
-                return lambda v: v[i] * k + rc
-            return lambda v: v[i] * k + right(v)
+    def _divide(
+        self, node: ast.BinOp, left: ast.expr, right: ast.expr, rc: float | None
+    ) -> ast.expr:
+        """``left / right``, where dividing by 0 gives 0."""
+        if rc is not None and not rc:
+            return ast.Constant(0.0)
+        if rc is not None and self.known and self._plain_constant(node.right) is None:
+            # A divisor fixed only by a known name: the plain compile divides.
+            return ast.BinOp(left, ast.Div(), ast.Constant(rc))
         if rc is not None:
-            return lambda v: v[i] * k - rc
-        return lambda v: v[i] * k - right(v)
+            # By a number: multiply by its inverse (one multiplication, and
+            # what every compile of this expression has always computed).
+            return ast.BinOp(left, ast.Mult(), ast.Constant(1.0 / rc))
+        # By a computed value: ``left / d if (d := right) else 0.0``.
+        name = f"_d{self.divisors}"
+        self.divisors += 1
+        divisor = ast.NamedExpr(ast.Name(name, ast.Store()), right)
+        quotient = ast.BinOp(left, ast.Div(), ast.Name(name, ast.Load()))
+        return ast.IfExp(divisor, quotient, ast.Constant(0.0))
 
-    def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Fn, float | None]:
+    def visit_BoolOp(self, node: ast.BoolOp) -> tuple[ast.expr, float | None]:
         visited = [self.visit(value) for value in node.values]
-        parts = [fn for fn, _ in visited]
         is_and = isinstance(node.op, ast.And)
         if self.known and all(const is not None for _, const in visited):
-            test = all if is_and else any
-            number = 1.0 if test(const for _, const in visited) else 0.0
-            return (lambda v, n=number: n), number
-        if len(parts) == 2:
-            first, second = parts
-            a = self.compares.get(first)
-            b = self.compares.get(second)
-            if a is not None and b is not None:
-                # Two ``name <op> number`` tests (the commonest event condition):
-                # read and compare inline, with the operators' C functions.
-                ia, opa, ca = a[0], _OPERATORS[a[1]], a[2]
-                ib, opb, cb = b[0], _OPERATORS[b[1]], b[2]
-                if is_and:
-                    return (lambda v: 1.0 if opa(v[ia], ca) and opb(v[ib], cb) else 0.0), None
-                return (lambda v: 1.0 if opa(v[ia], ca) or opb(v[ib], cb) else 0.0), None
-            if is_and:
-                return (lambda v: 1.0 if first(v) and second(v) else 0.0), None
-            return (lambda v: 1.0 if first(v) or second(v) else 0.0), None
-        if isinstance(node.op, ast.And):
+            test_all = all if is_and else any
+            return _fixed(1.0 if test_all(const for _, const in visited) else 0.0)
+        parts = [self.test(value, tree) for value, (tree, _) in zip(node.values, visited)]  # noqa: B905
+        test = ast.BoolOp(ast.And() if is_and else ast.Or(), parts)
+        self.tests[id(node)] = test
+        return _flag(test), None
 
-            def and_(v: list[float]) -> float:
-                result = 1.0
-                for part in parts:
-                    result = part(v)
-                    if not result:
-                        return 0.0
-                return 1.0 if result else 0.0
-
-            return and_, None
-
-        def or_(v: list[float]) -> float:
-            for part in parts:
-                if part(v):
-                    return 1.0
-            return 0.0
-
-        return or_, None
-
-    def visit_Compare(self, node: ast.Compare) -> tuple[Fn, float | None]:
+    def visit_Compare(self, node: ast.Compare) -> tuple[ast.expr, float | None]:
         first, first_const = self.visit(node.left)
         ops = []
         constants = [first_const]
+        trees = []
         for op_node, comparator in zip(node.ops, node.comparators, strict=True):
             op = _COMPARES.get(type(op_node))
             if op is None:
                 raise ExpressionError(f"the comparison {type(op_node).__name__!r} is not allowed")
-            fn, const = self.visit(comparator)
-            ops.append((op, fn))
+            tree, const = self.visit(comparator)
+            ops.append(op)
+            trees.append(tree)
             constants.append(const)
         fixed = [const for const in constants if const is not None]
         if self.known and len(fixed) == len(constants):
             # Every side fixed by known names and numbers: the answer is fixed too.
             number = 1.0
-            for (op, _), left, right in zip(ops, fixed, fixed[1:]):  # noqa: B905
+            for op, left, right in zip(ops, fixed, fixed[1:]):  # noqa: B905
                 if not op(left, right):
                     number = 0.0
                     break
-            return (lambda v, n=number: n), number
+            return _fixed(number)
         if len(ops) == 1:
-            op, second = ops[0]
             kind = type(node.ops[0])
             right_const = self._constant(node.comparators[0])
             if (
@@ -367,54 +306,16 @@ class _Compiler:
                 and node.left.id in self.names
                 and node.left.id not in self.known
                 and right_const is not None
+                and kind in _COMPARE_SYMBOLS
             ):
-                # name <op> number: the commonest condition, one closure call.
+                # name <op> number: the commonest condition.
                 i = self.names[node.left.id]
-                c = right_const
-                test: Fn | None = None
-                if kind is ast.GtE:
-                    test = lambda v: 1.0 if v[i] >= c else 0.0  # noqa: E731
-                elif kind is ast.LtE:
-                    test = lambda v: 1.0 if v[i] <= c else 0.0  # noqa: E731
-                elif kind is ast.Gt:
-                    test = lambda v: 1.0 if v[i] > c else 0.0  # noqa: E731
-                elif kind is ast.Lt:
-                    test = lambda v: 1.0 if v[i] < c else 0.0  # noqa: E731
-                if test is not None:
-                    self.compares[test] = (i, _COMPARE_SYMBOLS[kind], c)
-                    return test, None
-            li = self.lookups.get(first)
-            ri = self.lookups.get(second)
-            if li is not None and ri is not None:
-                # name <op> name (``pressure >= resolve``): read both inline.
-                if kind is ast.GtE:
-                    return (lambda v: 1.0 if v[li] >= v[ri] else 0.0), None
-                if kind is ast.LtE:
-                    return (lambda v: 1.0 if v[li] <= v[ri] else 0.0), None
-                if kind is ast.Gt:
-                    return (lambda v: 1.0 if v[li] > v[ri] else 0.0), None
-                if kind is ast.Lt:
-                    return (lambda v: 1.0 if v[li] < v[ri] else 0.0), None
-            if kind is ast.GtE:
-                return (lambda v: 1.0 if first(v) >= second(v) else 0.0), None
-            if kind is ast.LtE:
-                return (lambda v: 1.0 if first(v) <= second(v) else 0.0), None
-            if kind is ast.Gt:
-                return (lambda v: 1.0 if first(v) > second(v) else 0.0), None
-            if kind is ast.Lt:
-                return (lambda v: 1.0 if first(v) < second(v) else 0.0), None
-            return (lambda v: 1.0 if op(first(v), second(v)) else 0.0), None
-
-        def chain(v: list[float]) -> float:
-            left = first(v)
-            for op, fn in ops:
-                right = fn(v)
-                if not op(left, right):
-                    return 0.0
-                left = right
-            return 1.0
-
-        return chain, None
+                self.compares[id(node)] = (i, _COMPARE_SYMBOLS[kind], right_const)
+                first = _read(i)
+                trees = [ast.Constant(right_const)]
+        test = ast.Compare(first, [op.__class__() for op in node.ops], trees)
+        self.tests[id(node)] = test
+        return _flag(test), None
 
     def _constant(self, node: ast.AST) -> float | None:
         try:
@@ -422,21 +323,16 @@ class _Compiler:
         except ExpressionError:
             return None
 
-    def visit_IfExp(self, node: ast.IfExp) -> tuple[Fn, float | None]:
+    def visit_IfExp(self, node: ast.IfExp) -> tuple[ast.expr, float | None]:
         test, tc = self.visit(node.test)
         body, bc = self.visit(node.body)
         orelse, oc = self.visit(node.orelse)
         if tc is not None:
+            self._same_as(node, node.body if tc else node.orelse)
             return (body, bc) if tc else (orelse, oc)
-        if bc is not None and oc is not None:
-            return (lambda v: bc if test(v) else oc), None
-        if bc is not None:
-            return (lambda v: bc if test(v) else orelse(v)), None
-        if oc is not None:
-            return (lambda v: body(v) if test(v) else oc), None
-        return (lambda v: body(v) if test(v) else orelse(v)), None
+        return ast.IfExp(self.test(node.test, test), body, orelse), None
 
-    def visit_Call(self, node: ast.Call) -> tuple[Fn, float | None]:
+    def visit_Call(self, node: ast.Call) -> tuple[ast.expr, float | None]:
         allowed = ", ".join(_FUNCTIONS)
         if not isinstance(node.func, ast.Name):
             # e.g. __import__('os').system(...): name what is called, not "this".
@@ -451,100 +347,34 @@ class _Compiler:
         if name == "abs":
             if len(args) != 1:
                 raise ExpressionError("abs() takes one value")
-            (a,) = args
-            return (lambda v: abs(a(v))), None
+            return _call("abs", args), None
         if name == "clamp":
             if len(args) != 3:
                 raise ExpressionError("clamp() takes three values: clamp(x, low, high)")
             x, low, high = args
-            return (lambda v: min(max(x(v), low(v)), high(v))), None
+            return _call("min", [_call("max", [x, low]), high]), None
         if len(args) < 2:
             raise ExpressionError(f"{name}() takes at least two values")
-        if len(args) == 2:
-            a, b = args
-            if name == "min":
-                return (lambda v: min(a(v), b(v))), None
-            return (lambda v: max(a(v), b(v))), None
-        pick = min if name == "min" else max
-        return (lambda v: pick([arg(v) for arg in args])), None
+        return _call(name, args), None
 
 
-def _binary(
-    kind: type,
-    op: Callable[[float, float], float],
-    left: Fn,
-    lc: float | None,
-    li: int | None,
-    right: Fn,
-    rc: float | None,
-    ri: int | None,
-) -> Fn:
-    """A closure for ``left <op> right`` specialised to the shapes of its operands
-    (a number, a single value read, or anything else), so that evaluating the
-    commonest formulas costs one or two calls instead of three."""
-    if kind is ast.Add:
-        if li is not None:
-            if rc is not None:
-                return lambda v: v[li] + rc
-            if ri is not None:
-                return lambda v: v[li] + v[ri]
-            return lambda v: v[li] + right(v)
-        if rc is not None:
-            return lambda v: left(v) + rc
-        if lc is not None:
-            if ri is not None:
-                return lambda v: lc + v[ri]
-            return lambda v: lc + right(v)
-        if ri is not None:
-            return lambda v: left(v) + v[ri]
-        return lambda v: left(v) + right(v)
-    if kind is ast.Sub:
-        if li is not None:
-            if rc is not None:
-                return lambda v: v[li] - rc
-            if ri is not None:
-                return lambda v: v[li] - v[ri]
-            return lambda v: v[li] - right(v)
-        if rc is not None:
-            return lambda v: left(v) - rc
-        if lc is not None:
-            if ri is not None:
-                return lambda v: lc - v[ri]
-            return lambda v: lc - right(v)
-        if ri is not None:
-            return lambda v: left(v) - v[ri]
-        return lambda v: left(v) - right(v)
-    if kind is ast.Mult:
-        if lc is not None:
-            if ri is not None:
-                return lambda v: lc * v[ri]
-            return lambda v: lc * right(v)
-        if rc is not None:
-            if li is not None:
-                return lambda v: v[li] * rc
-            return lambda v: left(v) * rc
-        if li is not None:
-            if ri is not None:
-                return lambda v: v[li] * v[ri]
-            return lambda v: v[li] * right(v)
-        if ri is not None:
-            return lambda v: left(v) * v[ri]
-        return lambda v: left(v) * right(v)
-    if kind is ast.Div:
-        if rc:
-            inverse = 1.0 / rc
-            if li is not None:
-                return lambda v: v[li] * inverse
-            return lambda v: left(v) * inverse
-        if rc is not None:  # dividing by the number 0
-            return lambda v: 0.0
+def _fixed(number: float) -> tuple[ast.expr, float]:
+    """A node's tree and constant when its value is the number ``number``."""
+    return ast.Constant(number), number
 
-        def divide(v: list[float]) -> float:
-            d = right(v)
-            return left(v) / d if d else 0.0
 
-        return divide
-    return lambda v: op(left(v), right(v))
+def _read(index: int) -> ast.expr:
+    """``v[index]``."""
+    return ast.Subscript(ast.Name("v", ast.Load()), ast.Constant(index), ast.Load())
+
+
+def _flag(test: ast.expr) -> ast.expr:
+    """``1.0 if test else 0.0``: a comparison's value is a number."""
+    return ast.IfExp(test, ast.Constant(1.0), ast.Constant(0.0))
+
+
+def _call(function: str, args: list[ast.expr]) -> ast.expr:
+    return ast.Call(ast.Name(function, ast.Load()), args, [])
 
 
 def _describe(node: ast.AST) -> str:
@@ -576,11 +406,8 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
         raise ExpressionError(f"a number with more than {MAX_DIGITS} digits")
     if isinstance(source, bool | int | float):
         number = float(source)
-
-        def fixed(v: list[float], n: float = number) -> float:
-            return n
-
-        return Expression(str(source), fixed, frozenset(), number)
+        tree = ast.Constant(number)
+        return Expression(str(source), function_of(tree), frozenset(), tree, tree, number)
     if not isinstance(source, str):
         raise ExpressionError(f"expected a number or an expression in quotes, not {source!r}")
     text = source.strip()
@@ -589,7 +416,7 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
     if len(text) > 2000:
         raise ExpressionError("the expression is too long (over 2000 characters)")
     try:
-        tree = ast.parse(text.replace("\n", " "), mode="eval")
+        parsed = ast.parse(text.replace("\n", " "), mode="eval")
     except SyntaxError as exc:
         detail = exc.msg or "syntax error"
         raise ExpressionError(f"cannot read expression {text!r}: {detail}") from None
@@ -597,30 +424,85 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
         raise ExpressionError(f"cannot read expression {text!r}") from None
     compiler = _Compiler(names)
     try:
-        fn, const = compiler.visit(tree)
+        expression = _compiled(text, parsed.body, compiler)
     except RecursionError:
         raise ExpressionError(f"expression {text!r} is nested too deeply") from None
-    return Expression(text, fn, frozenset(compiler.used), const, compiler.compares.get(fn))
+    return expression
+
+
+def _compiled(source: str, root: ast.expr, compiler: _Compiler) -> Expression:
+    """The expression ``source`` (parsed as ``root``) built by ``compiler``."""
+    tree, constant = compiler.visit(root)
+    test = compiler.test(root, tree)
+    return Expression(
+        source,
+        function_of(tree),
+        frozenset(compiler.used),
+        tree,
+        test,
+        constant,
+        compiler.compares.get(id(root)),
+    )
 
 
 def specialize(
     expression: Expression, names: Mapping[str, int], known: Mapping[str, float]
-) -> tuple[Fn, float | None]:
-    """``expression``'s closure, and its value if that is now fixed, for when the
-    ``known`` names have these values.
+) -> Expression:
+    """``expression`` as it is when the ``known`` names have these values (its
+    ``constant`` set when its value is then fixed).
 
     The engine knows some values before it evaluates a tactic's effects (its
     readiness), and most effects are written like
     ``6 if ready >= 1 else -4``: compiled for a known readiness they become a
-    plain number. The closure returns exactly what ``expression.fn`` returns
+    plain number. The result computes exactly what ``expression.fn`` returns
     when the values list holds those values (the same operations on the same
     numbers, folded ahead of time), so results do not change by a single bit.
     """
     if expression.constant is not None or not (expression.names & known.keys()):
-        return expression.fn, expression.constant
-    tree = ast.parse(expression.source.replace("\n", " "), mode="eval")
+        return expression
+    root = ast.parse(expression.source.replace("\n", " "), mode="eval").body
     # First the plain compile, noting each node's constant: folding with known
-    # names must repeat the plain closures' arithmetic (see visit_BinOp).
+    # names must repeat the plain compile's arithmetic (see visit_BinOp).
     plain: dict[int, float | None] = {}
-    _Compiler(names, record=plain).visit(tree)
-    return _Compiler(names, known, plain).visit(tree)
+    _Compiler(names, record=plain).visit(root)
+    return _compiled(expression.source, root, _Compiler(names, known, plain))
+
+
+# What a built function may call: the allowed functions and the two helpers
+# for ``//`` and ``%`` (by 0 gives 0), and nothing else, not even a builtin.
+_NAMESPACE: dict[str, Any] = {
+    "__builtins__": {},
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "_floordiv": _floordiv,
+    "_mod": _mod,
+}
+
+
+def function_of(tree: ast.expr) -> Fn:
+    """``lambda v: <tree>``, compiled."""
+    return cast(Fn, build_function([ast.Return(tree)]))
+
+
+def build_function(body: list[ast.stmt]) -> Callable[[list[float]], Any]:
+    """A function of the value list ``v`` with this body, compiled.
+
+    ``body`` must be built of the trees :class:`_Compiler` makes (and
+    statements that assign them to local names or to ``v[index]``): numbers,
+    reads of ``v`` and the allowed functions, nothing taken from a file as text.
+    """
+    arguments = ast.arguments(
+        posonlyargs=[], args=[ast.arg("v")], kwonlyargs=[], kw_defaults=[], defaults=[]
+    )
+    definition = ast.FunctionDef("built", arguments, body, [], None, None)
+    module = ast.Module([definition], [])
+    # Every node at line 1 (ast.walk goes breadth first, so a tree nested as
+    # deeply as a file can nest it costs no recursion here).
+    for node in ast.walk(module):
+        if "lineno" in node._attributes:
+            node.lineno = node.end_lineno = 1  # type: ignore[attr-defined]
+            node.col_offset = node.end_col_offset = 0  # type: ignore[attr-defined]
+    namespace = dict(_NAMESPACE)
+    exec(compile(module, "<scenario>", "exec"), namespace)  # noqa: S102 - see above
+    return cast(Callable[[list[float]], Any], namespace["built"])
