@@ -13,7 +13,7 @@ import ast
 from collections.abc import Callable
 from typing import cast
 
-from teachin.scenario.expressions import Expression, build_function
+from teachin.scenario.expressions import Expression, build_function, located
 from teachin.scenario.model import Need
 
 # Compiled pieces of a scenario; each reads (and an applier writes) a value list.
@@ -44,22 +44,34 @@ def applier(effects: tuple[EffectRow, ...]) -> Applier | None:
     if not effects:
         return None
     body: list[ast.stmt] = [
-        ast.Assign([_name(f"d{k}", ast.Store())], tree)
+        located(ast.Assign([_name(f"d{k}", ast.Store())], tree))
         for k, (_, tree, constant, _, _) in enumerate(effects)
         if constant is None
     ]
     for k, (index, _, constant, low, high) in enumerate(effects):
-        change = _name(f"d{k}") if constant is None else ast.Constant(constant)
+        change = _name(f"d{k}") if constant is None else located(ast.Constant(constant))
         body.append(
-            ast.Assign([_name("x", ast.Store())], ast.BinOp(_value(index), ast.Add(), change))
+            located(
+                ast.Assign(
+                    [_name("x", ast.Store())], located(ast.BinOp(_value(index), ast.Add(), change))
+                )
+            )
         )
         x = _name("x")
-        clamped = ast.IfExp(
-            ast.Compare(x, [ast.Gt()], [ast.Constant(high)]),
-            ast.Constant(high),
-            ast.IfExp(ast.Compare(x, [ast.GtE()], [ast.Constant(low)]), x, ast.Constant(low)),
+        clamped = located(
+            ast.IfExp(
+                located(ast.Compare(x, [ast.Gt()], [located(ast.Constant(high))])),
+                located(ast.Constant(high)),
+                located(
+                    ast.IfExp(
+                        located(ast.Compare(x, [ast.GtE()], [located(ast.Constant(low))])),
+                        x,
+                        located(ast.Constant(low)),
+                    )
+                ),
+            )
         )
-        body.append(ast.Assign([_value(index, ast.Store())], clamped))
+        body.append(located(ast.Assign([_value(index, ast.Store())], clamped)))
     return cast(Applier, build_function(body))
 
 
@@ -67,10 +79,10 @@ def need_counter(needs: tuple[Need, ...]) -> Counter | None:
     """One function that counts the needs met (int), None when there are none."""
     if not needs:
         return None
-    count: ast.expr = ast.Constant(0)
+    count: ast.expr = located(ast.Constant(0))
     for need in needs:
-        count = ast.BinOp(count, ast.Add(), need.when.test)  # a test is True or False
-    return cast(Counter, build_function([ast.Return(count)]))
+        count = located(ast.BinOp(count, ast.Add(), need.when.test))  # a test is True or False
+    return cast(Counter, build_function([located(ast.Return(count))]))
 
 
 def all_met_check(needs: tuple[Need, ...]) -> Check | None:
@@ -80,20 +92,20 @@ def all_met_check(needs: tuple[Need, ...]) -> Check | None:
         return None
     if len(needs) == 1:
         return condition_check(needs[0].when)
-    every = ast.BoolOp(ast.And(), [need.when.test for need in needs])
-    return cast(Check, build_function([ast.Return(every)]))
+    every = located(ast.BoolOp(ast.And(), [need.when.test for need in needs]))
+    return cast(Check, build_function([located(ast.Return(every))]))
 
 
 def condition_check(expression: Expression) -> Check:
     """A function true when ``expression`` is not 0 (a condition, tested
     without making its value 1.0 or 0.0 first)."""
-    return cast(Check, build_function([ast.Return(expression.test)]))
+    return cast(Check, build_function([located(ast.Return(expression.test))]))
 
 
 def _name(name: str, context: ast.expr_context | None = None) -> ast.expr:
-    return ast.Name(name, context or ast.Load())
+    return located(ast.Name(name, context or ast.Load()))
 
 
 def _value(index: int, context: ast.expr_context | None = None) -> ast.expr:
     """``v[index]``."""
-    return ast.Subscript(_name("v"), ast.Constant(index), context or ast.Load())
+    return located(ast.Subscript(_name("v"), located(ast.Constant(index)), context or ast.Load()))

@@ -29,7 +29,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from teachin.limits import MAX_DIGITS
 
@@ -45,7 +46,6 @@ class Expression:
     """A compiled expression: ``source`` as written, ``fn(values) -> float``."""
 
     source: str
-    fn: Fn
     names: frozenset[str]
     # The Python expression ``fn`` returns (over the value list ``v``), and one
     # that is true exactly when that value is not 0 (``v[3] >= 50.0`` for a
@@ -57,6 +57,12 @@ class Expression:
     # For the commonest condition, ``name <op> number``: (value index, op, number)
     # with op one of ">=", "<=", ">", "<".
     compare: tuple[int, str, float] | None = None
+
+    @cached_property
+    def fn(self) -> Fn:
+        """The expression as a function of the value list. Compiled when first
+        asked: the engine mostly uses ``tree`` and ``test``, built together."""
+        return function_of(self.tree)
 
     def __call__(self, values: list[float]) -> float:
         return self.fn(values)
@@ -163,7 +169,7 @@ class _Compiler:
         bare = self.tests.get(id(node))
         if bare is not None:
             return bare
-        return ast.Compare(tree, [ast.NotEq()], [ast.Constant(0.0)])
+        return located(ast.Compare(tree, [ast.NotEq()], [located(ast.Constant(0.0))]))
 
     def _same_as(self, node: ast.AST, other: ast.AST) -> None:
         """Note that ``node`` is built as ``other`` is (``+x``, or an ``if`` whose
@@ -205,14 +211,14 @@ class _Compiler:
         if isinstance(node.op, ast.USub):
             if const is not None:
                 return _fixed(-const)
-            return ast.UnaryOp(ast.USub(), tree), None
+            return located(ast.UnaryOp(ast.USub(), tree)), None
         if isinstance(node.op, ast.UAdd):
             self._same_as(node, node.operand)
             return tree, const
         if isinstance(node.op, ast.Not):
             if const is not None:
                 return _fixed(0.0 if const else 1.0)
-            test = ast.UnaryOp(ast.Not(), self.test(node.operand, tree))
+            test = located(ast.UnaryOp(ast.Not(), self.test(node.operand, tree)))
             self.tests[id(node)] = test
             return _flag(test), None
         raise ExpressionError("'~' is not allowed in an expression")
@@ -242,28 +248,28 @@ class _Compiler:
             return self._divide(node, left, right, rc), None
         if kind is ast.FloorDiv or kind is ast.Mod:
             helper = "_floordiv" if kind is ast.FloorDiv else "_mod"
-            return ast.Call(ast.Name(helper, ast.Load()), [left, right], []), None
-        return ast.BinOp(left, node.op.__class__(), right), None
+            return located(ast.Call(located(ast.Name(helper, ast.Load())), [left, right], [])), None
+        return located(ast.BinOp(left, node.op.__class__(), right)), None
 
     def _divide(
         self, node: ast.BinOp, left: ast.expr, right: ast.expr, rc: float | None
     ) -> ast.expr:
         """``left / right``, where dividing by 0 gives 0."""
         if rc is not None and not rc:
-            return ast.Constant(0.0)
+            return located(ast.Constant(0.0))
         if rc is not None and self.known and self._plain_constant(node.right) is None:
             # A divisor fixed only by a known name: the plain compile divides.
-            return ast.BinOp(left, ast.Div(), ast.Constant(rc))
+            return located(ast.BinOp(left, ast.Div(), located(ast.Constant(rc))))
         if rc is not None:
             # By a number: multiply by its inverse (one multiplication, and
             # what every compile of this expression has always computed).
-            return ast.BinOp(left, ast.Mult(), ast.Constant(1.0 / rc))
+            return located(ast.BinOp(left, ast.Mult(), located(ast.Constant(1.0 / rc))))
         # By a computed value: ``left / d if (d := right) else 0.0``.
         name = f"_d{self.divisors}"
         self.divisors += 1
-        divisor = ast.NamedExpr(ast.Name(name, ast.Store()), right)
-        quotient = ast.BinOp(left, ast.Div(), ast.Name(name, ast.Load()))
-        return ast.IfExp(divisor, quotient, ast.Constant(0.0))
+        divisor = located(ast.NamedExpr(located(ast.Name(name, ast.Store())), right))
+        quotient = located(ast.BinOp(left, ast.Div(), located(ast.Name(name, ast.Load()))))
+        return located(ast.IfExp(divisor, quotient, located(ast.Constant(0.0))))
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[ast.expr, float | None]:
         visited = [self.visit(value) for value in node.values]
@@ -272,7 +278,7 @@ class _Compiler:
             test_all = all if is_and else any
             return _fixed(1.0 if test_all(const for _, const in visited) else 0.0)
         parts = [self.test(value, tree) for value, (tree, _) in zip(node.values, visited)]  # noqa: B905
-        test = ast.BoolOp(ast.And() if is_and else ast.Or(), parts)
+        test = located(ast.BoolOp(ast.And() if is_and else ast.Or(), parts))
         self.tests[id(node)] = test
         return _flag(test), None
 
@@ -312,8 +318,8 @@ class _Compiler:
                 i = self.names[node.left.id]
                 self.compares[id(node)] = (i, _COMPARE_SYMBOLS[kind], right_const)
                 first = _read(i)
-                trees = [ast.Constant(right_const)]
-        test = ast.Compare(first, [op.__class__() for op in node.ops], trees)
+                trees = [located(ast.Constant(right_const))]
+        test = located(ast.Compare(first, [op.__class__() for op in node.ops], trees))
         self.tests[id(node)] = test
         return _flag(test), None
 
@@ -330,7 +336,7 @@ class _Compiler:
         if tc is not None:
             self._same_as(node, node.body if tc else node.orelse)
             return (body, bc) if tc else (orelse, oc)
-        return ast.IfExp(self.test(node.test, test), body, orelse), None
+        return located(ast.IfExp(self.test(node.test, test), body, orelse)), None
 
     def visit_Call(self, node: ast.Call) -> tuple[ast.expr, float | None]:
         allowed = ", ".join(_FUNCTIONS)
@@ -360,21 +366,23 @@ class _Compiler:
 
 def _fixed(number: float) -> tuple[ast.expr, float]:
     """A node's tree and constant when its value is the number ``number``."""
-    return ast.Constant(number), number
+    return located(ast.Constant(number)), number
 
 
 def _read(index: int) -> ast.expr:
     """``v[index]``."""
-    return ast.Subscript(ast.Name("v", ast.Load()), ast.Constant(index), ast.Load())
+    return located(
+        ast.Subscript(located(ast.Name("v", ast.Load())), located(ast.Constant(index)), ast.Load())
+    )
 
 
 def _flag(test: ast.expr) -> ast.expr:
     """``1.0 if test else 0.0``: a comparison's value is a number."""
-    return ast.IfExp(test, ast.Constant(1.0), ast.Constant(0.0))
+    return located(ast.IfExp(test, located(ast.Constant(1.0)), located(ast.Constant(0.0))))
 
 
 def _call(function: str, args: list[ast.expr]) -> ast.expr:
-    return ast.Call(ast.Name(function, ast.Load()), args, [])
+    return located(ast.Call(located(ast.Name(function, ast.Load())), args, []))
 
 
 def _describe(node: ast.AST) -> str:
@@ -406,8 +414,8 @@ def compile_expression(source: str | float | int | bool, names: Mapping[str, int
         raise ExpressionError(f"a number with more than {MAX_DIGITS} digits")
     if isinstance(source, bool | int | float):
         number = float(source)
-        tree = ast.Constant(number)
-        return Expression(str(source), function_of(tree), frozenset(), tree, tree, number)
+        tree = located(ast.Constant(number))
+        return Expression(str(source), frozenset(), tree, tree, number)
     if not isinstance(source, str):
         raise ExpressionError(f"expected a number or an expression in quotes, not {source!r}")
     text = source.strip()
@@ -436,7 +444,6 @@ def _compiled(source: str, root: ast.expr, compiler: _Compiler) -> Expression:
     test = compiler.test(root, tree)
     return Expression(
         source,
-        function_of(tree),
         frozenset(compiler.used),
         tree,
         test,
@@ -480,9 +487,20 @@ _NAMESPACE: dict[str, Any] = {
 }
 
 
+_Node = TypeVar("_Node", bound=ast.AST)
+
+
+def located(node: _Node) -> _Node:
+    """``node``, placed at line 1: Python compiles only nodes with a place,
+    and setting it as each node is made costs less than a walk over the tree."""
+    node.lineno = node.end_lineno = 1  # type: ignore[attr-defined]
+    node.col_offset = node.end_col_offset = 0  # type: ignore[attr-defined]
+    return node
+
+
 def function_of(tree: ast.expr) -> Fn:
     """``lambda v: <tree>``, compiled."""
-    return cast(Fn, build_function([ast.Return(tree)]))
+    return cast(Fn, build_function([located(ast.Return(tree))]))
 
 
 def build_function(body: list[ast.stmt]) -> Callable[[list[float]], Any]:
@@ -493,16 +511,10 @@ def build_function(body: list[ast.stmt]) -> Callable[[list[float]], Any]:
     reads of ``v`` and the allowed functions, nothing taken from a file as text.
     """
     arguments = ast.arguments(
-        posonlyargs=[], args=[ast.arg("v")], kwonlyargs=[], kw_defaults=[], defaults=[]
+        posonlyargs=[], args=[located(ast.arg("v"))], kwonlyargs=[], kw_defaults=[], defaults=[]
     )
-    definition = ast.FunctionDef("built", arguments, body, [], None, None)
+    definition = located(ast.FunctionDef("built", arguments, body, [], None, None))
     module = ast.Module([definition], [])
-    # Every node at line 1 (ast.walk goes breadth first, so a tree nested as
-    # deeply as a file can nest it costs no recursion here).
-    for node in ast.walk(module):
-        if "lineno" in node._attributes:
-            node.lineno = node.end_lineno = 1  # type: ignore[attr-defined]
-            node.col_offset = node.end_col_offset = 0  # type: ignore[attr-defined]
     namespace = dict(_NAMESPACE)
     exec(compile(module, "<scenario>", "exec"), namespace)  # noqa: S102 - see above
     return cast(Callable[[list[float]], Any], namespace["built"])
