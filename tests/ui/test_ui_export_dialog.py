@@ -81,3 +81,26 @@ def test_nothing_chosen_says_what_to_do(qtbot: QtBot, make_window) -> None:
     preview(qtbot, dialog)
     assert dialog.status.text() not in ("", nothing_ticked)  # says to choose a run file
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_run_is_listed_by_its_group_and_scenario(
+    qtbot: QtBot, make_window, tmp_path: Path
+) -> None:
+    from teachin.runs.store import PlayerInfo, write_run
+    from teachin.scenario.run import Run
+
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    dialog = open_dialog(qtbot, window)
+    dialog.set_kind("debrief")
+    scenario = dialog.catalog.scenarios["care-homes"]
+    run = Run(scenario, 5)
+    for _ in range(3):
+        run.choose(run.options()[0].id)
+    path = write_run(run, PlayerInfo(group="Table 3"), tmp_path / "care-homes-1.run.json")
+    dialog.add_run_file(path)
+    assert dialog.choice_combo.currentText() == f"Table 3 — {scenario.title}, 3 rounds"
+    assert dialog.choice_combo.currentData() == path
+    tip = dialog.choice_combo.itemData(
+        dialog.choice_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == str(path)

@@ -61,6 +61,22 @@ def given_group_name(data: dict[str, Any]) -> str:
     return ""
 
 
+def run_file_label(path: Path, scenario_titles: Mapping[str, str]) -> str:
+    """How a run file is listed for a person choosing one: "Table 3 — Short-staffed
+    at Evergreen, 12 rounds" (the file's name when it cannot be read, or has no
+    group name)."""
+    try:
+        data = read_run(Path(path))
+    except (RunFileError, OSError):
+        return Path(path).name
+    who = given_group_name(data) or Path(path).name
+    scenario = str(data.get("scenario", ""))
+    title = scenario_titles.get(scenario, scenario)
+    steps = data.get("steps")
+    rounds = len(steps) if isinstance(steps, list) else 0
+    return f"{who} — {title}, {rounds} round{'' if rounds == 1 else 's'}"
+
+
 def group_name(data: dict[str, Any], path: Path) -> str:
     """The name a group gave its run, else the room's, else the file's name."""
     given = given_group_name(data)

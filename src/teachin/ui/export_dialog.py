@@ -36,6 +36,7 @@ from teachin.catalog import Catalog
 from teachin.export.documents import ExportDocument
 from teachin.export.paged import Paper, default_paper
 from teachin.export.request import ExportKind, ExportRequest, read_printed_run
+from teachin.runs.board import run_file_label
 from teachin.ui.background import BackgroundJob
 from teachin.workshop.module import Module
 
@@ -264,7 +265,7 @@ class ExportDialog(QDialog):
                 self.choice_combo.addItem(f"Choice sheet: {scenario.title}", scenario)
         elif needs == "run":
             for path in self._run_files:
-                self.choice_combo.addItem(path.stem, path)
+                self._add_run_item(path)
         self.choice_combo.blockSignals(False)
         has_choice = needs != "modules"
         self.choice_combo.setVisible(has_choice)
@@ -283,8 +284,15 @@ class ExportDialog(QDialog):
             self.add_run_file(Path(name))
 
     def add_run_file(self, path: Path) -> None:
-        self.choice_combo.addItem(path.stem, path)
+        self._add_run_item(path)
         self.choice_combo.setCurrentIndex(self.choice_combo.count() - 1)
+
+    def _add_run_item(self, path: Path) -> None:
+        """A run listed by its group and scenario (the file's name in the tooltip)."""
+        self.choice_combo.addItem(run_file_label(path, self.catalog.scenario_titles()), path)
+        self.choice_combo.setItemData(
+            self.choice_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
+        )
 
     def checked_modules(self) -> list[Module]:
         return [
