@@ -26,6 +26,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from teachin.scenario.closures import Check
 from teachin.scenario.engine import Engine, State
 from teachin.scenario.model import Scenario
 
@@ -61,6 +62,7 @@ class Observation:
         "_has_always",
         "_infos",
         "_kinds",
+        "_kinds_open",
         "_lows",
         "_measure_ids",
         "_measures",
@@ -95,8 +97,10 @@ class Observation:
             self._visible = operator.itemgetter(*indexes)
         else:
             self._visible = lambda values: tuple(values[i] for i in indexes)
-        # Per round and kind: the tactics always offered, and those with a condition.
-        self._by_round: list[dict[str, tuple[tuple[TacticInfo, ...], tuple[TacticInfo, ...]]]] = []
+        # Per round and kind: the tactics always offered (offer order), and
+        # when some have a condition, all of them with their condition (None
+        # for none) in file order, the order of_kind gives them in then.
+        self._by_round: list[dict[str, tuple[tuple[TacticInfo, ...], _Conditional | None]]] = []
         # Per round: whether some tactic is offered without a condition.
         self._has_always: list[bool] = []
         # Per round and kind (kinds without conditional tactics), the tactics
@@ -112,7 +116,12 @@ class Observation:
                     always.append(info)
                 else:
                     conditional.append(info)
-            self._by_round.append({k: (tuple(a), tuple(c)) for k, (a, c) in kinds.items()})
+            self._by_round.append(
+                {
+                    kind: (tuple(a), _conditional(engine, a + c) if c else None)
+                    for kind, (a, c) in kinds.items()
+                }
+            )
             self._has_always.append(any(a for a, _ in kinds.values()))
             self._by_height.append(
                 {k: tuple(sorted(a, key=lambda o: -o.step)) for k, (a, c) in kinds.items() if not c}
@@ -131,6 +140,9 @@ class Observation:
         self._measures: dict[str, float] | None = None
         self._options: list[TacticInfo] | None = None
         self._kinds = self._by_round[min(self.round, self.rounds) - 1]
+        # of_kind's answers this round, by kind (policies ask for one kind
+        # several times a round).
+        self._kinds_open: dict[str, tuple[TacticInfo, ...]] = {}
         return self
 
     @property
@@ -158,22 +170,27 @@ class Observation:
         """The tactics of one kind the group may choose now, in file order."""
         if self._state.finished:
             return []
-        always, conditional = self._kinds.get(kind, ((), ()))
-        if not conditional:
-            return list(always)
+        found = self._kinds_open.get(kind)
+        if found is None:
+            found = self._kinds_open[kind] = self._open_of_kind(kind)
+        return list(found)  # a copy: a policy may change its list
+
+    def _open_of_kind(self, kind: str) -> tuple[TacticInfo, ...]:
+        always, conditional = self._kinds.get(kind, ((), None))
+        if conditional is None:
+            return always
         engine = self._engine
         values = self._values
         times = self._times
-        available = engine.tactic_available
-        result = list(always)
-        for info in conditional:
-            values[engine.i_times] = times[info.order]
-            values[engine.i_step] = info.step
-            check = available[info.order]
-            if check is not None and check(values):  # conditional: never None
-                result.append(info)
-        result.sort(key=lambda info: info.order)
-        return result
+        result = []
+        for info, check in conditional:
+            if check is not None:
+                values[engine.i_times] = times[info.order]
+                values[engine.i_step] = info.step
+                if not check(values):
+                    continue
+            result.append(info)
+        return tuple(result)
 
     def _highest_ready(self, kind: str, above: int | float = -1) -> TacticInfo | None:
         """Of the tactics of one kind the group may choose now whose step is
@@ -242,12 +259,18 @@ class Observation:
         check = self._all_met[info.order]
         if check is None:
             return True
-        lows = self._lows
-        if lows is None:
-            lows = self._lows = self._engine.seen_values(self._state, 0)
+        lows = self._low_values()
         lows[self._engine.i_times] = self._times[info.order]
         lows[self._engine.i_step] = info.step
         return bool(check(lows))
+
+    def _low_values(self) -> list[float]:
+        """The values with each estimate at the low end of its range (made when
+        first asked in a round)."""
+        lows = self._lows
+        if lows is None:
+            lows = self._lows = self._engine.seen_values(self._state, 0)
+        return lows
 
     def is_ready(self, info: TacticInfo) -> bool:
         """Whether every need of the tactic is met as far as the group believes
@@ -281,7 +304,7 @@ class Observation:
         are met (at the low end of its estimates), with the measures in
         ``assumed`` taken at those values."""
         engine = self._engine
-        lows = engine.seen_values(self._state, 0)[:]  # a copy: ``assumed`` is written in
+        lows = self._low_values()[:]  # a copy: ``assumed`` is written in
         index = engine.scenario.measure_index
         for measure_id, value in assumed.items():
             if measure_id in index:
@@ -313,6 +336,14 @@ class Observation:
 
 
 Policy = Callable[[Observation, random.Random], str]
+# A kind's tactics in a round, with the condition of each (None: always open).
+_Conditional = tuple[tuple[TacticInfo, Check | None], ...]
+
+
+def _conditional(engine: Engine, infos: list[TacticInfo]) -> _Conditional:
+    """``infos`` in file order, each with its condition."""
+    ordered = sorted(infos, key=lambda info: info.order)
+    return tuple((info, engine.tactic_available[info.order]) for info in ordered)
 
 
 def tactic_infos(scenario: Scenario) -> list[TacticInfo]:
