@@ -85,6 +85,18 @@ def need_counter(needs: tuple[Need, ...]) -> Counter | None:
     return cast(Counter, build_function([located(ast.Return(count))]))
 
 
+def unmet_mask(needs: tuple[Need, ...]) -> Counter:
+    """One function whose answer has bit k set when need k is not met (0 when
+    every need is met, or there are none)."""
+    mask: ast.expr = located(ast.Constant(0))
+    for k, need in enumerate(needs):
+        bit = located(
+            ast.IfExp(need.when.test, located(ast.Constant(0)), located(ast.Constant(1 << k)))
+        )
+        mask = located(ast.BinOp(mask, ast.Add(), bit))
+    return cast(Counter, build_function([located(ast.Return(mask))]))
+
+
 def all_met_check(needs: tuple[Need, ...]) -> Check | None:
     """One function, true when every need is met (stops at the first unmet one);
     None when there are none."""

@@ -25,6 +25,7 @@ from enum import Enum
 
 from teachin.scenario.closures import (
     Applier,
+    Counter,
     EffectRow,
     all_met_check,
     applier,
@@ -137,6 +138,8 @@ class Engine(GroupView):
         self.tactic_count = [need_counter(t.needs) for t in tactics]
         self.tactic_need_total = [len(t.needs) for t in tactics]
         self.tactic_all_met = [all_met_check(t.needs) for t in tactics]
+        self.tactic_unmet: list[Counter | None] = [None] * len(tactics)
+        self.tactic_unmet_names: list[dict[int, frozenset[str]]] = [{} for _ in tactics]
         # A tactic's effects, compiled for each possible readiness (needs met:
         # 0, 1, ... all; one entry when it has no needs): most effects depend
         # on readiness only, so they become plain numbers (see

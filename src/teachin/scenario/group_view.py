@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from teachin.scenario.closures import Counter, unmet_mask
 from teachin.scenario.model import Scenario
 
 
@@ -37,6 +38,10 @@ class GroupView:
     tactic_need_total: list[int]
     i_times: int
     i_step: int
+    # Per tactic, made when first asked (see unmet_names): a function telling
+    # which needs are unmet (a bit each), and the names those needs read, by answer.
+    tactic_unmet: list[Counter | None]
+    tactic_unmet_names: list[dict[int, frozenset[str]]]
 
     def estimate(self, state: State, measure: int) -> tuple[float, float, float]:
         """The group's (low, middle, high) for measure number ``measure``: the
@@ -75,6 +80,21 @@ class GroupView:
             at_low, at_high = bool(need.when.fn(low)), bool(need.when.fn(high))
             result.append(MET if at_low and at_high else UNSURE if at_low or at_high else MISSING)
         return result
+
+    def unmet_names(self, index: int, values: list[float]) -> frozenset[str]:
+        """The names read by the needs of tactic ``index`` that ``values`` do
+        not meet (a policy asks it several times a round: one call, and the
+        answer remembered for each set of unmet needs)."""
+        unmet = self.tactic_unmet[index]
+        needs = self.scenario.tactics[index].needs
+        if unmet is None:
+            unmet = self.tactic_unmet[index] = unmet_mask(needs)
+        mask = unmet(values)
+        names = self.tactic_unmet_names[index].get(mask)
+        if names is None:
+            read = [need.when.names for k, need in enumerate(needs) if mask >> k & 1]
+            names = self.tactic_unmet_names[index][mask] = frozenset().union(*read)
+        return names
 
     def seen_readiness(self, state: State, index: int) -> float:
         """Share of the tactic's needs the group can be sure are met (0 to 1)."""

@@ -311,11 +311,7 @@ class Observation:
                 lows[index[measure_id]] = value
         lows[engine.i_times] = self._times[info.order]
         lows[engine.i_step] = info.step
-        names: set[str] = set()
-        for need in engine.scenario.tactics[info.order].needs:
-            if not need.when.fn(lows):
-                names |= need.when.names
-        return names
+        return set(engine.unmet_names(info.order, lows))  # a copy: the caller may change it
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
