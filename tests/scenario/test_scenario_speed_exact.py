@@ -111,3 +111,16 @@ def test_specialized_is_bit_identical(source, values, ready):
     if constant is not None:
         assert got == constant or (math.isnan(got) and math.isnan(constant))
     assert got == expected or (math.isnan(got) and math.isnan(expected)), (source, values)
+
+
+@pytest.mark.parametrize("policy", ["random", "mass-action", "ultra-left"])
+def test_rounds_played_with_a_log_go_as_without(scenarios, frozen, policy):
+    """The engine plays a round's events in one built function when nothing is
+    logged (the simulator), and event by event when something is (run files,
+    records): both must play every run the same."""
+    for scenario in [*scenarios.values(), *frozen.values()]:
+        engine = Engine(scenario)
+        plain = simulate(scenario, policy, 40, 3, engine)
+        logged = simulate(scenario, policy, 40, 3, engine, record=True)
+        assert (plain.steps, plain.endings) == (logged.steps, logged.endings), scenario.id
+        assert plain.to_json() == logged.to_json(), scenario.id

@@ -43,6 +43,11 @@ def applier(effects: tuple[EffectRow, ...]) -> Applier | None:
     """
     if not effects:
         return None
+    return cast(Applier, build_function(_effect_statements(effects)))
+
+
+def _effect_statements(effects: tuple[EffectRow, ...]) -> list[ast.stmt]:
+    """The body of :func:`applier`'s function."""
     body: list[ast.stmt] = [
         located(ast.Assign([_name(f"d{k}", ast.Store())], tree))
         for k, (_, tree, constant, _, _) in enumerate(effects)
@@ -53,7 +58,8 @@ def applier(effects: tuple[EffectRow, ...]) -> Applier | None:
         body.append(
             located(
                 ast.Assign(
-                    [_name("x", ast.Store())], located(ast.BinOp(_value(index), ast.Add(), change))
+                    [_name("x", ast.Store())],
+                    located(ast.BinOp(_value(index), ast.Add(), change)),
                 )
             )
         )
@@ -72,7 +78,86 @@ def applier(effects: tuple[EffectRow, ...]) -> Applier | None:
             )
         )
         body.append(located(ast.Assign([_value(index, ast.Store())], clamped)))
-    return cast(Applier, build_function(body))
+    return body
+
+
+# An event as event_scan takes it: (condition's test or None, chance's tree,
+# chance's constant or None, once, the event it comes after (-1: none),
+# effects, the ending it brings (-1: none)).
+EventRow = tuple[ast.expr | None, ast.expr, float | None, bool, int, tuple[EffectRow, ...], int]
+# event_scan's function: (values, fired counts, the random draw) -> ending or -1.
+EventScan = Callable[[list[float], list[int], Callable[[], float]], int]
+
+
+def event_scan(events: tuple[EventRow, ...]) -> EventScan:
+    """One function that plays a round's events in file order, as the engine's
+    loop over them does (see Engine.step): each event whose gate and condition
+    hold and whose chance is above 0 draws ``random()`` and fires when the draw
+    is below its chance (its count goes up, its effects apply); the first that
+    brings an ending stops the scan and returns it (else -1).
+
+    For an event with a condition, a chance and one effect, the body holds::
+
+        if v[4] >= 50.0:
+            p = v[7] * 0.01
+            if not p <= 0.0:
+                if random() < p:
+                    fired[3] += 1
+                    ...  # the effects, as in applier
+    """
+    body: list[ast.stmt] = []
+    for number, (test, chance, constant, once, after, effects, ends) in enumerate(events):
+        if constant is not None and constant <= 0:
+            continue  # never drawn for
+        fires: list[ast.stmt] = [
+            located(
+                ast.AugAssign(
+                    located(
+                        ast.Subscript(_name("fired"), located(ast.Constant(number)), ast.Store())
+                    ),
+                    ast.Add(),
+                    located(ast.Constant(1)),
+                )
+            ),
+            *_effect_statements(effects),
+        ]
+        if ends >= 0:
+            fires.append(located(ast.Return(located(ast.Constant(ends)))))
+        draw = located(ast.Call(_name("random"), [], []))
+        limit = _name("p") if constant is None else located(ast.Constant(constant))
+        drawn: list[ast.stmt] = [
+            located(ast.If(located(ast.Compare(draw, [ast.Lt()], [limit])), fires, []))
+        ]
+        if constant is None:
+            above_zero = located(
+                ast.UnaryOp(
+                    ast.Not(),
+                    located(ast.Compare(_name("p"), [ast.LtE()], [located(ast.Constant(0.0))])),
+                )
+            )
+            drawn = [
+                located(ast.Assign([_name("p", ast.Store())], chance)),
+                located(ast.If(above_zero, drawn, [])),
+            ]
+        gates: list[ast.expr] = []
+        if once:
+            gates.append(located(ast.UnaryOp(ast.Not(), _fired(number))))
+        if after >= 0:
+            gates.append(_fired(after))
+        if test is not None:
+            gates.append(test)
+        if not gates:
+            body.extend(drawn)
+        else:
+            held = gates[0] if len(gates) == 1 else located(ast.BoolOp(ast.And(), gates))
+            body.append(located(ast.If(held, drawn, [])))
+    body.append(located(ast.Return(located(ast.Constant(-1)))))
+    return cast(EventScan, build_function(body, ("v", "fired", "random")))
+
+
+def _fired(number: int) -> ast.expr:
+    """``fired[number]``."""
+    return located(ast.Subscript(_name("fired"), located(ast.Constant(number)), ast.Load()))
 
 
 def need_counter(needs: tuple[Need, ...]) -> Counter | None:

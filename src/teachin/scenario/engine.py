@@ -30,6 +30,7 @@ from teachin.scenario.closures import (
     all_met_check,
     applier,
     condition_check,
+    event_scan,
     need_counter,
 )
 from teachin.scenario.expressions import specialize
@@ -189,6 +190,22 @@ class Engine(GroupView):
             )
         )
         self.event_count_total = len(events)
+        # The same events as one function, for rounds played without a log
+        # (the simulator's): one call a round instead of a loop of calls.
+        self.event_scan = event_scan(
+            tuple(
+                (
+                    e.when.test if e.when else None,
+                    e.chance.tree,
+                    e.chance.constant,
+                    e.once,
+                    after,
+                    fx,
+                    ends,
+                )
+                for (_, _, _, after, fx, ends), e in zip(self.events, events, strict=True)
+            )
+        )
 
     def _compile_rounds(self) -> None:
         scenario = self.scenario
@@ -379,6 +396,15 @@ class Engine(GroupView):
             state.ending = ends
             state.finished = True
             return ready
+        if log is None:
+            ending = self.event_scan(values, state.fired, rng.random)
+            if ending >= 0:
+                state.ending = ending
+                state.finished = True
+                return ready
+            self._end_round(state, values)
+            return ready
+        # With a log: the same as event_scan, one event at a time.
         fired = state.fired
         for number, when, gate, rest in self.event_table:
             if gate is not None:
@@ -394,25 +420,17 @@ class Engine(GroupView):
             if probability <= 0:
                 continue
             draw = rng.random()
-            if log is not None:
-                log.append((f"event:{self.scenario.events[number].id}", draw))
+            log.append((f"event:{self.scenario.events[number].id}", draw))
             if draw < probability:
                 fired[number] += 1
-                if log is None:
-                    if effects is not None:
-                        effects(values)
-                else:
-                    self._apply_logged(number, effects, values, log)
+                self._apply_logged(number, effects, values, log)
                 if event_ends >= 0:
                     state.ending = event_ends
                     state.finished = True
                     return ready
-        if log is None:
-            self._end_round(state, values)
-        else:
-            before = values[: self.n]
-            self._end_round(state, values)
-            log.append(("course", self._changes(before, values)))
+        before = values[: self.n]
+        self._end_round(state, values)
+        log.append(("course", self._changes(before, values)))
         return ready
 
     def _changes(self, before: list[float], values: list[float]) -> dict[str, float]:

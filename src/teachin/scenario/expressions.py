@@ -503,18 +503,25 @@ def function_of(tree: ast.expr) -> Fn:
     return cast(Fn, build_function([located(ast.Return(tree))]))
 
 
-def build_function(body: list[ast.stmt]) -> Callable[[list[float]], Any]:
-    """A function of the value list ``v`` with this body, compiled.
+def build_function(
+    body: list[ast.stmt], parameters: tuple[str, ...] = ("v",)
+) -> Callable[..., Any]:
+    """A function of the value list ``v`` (and any other ``parameters``) with
+    this body, compiled.
 
     ``body`` must be built of the trees :class:`_Compiler` makes (and
     statements that assign them to local names or to ``v[index]``): numbers,
     reads of ``v`` and the allowed functions, nothing taken from a file as text.
     """
     arguments = ast.arguments(
-        posonlyargs=[], args=[located(ast.arg("v"))], kwonlyargs=[], kw_defaults=[], defaults=[]
+        posonlyargs=[],
+        args=[located(ast.arg(name)) for name in parameters],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=[],
     )
     definition = located(ast.FunctionDef("built", arguments, body, [], None, None))
     module = ast.Module([definition], [])
     namespace = dict(_NAMESPACE)
     exec(compile(module, "<scenario>", "exec"), namespace)  # noqa: S102 - see above
-    return cast(Callable[[list[float]], Any], namespace["built"])
+    return cast(Callable[..., Any], namespace["built"])
