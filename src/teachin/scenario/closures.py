@@ -81,20 +81,26 @@ def _effect_statements(effects: tuple[EffectRow, ...]) -> list[ast.stmt]:
     return body
 
 
-# An event as event_scan takes it: (condition's test or None, chance's tree,
+# An event as round_course takes it: (condition's test or None, chance's tree,
 # chance's constant or None, once, the event it comes after (-1: none),
 # effects, the ending it brings (-1: none)).
 EventRow = tuple[ast.expr | None, ast.expr, float | None, bool, int, tuple[EffectRow, ...], int]
-# event_scan's function: (values, fired counts, the random draw) -> ending or -1.
-EventScan = Callable[[list[float], list[int], Callable[[], float]], int]
+# round_course's function: (values, fired counts, the random draw) -> ending or -1.
+Course = Callable[[list[float], list[int], Callable[[], float]], int]
 
 
-def event_scan(events: tuple[EventRow, ...]) -> EventScan:
-    """One function that plays a round's events in file order, as the engine's
-    loop over them does (see Engine.step): each event whose gate and condition
-    hold and whose chance is above 0 draws ``random()`` and fires when the draw
-    is below its chance (its count goes up, its effects apply); the first that
-    brings an ending stops the scan and returns it (else -1).
+def round_course(
+    events: tuple[EventRow, ...],
+    every_round: tuple[EffectRow, ...],
+    early: tuple[tuple[int, ast.expr], ...],
+) -> Course:
+    """One function that plays what follows a round's move, as Engine.step
+    and Engine._end_round do one call at a time: the events in file order,
+    then the ``every_round`` effects, then the ``early`` endings (ending index,
+    test). Each event whose gate and condition hold and whose chance is above
+    0 draws ``random()`` and fires when the draw is below its chance (its count
+    goes up, its effects apply); the first ending brought (by an event, or an
+    early ending that holds) stops it and is returned; -1 when none is.
 
     For an event with a condition, a chance and one effect, the body holds::
 
@@ -151,8 +157,11 @@ def event_scan(events: tuple[EventRow, ...]) -> EventScan:
         else:
             held = gates[0] if len(gates) == 1 else located(ast.BoolOp(ast.And(), gates))
             body.append(located(ast.If(held, drawn, [])))
+    body.extend(_effect_statements(every_round))
+    for ending, test in early:
+        body.append(located(ast.If(test, [located(ast.Return(located(ast.Constant(ending))))], [])))
     body.append(located(ast.Return(located(ast.Constant(-1)))))
-    return cast(EventScan, build_function(body, ("v", "fired", "random")))
+    return cast(Course, build_function(body, ("v", "fired", "random")))
 
 
 def _fired(number: int) -> ast.expr:

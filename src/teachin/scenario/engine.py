@@ -30,8 +30,8 @@ from teachin.scenario.closures import (
     all_met_check,
     applier,
     condition_check,
-    event_scan,
     need_counter,
+    round_course,
 )
 from teachin.scenario.expressions import specialize
 from teachin.scenario.group_view import GroupView
@@ -190,9 +190,10 @@ class Engine(GroupView):
             )
         )
         self.event_count_total = len(events)
-        # The same events as one function, for rounds played without a log
-        # (the simulator's): one call a round instead of a loop of calls.
-        self.event_scan = event_scan(
+        # The same events, then the every-round effects and the early endings
+        # (_end_round), as one function for rounds played without a log (the
+        # simulator's): one call a round instead of a loop of calls.
+        self.round_course = round_course(
             tuple(
                 (
                     e.when.test if e.when else None,
@@ -204,7 +205,9 @@ class Engine(GroupView):
                     ends,
                 )
                 for (_, _, _, after, fx, ends), e in zip(self.events, events, strict=True)
-            )
+            ),
+            self._effects(self.scenario.every_round),
+            tuple((i, e.when.test) for i, e in enumerate(self.scenario.endings) if e.early),
         )
 
     def _compile_rounds(self) -> None:
@@ -397,14 +400,14 @@ class Engine(GroupView):
             state.finished = True
             return ready
         if log is None:
-            ending = self.event_scan(values, state.fired, rng.random)
+            ending = self.round_course(values, state.fired, rng.random)
             if ending >= 0:
                 state.ending = ending
                 state.finished = True
                 return ready
-            self._end_round(state, values)
+            self._next_round(state, values)
             return ready
-        # With a log: the same as event_scan, one event at a time.
+        # With a log: the same as round_course, one event at a time.
         fired = state.fired
         for number, when, gate, rest in self.event_table:
             if gate is not None:
@@ -460,6 +463,11 @@ class Engine(GroupView):
                 state.ending = ending
                 state.finished = True
                 return
+        self._next_round(state, values)
+
+    def _next_round(self, state: State, values: list[float]) -> None:
+        """The next round's number and effects, or after the last round the
+        first final ending that holds."""
         round_number = values[self.i_round] + 1
         if round_number > self.rounds:
             state.finished = True

@@ -259,7 +259,9 @@ class Observation:
         check = self._all_met[info.order]
         if check is None:
             return True
-        lows = self._low_values()
+        lows = self._lows
+        if lows is None:  # asked several times a round: the call only the first time
+            lows = self._low_values()
         lows[self._engine.i_times] = self._times[info.order]
         lows[self._engine.i_step] = info.step
         return bool(check(lows))
