@@ -164,6 +164,28 @@ def round_course(
     return cast(Course, build_function(body, ("v", "fired", "random")))
 
 
+def closed_mask(
+    checks: tuple[tuple[int, int, ast.expr], ...], i_times: int, i_step: int
+) -> Callable[[list[float], list[int]], int]:
+    """One function of (values, times) telling which tactics with a condition
+    are closed now: bit ``index`` set for each. ``checks`` holds (tactic index,
+    its step, its condition's test); each test reads the tactic's own
+    ``times`` and ``step``, written into the values first, in that order (as
+    Engine.is_ready and the others do), so the values are left as before."""
+    body: list[ast.stmt] = [
+        located(ast.Assign([_name("m", ast.Store())], located(ast.Constant(0))))
+    ]
+    for index, step, test in checks:
+        times = located(ast.Subscript(_name("times"), located(ast.Constant(index)), ast.Load()))
+        body.append(located(ast.Assign([_value(i_times, ast.Store())], times)))
+        body.append(located(ast.Assign([_value(i_step, ast.Store())], located(ast.Constant(step)))))
+        bit = located(ast.Constant(1 << index))
+        closed = located(ast.AugAssign(located(ast.Name("m", ast.Store())), ast.Add(), bit))
+        body.append(located(ast.If(located(ast.UnaryOp(ast.Not(), test)), [closed], [])))
+    body.append(located(ast.Return(_name("m"))))
+    return cast(Callable[[list[float], list[int]], int], build_function(body, ("v", "times")))
+
+
 def _fired(number: int) -> ast.expr:
     """``fired[number]``."""
     return located(ast.Subscript(_name("fired"), located(ast.Constant(number)), ast.Load()))

@@ -29,6 +29,7 @@ from teachin.scenario.closures import (
     EffectRow,
     all_met_check,
     applier,
+    closed_mask,
     condition_check,
     need_counter,
     round_course,
@@ -228,11 +229,23 @@ class Engine(GroupView):
         self.round_offer = [
             (offer, any(self.tactic_available[i] is not None for i in offer)) for offer in offers
         ]
-        self._open_cache: dict[tuple[int, frozenset[int]], tuple[int, ...]] = {}
-        # Per round: the offered tactics that have a condition (index, check).
-        self.round_checks = [
-            tuple((i, check) for i in offer if (check := self.tactic_available[i]) is not None)
-            for offer, _ in self.round_offer
+        self._open_cache: dict[tuple[int, int], tuple[int, ...]] = {}
+        # Per round: which of the offered tactics with a condition are closed,
+        # one call (a bit per tactic index), see open_now.
+        tactics = scenario.tactics
+        self.round_closed = [
+            closed_mask(
+                tuple(
+                    (i, self.tactic_step[i], available.test)
+                    for i in offer
+                    if (available := tactics[i].available) is not None
+                ),
+                self.i_times,
+                self.i_step,
+            )
+            if conditional
+            else None
+            for offer, conditional in self.round_offer
         ]
 
     def _compile_start(self) -> None:
@@ -284,31 +297,24 @@ class Engine(GroupView):
             return ()
         values = state.values
         position = min(int(values[self.i_round]), self.rounds) - 1
-        offer, conditional = self.round_offer[position]
-        if not conditional:
-            return offer
-        # Test only the tactics with a condition (usually one or two of many).
-        closed: set[int] | None = None
-        times = state.times
-        for index, check in self.round_checks[position]:
-            values[self.i_times] = times[index]
-            values[self.i_step] = self.tactic_step[index]
-            if not check(values):
-                if closed is None:
-                    closed = set()
-                closed.add(index)
+        closed = self.round_closed[position]
         if closed is None:
-            return offer
-        return self.open_tactics(position, closed)
+            return self.round_offer[position][0]
+        # Test only the tactics with a condition (usually one or two of many).
+        mask = closed(values, state.times)
+        if not mask:
+            return self.round_offer[position][0]
+        return self.open_tactics(position, mask)
 
-    def open_tactics(self, position: int, closed: set[int]) -> tuple[int, ...]:
-        """Round ``position``'s offer without the ``closed`` tactics, in order
-        (remembered: the same few tactics are closed round after round)."""
-        key = (position, frozenset(closed))
+    def open_tactics(self, position: int, closed: int) -> tuple[int, ...]:
+        """Round ``position``'s offer without the ``closed`` tactics (bit
+        ``index`` set for each), in order (remembered: the same few tactics are
+        closed round after round)."""
+        key = (position, closed)
         result = self._open_cache.get(key)
         if result is None:
             offer = self.round_offer[position][0]
-            result = self._open_cache[key] = tuple(i for i in offer if i not in closed)
+            result = self._open_cache[key] = tuple(i for i in offer if not closed >> i & 1)
         return result
 
     def needs_met(self, state: State, index: int) -> int:
