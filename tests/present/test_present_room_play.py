@@ -9,6 +9,7 @@ import json
 import pytest
 from present_fakes import FakeClock
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
@@ -56,6 +57,11 @@ def test_the_room_plays_three_rounds_with_hand_counts(qtbot, room, scenarios):
     panel = console.room_panel
     assert "press R" in console.notes.toPlainText()
     assert panel.play_button.isVisible()
+    # The offer sits at the top of its panel, right under the heading.
+    assert 0 <= panel.play_button.y() - panel.heading.geometry().bottom() <= 16
+    # The keys are told at the console's body size, in its text colour.
+    assert console.help.font().pointSizeF() >= console.font().pointSizeF()
+    assert console.help.foregroundRole() == QPalette.ColorRole.WindowText
     qtbot.keyClick(console, Key.Key_R)
     assert controller.room_playing
     assert "We play together: Short-staffed at Evergreen" in audience_text(audience)

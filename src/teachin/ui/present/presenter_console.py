@@ -129,10 +129,11 @@ class PresenterConsole(PresentationWindow):
         self.position = _label("", "Position", 1.1, True, self)
         self.audience_state = _label("", "Audience screen state", 1.1, True, self)
         self.help = _label(
-            "   ".join(f"{keys}: {what}" for keys, what in KEY_HELP), "Keys", 0.9, False, self
+            "   ".join(f"{keys}: {what}" for keys, what in KEY_HELP), "Keys", 1.0, False, self
         )
+        # The body's size and colour: a facilitator reads these at arm's length, and
+        # the placeholder grey fell below 4.5:1 on the light theme.
         self.help.setWordWrap(True)
-        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons = self._build_buttons()
         self._lay_out(header, buttons)
 

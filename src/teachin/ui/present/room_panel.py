@@ -88,6 +88,7 @@ class RoomPanel(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         font = QFont(self.heading.font())
         font.setBold(True)
         font.setPointSizeF((font.pointSizeF() if font.pointSizeF() > 0 else 10) * 1.1)
@@ -120,6 +121,9 @@ class RoomPanel(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        # Before a game the offer sits at the top, under "Next", not in the middle
+        # of an empty panel (the lists take the room while playing).
+        layout.addStretch(0)
         controller.changed.connect(self.refresh)
         self.refresh()
 
