@@ -54,6 +54,32 @@ def test_zoom_changes_text_size_and_is_remembered(qtbot: QtBot, make_window) -> 
     assert title_point_size(again) == normal
 
 
+def laid_out_sizes(window: MainWindow) -> tuple[float, float]:
+    """The point sizes the reader draws the title and the first body paragraph in
+    (the font Qt lays out, not the CSS size it records)."""
+    document = window.reader.document()
+    title = document.begin()
+    body = title.next()
+    while body.isValid() and body.blockFormat().headingLevel():
+        body = body.next()
+    return tuple(
+        block.begin().fragment().charFormat().font().pointSizeF() for block in (title, body)
+    )  # type: ignore[return-value]
+
+
+def test_headings_grow_with_the_text(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    open_sample(qtbot, window)
+    title, body = laid_out_sizes(window)
+    assert title > 1.5 * body
+    for _ in range(3):  # 110, 125, 150 %
+        qtbot.keyClick(window.reader, Qt.Key.Key_Plus, CTRL)
+    assert window.zoom_label.text() == "Text 150%"
+    zoomed_title, zoomed_body = laid_out_sizes(window)
+    assert zoomed_body > body and zoomed_title > title
+    assert zoomed_title > 1.5 * zoomed_body  # titles stay larger than the text
+
+
 def test_theme_switch_applies_to_app_and_document(qtbot: QtBot, make_window) -> None:
     window = make_window()
     open_sample(qtbot, window)

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSizeF, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from teachin.workshop.render import BASE_POINT_SIZE
 from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase, picture_height
 from teachin.workshop.themes import LIGHT, Theme
 
@@ -169,6 +170,12 @@ class ReaderView(QTextBrowser):
             )
         document = _PageDocument(self._staircase_image, self._document_owner)
         document.setDocumentMargin(DOCUMENT_MARGIN)
+        # Qt sizes <h1> to <h3> from the document's default font, not from their CSS
+        # font-size: the default font carries the zoomed body size, so headings grow
+        # with the text (at 150 % they were smaller than the body).
+        font = QFont(document.defaultFont())
+        font.setPointSizeF(BASE_POINT_SIZE * self._zoom)
+        document.setDefaultFont(font)
         # At the width the reader will give it: a document without a width is laid
         # out once at an unlimited width while the HTML goes in.
         document.setPageSize(QSizeF(self._text_width(), -1))
