@@ -59,11 +59,11 @@ class GroupView:
         its high end (2). The state itself when nothing is estimated."""
         if not self.estimated:
             return state.values
-        values = state.values[:]
-        biases = state.biases
-        for number, entry in enumerate(self.estimated):
-            values[entry[0]] = _range(state.values, biases[number], entry)[where]
-        return values
+        values = state.values
+        seen = values[:]
+        for bias, entry in zip(state.biases, self.estimated, strict=True):
+            seen[entry[0]] = _range(values, bias, entry)[where]
+        return seen
 
     def need_statuses(self, state: State, index: int) -> list[str]:
         """Each need of tactic ``index`` as the group can judge it: MET when it

@@ -63,6 +63,7 @@ class Observation:
         "_infos",
         "_kinds",
         "_kinds_open",
+        "_lacking",
         "_lows",
         "_measure_ids",
         "_measures",
@@ -134,6 +135,7 @@ class Observation:
         # measure (the state's own list when nothing is estimated).
         self._values = values = self._engine.seen_values(state, 1)
         self._lows: list[float] | None = None  # the low ends, made when first asked
+        self._lacking: dict[tuple[object, ...], frozenset[str]] | None = None
         self._times = state.times
         self.round = int(values[self._engine.i_round])
         self.climbed = int(values[self._engine.i_climbed])
@@ -305,15 +307,22 @@ class Observation:
         """The names read by the tactic's needs that the group cannot be sure
         are met (at the low end of its estimates), with the measures in
         ``assumed`` taken at those values."""
-        engine = self._engine
-        lows = self._low_values()[:]  # a copy: ``assumed`` is written in
-        index = engine.scenario.measure_index
-        for measure_id, value in assumed.items():
-            if measure_id in index:
-                lows[index[measure_id]] = value
-        lows[engine.i_times] = self._times[info.order]
-        lows[engine.i_step] = info.step
-        return set(engine.unmet_names(info.order, lows))  # a copy: the caller may change it
+        # Remembered for the round: a policy asks about its target more than once.
+        key = (info.order, *assumed.items())
+        if self._lacking is None:
+            self._lacking = {}
+        names = self._lacking.get(key)
+        if names is None:
+            engine = self._engine
+            lows = self._low_values()[:]  # a copy: ``assumed`` is written in
+            index = engine.scenario.measure_index
+            for measure_id, value in assumed.items():
+                if measure_id in index:
+                    lows[index[measure_id]] = value
+            lows[engine.i_times] = self._times[info.order]
+            lows[engine.i_step] = info.step
+            names = self._lacking[key] = engine.unmet_names(info.order, lows)
+        return set(names)  # a copy: the caller may change it
 
     def times(self, info: TacticInfo) -> int:
         """How often the group has already done this (the group remembers)."""
