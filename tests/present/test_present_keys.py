@@ -117,6 +117,28 @@ def test_long_slides_shrink_to_fit_instead_of_being_cut_off(qtbot, library):
         assert slide.document().size().height() <= slide.viewport().height() + 1, c.frame.title
 
 
+def test_short_slides_grow_to_fill_a_1080p_screen(qtbot, library):
+    from teachin.ui.present.slide_view import GROWTH
+
+    # A slide of three bullets used the top fifth of the projector: text as large as
+    # fits now (up to a ceiling), so no slide stays small above an empty screen.
+    module = library.modules["from-theory-to-practice"]
+    shown = open_presentation(qtbot, plan_for_module(module), library, size=(1920, 1080))
+    c, slide = shown.controller, shown.audience.slide
+    grew = 0
+    for index in range(c.count):
+        c.go_to(index + 1)
+        used = slide.document().size().height() / slide.viewport().height()
+        assert used <= 1.0, c.frame.title
+        assert slide.body_pixel_size >= slide.wanted_body_px() or used > 0.85, c.frame.title
+        if slide.body_pixel_size > slide.wanted_body_px():
+            grew += 1
+            # As far as fits (a step more would not), or up to the ceiling.
+            ceiling = slide.body_pixel_size >= GROWTH[0] * slide.wanted_body_px() - 0.01
+            assert ceiling or used > 0.5, c.frame.title
+    assert grew >= 2
+
+
 def test_the_mouse_moves_forward_and_back(qtbot, shown):
     c = shown.controller
     qtbot.mouseClick(shown.audience.slide.viewport(), Qt.MouseButton.LeftButton)

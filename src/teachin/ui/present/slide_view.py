@@ -18,6 +18,10 @@ from teachin.workshop.themes import HIGH_CONTRAST, Theme
 BODY_PX_AT_1080 = 36.0
 """Body text height on a 1080-pixel-high audience screen at zoom 1 (the back row can read it)."""
 _PX_PER_POINT = 96.0 / 72.0
+# How much larger than the wanted size a short slide may grow, largest first, and
+# how much of the screen's height a grown slide may fill.
+GROWTH = (1.6, 1.4, 1.2)
+GROWN_FILL = 0.85
 _LOCAL_SCHEMES = ("file", "")
 _SLIDE_CSS = """
 h1, h2 {{ margin-top: 0; }}
@@ -145,7 +149,10 @@ class SlideView(QTextBrowser):
         height = max(1, self.viewport().height())
         self.document().setDocumentMargin(max(8.0, self.viewport().width() * 0.035))
         has_staircase = STAIRCASE_IMAGE in self._body
-        attempts = [
+        # A short slide without a picture grows to fill the screen (up to
+        # GROW_CEILING times the wanted size), rather than sit in its top fifth.
+        grown = () if has_staircase else tuple((g, 0.66) for g in GROWTH)
+        attempts = [*grown] + [
             (1.0, share) for share in ((0.66, 0.56, 0.47, 0.4) if has_staircase else (0.66,))
         ]
         attempts += [(0.88**n, 0.4) for n in range(1, 7)]
@@ -164,6 +171,7 @@ class SlideView(QTextBrowser):
             )
             self.setHtml(f"<html><head><style>{css}</style></head><body>{self._body}</body></html>")
             self._body_px = body_px
-            if self.document().size().height() <= height:
+            # A grown slide keeps a margin at the bottom; the wanted size only has to fit.
+            if self.document().size().height() <= height * (GROWN_FILL if fit > 1 else 1.0):
                 break
         self.verticalScrollBar().setValue(0)
