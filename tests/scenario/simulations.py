@@ -8,6 +8,7 @@ values) so the repression and ending tests read the same runs the strategy tests
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def seed_for(scenario_id: str) -> int:
 _engines: dict[str, Engine] = {}
 _policy_runs: dict[tuple[str, int, str], Summary] = {}
 _probes: dict[str, ProbeReport] = {}
+_scripts: dict[tuple[str, tuple[str, ...]], Summary] = {}
 
 
 def engine_for(scenario: Scenario) -> Engine:
@@ -83,20 +85,42 @@ def policy_results(
     seed = seed_for(scenario.id) if seed is None else seed
     engine = engine_for(scenario)
     result = {}
+    played = False
     for policy in policies:
         key = (scenario.id, seed, policy)
         if key not in _policy_runs:
             _policy_runs[key] = simulate(scenario, policy, RUNS, seed, engine, record=True)
+            played = True
         result[policy] = _policy_runs[key]
+    if played:
+        _out_of_the_collectors_sight()
     return result
 
 
+def _out_of_the_collectors_sight() -> None:
+    """Keeps the recorded runs just cached from slowing down every later test.
+
+    The suite collects garbage after each test (tests/conftest.py), and a full
+    collection scans every live object: the recorded runs of all the fights are
+    hundreds of thousands of them, which made each later collection take about a
+    second. ``gc.freeze`` moves every object alive after a collection out of the
+    collector's sight for the rest of the session; called from a scenario test, where
+    no Qt window is alive, that is the caches, the loaded scenarios and the few
+    objects of the test itself.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def play_script(scenario: Scenario, recipe: tuple[str, ...]) -> Summary:
-    """A fixed sequence played blind, 2,000 runs (ids the scenario lacks are never offered)."""
-    policy = script(recipe)
-    return simulate_policy(
-        scenario, policy, "script", RUNS, seed_for(scenario.id), engine_for(scenario)
-    )
+    """A fixed sequence played blind, 2,000 runs (ids the scenario lacks are never offered);
+    cached for the session, as several tests play the same climb."""
+    key = (scenario.id, recipe)
+    if key not in _scripts:
+        _scripts[key] = simulate_policy(
+            scenario, script(recipe), "script", RUNS, seed_for(scenario.id), engine_for(scenario)
+        )
+    return _scripts[key]
 
 
 # The probe screens every candidate on this many runs (enough to keep the good
