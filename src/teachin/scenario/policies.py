@@ -26,7 +26,6 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from teachin.scenario.closures import Check
 from teachin.scenario.engine import Engine, State
 from teachin.scenario.model import Scenario
 
@@ -57,6 +56,7 @@ class Observation:
         "_all_met",
         "_by_height",
         "_by_round",
+        "_closed",
         "_count",
         "_engine",
         "_has_always",
@@ -69,8 +69,10 @@ class Observation:
         "_measures",
         "_need_context",
         "_need_total",
+        "_open_by_closed",
         "_options",
         "_options_of",
+        "_position",
         "_state",
         "_times",
         "_values",
@@ -99,9 +101,13 @@ class Observation:
         else:
             self._visible = lambda values: tuple(values[i] for i in indexes)
         # Per round and kind: the tactics always offered (offer order), and
-        # when some have a condition, all of them with their condition (None
-        # for none) in file order, the order of_kind gives them in then.
-        self._by_round: list[dict[str, tuple[tuple[TacticInfo, ...], _Conditional | None]]] = []
+        # when some have a condition, all of them in file order (the order
+        # of_kind gives them in then).
+        self._by_round: list[
+            dict[str, tuple[tuple[TacticInfo, ...], tuple[TacticInfo, ...] | None]]
+        ] = []
+        # The open tactics of a kind by (round position, kind, closed ones' bits).
+        self._open_by_closed: dict[tuple[int, str, int], tuple[TacticInfo, ...]] = {}
         # Per round: whether some tactic is offered without a condition.
         self._has_always: list[bool] = []
         # Per round and kind (kinds without conditional tactics), the tactics
@@ -119,7 +125,7 @@ class Observation:
                     conditional.append(info)
             self._by_round.append(
                 {
-                    kind: (tuple(a), _conditional(engine, a + c) if c else None)
+                    kind: (tuple(a), tuple(sorted(a + c, key=lambda o: o.order)) if c else None)
                     for kind, (a, c) in kinds.items()
                 }
             )
@@ -141,7 +147,9 @@ class Observation:
         self.climbed = int(values[self._engine.i_climbed])
         self._measures: dict[str, float] | None = None
         self._options: list[TacticInfo] | None = None
-        self._kinds = self._by_round[min(self.round, self.rounds) - 1]
+        self._position = min(self.round, self.rounds) - 1
+        self._kinds = self._by_round[self._position]
+        self._closed: int | None = None  # see _open_of_kind
         # of_kind's answers this round, by kind (policies ask for one kind
         # several times a round).
         self._kinds_open: dict[str, tuple[TacticInfo, ...]] = {}
@@ -178,21 +186,22 @@ class Observation:
         return list(found)  # a copy: a policy may change its list
 
     def _open_of_kind(self, kind: str) -> tuple[TacticInfo, ...]:
-        always, conditional = self._kinds.get(kind, ((), None))
-        if conditional is None:
+        always, ordered = self._kinds.get(kind, ((), None))
+        if ordered is None:
             return always
-        engine = self._engine
-        values = self._values
-        times = self._times
-        result = []
-        for info, check in conditional:
-            if check is not None:
-                values[engine.i_times] = times[info.order]
-                values[engine.i_step] = info.step
-                if not check(values):
-                    continue
-            result.append(info)
-        return tuple(result)
+        # Which of the round's tactics with a condition are closed, as the
+        # group sees it: one call of the engine's built test (see open_now),
+        # made once a round for every kind, on the values the group believes.
+        closed = self._closed
+        if closed is None:
+            test = self._engine.round_closed[self._position]
+            closed = self._closed = test(self._values, self._times) if test else 0
+        key = (self._position, kind, closed)
+        found = self._open_by_closed.get(key)
+        if found is None:
+            found = tuple(info for info in ordered if not closed >> info.order & 1)
+            self._open_by_closed[key] = found
+        return found
 
     def _highest_ready(self, kind: str, above: int | float = -1) -> TacticInfo | None:
         """Of the tactics of one kind the group may choose now whose step is
@@ -343,14 +352,6 @@ class Observation:
 
 
 Policy = Callable[[Observation, random.Random], str]
-# A kind's tactics in a round, with the condition of each (None: always open).
-_Conditional = tuple[tuple[TacticInfo, Check | None], ...]
-
-
-def _conditional(engine: Engine, infos: list[TacticInfo]) -> _Conditional:
-    """``infos`` in file order, each with its condition."""
-    ordered = sorted(infos, key=lambda info: info.order)
-    return tuple((info, engine.tactic_available[info.order]) for info in ordered)
 
 
 def tactic_infos(scenario: Scenario) -> list[TacticInfo]:
