@@ -137,9 +137,8 @@ class Observation:
 
     def update(self, state: State) -> Observation:
         self._state = state
-        # What the group believes: the middle of the range for an estimated
-        # measure (the state's own list when nothing is estimated).
-        self._values = values = self._engine.seen_values(state, 1)
+        self._values: list[float] | None = None  # see _believed
+        values = state.values  # the round and the top step are never estimated
         self._lows: list[float] | None = None  # the low ends, made when first asked
         self._lacking: dict[tuple[object, ...], frozenset[str]] | None = None
         self._times = state.times
@@ -195,7 +194,7 @@ class Observation:
         closed = self._closed
         if closed is None:
             test = self._engine.round_closed[self._position]
-            closed = self._closed = test(self._values, self._times) if test else 0
+            closed = self._closed = test(self._believed(), self._times) if test else 0
         key = (self._position, kind, closed)
         found = self._open_by_closed.get(key)
         if found is None:
@@ -220,7 +219,7 @@ class Observation:
         # is_ready, inlined: this loop runs for several tactics every round.
         all_met = self._all_met
         need_context = self._need_context
-        values = self._values
+        values = self._believed()
         for info in by_height:
             if info.step <= above:
                 return None
@@ -238,14 +237,15 @@ class Observation:
     def measures(self) -> dict[str, float]:
         """The visible measures (hidden ones are never included)."""
         if self._measures is None:
-            self._measures = dict(zip(self._measure_ids, self._visible(self._values)))  # noqa: B905
+            self._measures = dict(zip(self._measure_ids, self._visible(self._believed())))  # noqa: B905
         return self._measures
 
     def _set_context(self, info: TacticInfo) -> None:
         """Set the engine values ``times`` and ``step`` for a tactic's needs."""
         engine = self._engine
-        self._values[engine.i_times] = self._times[info.order]
-        self._values[engine.i_step] = info.step
+        values = self._believed()
+        values[engine.i_times] = self._times[info.order]
+        values[engine.i_step] = info.step
 
     def ready(self, info: TacticInfo) -> float:
         """Share of the tactic's needs met, as the readiness text shows it."""
@@ -255,7 +255,7 @@ class Observation:
             return 1.0
         if self._need_context[order]:
             self._set_context(info)
-        return count(self._values) / self._need_total[order]
+        return count(self._believed()) / self._need_total[order]
 
     def estimate(self, measure_id: str) -> tuple[float, float]:
         """The (low, high) range the group sees for a measure (both ends the
@@ -277,6 +277,15 @@ class Observation:
         lows[self._engine.i_step] = info.step
         return bool(check(lows))
 
+    def _believed(self) -> list[float]:
+        """What the group believes: the middle of the range for an estimated
+        measure (the state's own list when nothing is estimated). Made when
+        first asked in a round: some policies never ask."""
+        values = self._values
+        if values is None:
+            values = self._values = self._engine.seen_values(self._state, 1)
+        return values
+
     def _low_values(self) -> list[float]:
         """The values with each estimate at the low end of its range (made when
         first asked in a round)."""
@@ -293,7 +302,7 @@ class Observation:
             return True
         if self._need_context[info.order]:
             self._set_context(info)
-        return bool(check(self._values))
+        return bool(check(self._believed()))
 
     def ready_with(self, info: TacticInfo, assumed: dict[str, float]) -> bool:
         """Whether the group believes it would be ready for the tactic if the
@@ -303,7 +312,7 @@ class Observation:
             return True
         if not assumed:
             return self.is_ready(info)
-        values = self._values[:]
+        values = self._believed()[:]
         index = self._engine.scenario.measure_index
         for measure_id, value in assumed.items():
             if measure_id in index:
