@@ -159,3 +159,32 @@ def test_compiled_matches_reference(source, values):
     assert math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-9) or (
         math.isnan(got) and math.isnan(expected)
     ), (source, values, got, expected)
+
+
+def test_a_built_function_can_only_compute_numbers():
+    # Expressions are compiled to Python (for speed): the tree is checked before it
+    # is compiled, so nothing but arithmetic on the values can ever be built.
+    import ast
+
+    import pytest
+
+    from teachin.scenario.expressions import (
+        UnsafeBuildError,
+        build_function,
+        compile_expression,
+        located,
+    )
+
+    expression = compile_expression("min(support, 50) / 10 + (3 if ready > 2 else 1)", NAMES)
+    fn = build_function([located(ast.Return(expression.tree))])
+    assert fn([40.0] * 20) == pytest.approx(4 + 3)
+    for bad in (
+        ast.Constant("text"),
+        ast.Attribute(ast.Name("v", ast.Load()), "__class__", ast.Load()),
+        ast.Name("open", ast.Load()),
+        ast.Call(ast.Name("__import__", ast.Load()), [ast.Constant(1)], []),
+        ast.Lambda(ast.arguments([], [], None, [], [], None, []), ast.Constant(1)),
+    ):
+        tree = ast.fix_missing_locations(ast.Return(bad))
+        with pytest.raises(UnsafeBuildError):
+            build_function([located(tree)])

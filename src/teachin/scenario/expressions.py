@@ -503,6 +503,51 @@ def function_of(tree: ast.expr) -> Fn:
     return cast(Fn, build_function([located(ast.Return(tree))]))
 
 
+# What a built function may be made of: arithmetic, comparisons and choices on
+# numbers, reads and writes of its own parameters and local names, and calls of
+# the few functions in _NAMESPACE (or a parameter, such as the run's random
+# draw). No attribute, no string, no import, no loop: whatever a scenario file
+# says, the code compiled from it can only compute numbers.
+_BUILT_NODES = (
+    ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign,
+    ast.AugAssign, ast.NamedExpr, ast.If, ast.Name, ast.Load, ast.Store, ast.Constant,
+    ast.Subscript,
+    ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call,
+    ast.operator, ast.unaryop, ast.boolop, ast.cmpop,
+)  # fmt: skip
+
+
+class UnsafeBuildError(RuntimeError):
+    """A function about to be built holds something other than arithmetic: a bug
+    in teachin, never something a scenario file can cause."""
+
+
+def check_built(module: ast.Module, parameters: tuple[str, ...]) -> None:
+    """UnsafeBuildError unless ``module`` is made only of :data:`_BUILT_NODES`,
+    with numbers as its only constants and calls only of the allowed functions."""
+    nodes = list(ast.walk(module))
+    stored = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    callable_names = {name for name in _NAMESPACE if name != "__builtins__"} | set(parameters)
+    readable = stored | callable_names
+    for node in nodes:
+        if not isinstance(node, _BUILT_NODES):
+            raise UnsafeBuildError(f"built function holds {type(node).__name__}")
+        if isinstance(node, ast.Constant) and type(node.value) not in (int, float, bool):
+            raise UnsafeBuildError(f"built function holds the constant {node.value!r}")
+        if (
+            isinstance(node, ast.Name)
+            and isinstance(node.ctx, ast.Load)
+            and node.id not in readable
+        ):
+            raise UnsafeBuildError(f"built function reads the name {node.id!r}")
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Name) and node.func.id in callable_names and not node.keywords
+        ):
+            raise UnsafeBuildError("built function calls something not allowed")
+        if isinstance(node, ast.FunctionDef) and (node is not module.body[0]):
+            raise UnsafeBuildError("built function defines another function")
+
+
 def build_function(
     body: list[ast.stmt], parameters: tuple[str, ...] = ("v",)
 ) -> Callable[..., Any]:
@@ -522,6 +567,7 @@ def build_function(
     )
     definition = located(ast.FunctionDef("built", arguments, body, [], None, None))
     module = ast.Module([definition], [])
+    check_built(module, parameters)
     namespace = dict(_NAMESPACE)
     exec(compile(module, "<scenario>", "exec"), namespace)  # noqa: S102 - see above
     return cast(Callable[..., Any], namespace["built"])
