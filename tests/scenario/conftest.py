@@ -15,7 +15,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 # strategy and judgment tests are expected to fail until they are; remove an id
 # when its fight passes.
 # (tests/scenario/simulations.py marks their invariant tests xfail, not strict.)
-REWORK_PENDING = {"care-homes", "transit-fares"}
+REWORK_PENDING = {"transit-fares"}
 
 
 def pending(scenario_id: str) -> None:
