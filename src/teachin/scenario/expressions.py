@@ -64,6 +64,12 @@ class Expression:
         asked: the engine mostly uses ``tree`` and ``test``, built together."""
         return function_of(self.tree)
 
+    @cached_property
+    def specializing(self) -> dict[str, Any]:
+        """What :func:`specialize` keeps between calls: the parsed source and
+        its plain constants (by node), with the names they were made for."""
+        return {}
+
     def __call__(self, values: list[float]) -> float:
         return self.fn(values)
 
@@ -467,12 +473,16 @@ def specialize(
     """
     if expression.constant is not None or not (expression.names & known.keys()):
         return expression
-    root = ast.parse(expression.source.replace("\n", " "), mode="eval").body
     # First the plain compile, noting each node's constant: folding with known
-    # names must repeat the plain compile's arithmetic (see visit_BinOp).
-    plain: dict[int, float | None] = {}
-    _Compiler(names, record=plain).visit(root)
-    return _compiled(expression.source, root, _Compiler(names, known, plain))
+    # names must repeat the plain compile's arithmetic (see visit_BinOp). Done
+    # once for an expression (the engine specializes one for each readiness).
+    memo = expression.specializing
+    if memo.get("names") is not names:
+        root = ast.parse(expression.source.replace("\n", " "), mode="eval").body
+        plain: dict[int, float | None] = {}
+        _Compiler(names, record=plain).visit(root)
+        memo.update(names=names, root=root, plain=plain)
+    return _compiled(expression.source, memo["root"], _Compiler(names, known, memo["plain"]))
 
 
 # What a built function may call: the allowed functions and the two helpers
