@@ -15,7 +15,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 # strategy and judgment tests are expected to fail until they are; remove an id
 # when its fight passes.
 # (tests/scenario/simulations.py marks their invariant tests xfail, not strict.)
-REWORK_PENDING = {"transit-fares"}
+REWORK_PENDING: set[str] = set()
 
 
 def pending(scenario_id: str) -> None:
