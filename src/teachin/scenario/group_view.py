@@ -65,6 +65,21 @@ class GroupView:
             seen[entry[0]] = _range(values, bias, entry)[where]
         return seen
 
+    def seen_low_and_middle(self, state: State) -> tuple[list[float], list[float]]:
+        """``seen_values(state, 0)`` and ``seen_values(state, 1)`` together,
+        each range worked out once (a policy that judges readiness on the low
+        ends looks at the middles too, every round)."""
+        values = state.values
+        if not self.estimated:
+            return values, values
+        lows = values[:]
+        middles = values[:]
+        for bias, entry in zip(state.biases, self.estimated, strict=True):
+            low, middle, _ = _range(values, bias, entry)
+            lows[entry[0]] = low
+            middles[entry[0]] = middle
+        return lows, middles
+
     def need_statuses(self, state: State, index: int) -> list[str]:
         """Each need of tactic ``index`` as the group can judge it: MET when it
         holds over the whole range of the estimates, MISSING when it holds

@@ -282,16 +282,18 @@ class Observation:
         measure (the state's own list when nothing is estimated). Made when
         first asked in a round: some policies never ask."""
         values = self._values
-        if values is None:
-            values = self._values = self._engine.seen_values(self._state, 1)
+        if values is None:  # then the low ends are not made either: both at once
+            self._lows, values = self._engine.seen_low_and_middle(self._state)
+            self._values = values
         return values
 
     def _low_values(self) -> list[float]:
         """The values with each estimate at the low end of its range (made when
         first asked in a round)."""
         lows = self._lows
-        if lows is None:
-            lows = self._lows = self._engine.seen_values(self._state, 0)
+        if lows is None:  # then the middles are not made either: both at once
+            lows, self._values = self._engine.seen_low_and_middle(self._state)
+            self._lows = lows
         return lows
 
     def is_ready(self, info: TacticInfo) -> bool:
