@@ -446,6 +446,9 @@ _VOTED = {"mandate": 9.0}
 _TESTED = {"tested": 9.0}
 _WAITED = {"wait": 0.0}
 _ALL_GIVEN = {**_VOTED, **_TESTED, **_WAITED}
+_VOTED_TESTED = {**_VOTED, **_TESTED}
+_VOTED_WAITED = {**_VOTED, **_WAITED}
+_TESTED_WAITED = {**_TESTED, **_WAITED}
 _STRIKE_STEP = 7  # one-day strike and above: the base must decide, and be sure
 _MANDATE_ROUNDS = 2  # vote when the wait is this short, so the mandate still holds
 
@@ -460,11 +463,12 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
     counted back from the end, and the rounds to spare go to organizing, first
     for what the strike lacks, then for allies, who turn repression around."""
     remaining = obs.rounds - obs.round
-    strike = _ready_strike(obs)
+    strikes = _strikes(obs)
+    strike = _ready_strike(obs, strikes)
     offer_vote = _offer_vote(obs)
     if offer_vote is not None and not (remaining == 0 and strike is not None):
         return offer_vote.id  # the members decide on an offer (a last-round strike aside)
-    target = _next_strike(obs)
+    target = _next_strike(obs, strikes)
     if target is not None:
         wanted = _lacking(obs, target)
         spare = remaining + 1 - _rounds_to(obs, target, wanted) - _RENEWALS
@@ -554,26 +558,25 @@ def _strikes(obs: Observation) -> list[TacticInfo]:
     return steps
 
 
-def _ready_strike(obs: Observation) -> TacticInfo | None:
-    """The highest strike-level step the group believes it is ready for (one
-    already climbed included: a strike can be renewed)."""
+def _ready_strike(obs: Observation, strikes: list[TacticInfo]) -> TacticInfo | None:
+    """Of ``strikes`` (highest first), the highest the group believes it is ready
+    for (one already climbed included: a strike can be renewed)."""
     tested = obs.measures.get("tested", 0) >= 1
-    for step in _strikes(obs):
+    for step in strikes:
         # Right after a passed test the group knows where it stands: the middle.
         if obs.surely_ready(step) or (tested and obs.is_ready(step)):
             return step
     return None
 
 
-def _next_strike(obs: Observation) -> TacticInfo | None:
-    """The strike-level step to build toward: the lowest above the top step
-    climbed (the highest one when every step is climbed); None when the
-    scenario has none."""
-    steps = [o for o in obs.of_kind("step") if o.step >= _STRIKE_STEP]
-    if not steps:
+def _next_strike(obs: Observation, strikes: list[TacticInfo]) -> TacticInfo | None:
+    """Of ``strikes`` (highest first, equal steps in file order), the one to
+    build toward: the lowest above the top step climbed (the highest when every
+    step is climbed); None when there is none."""
+    if not strikes:
         return None
-    higher = [o for o in steps if o.step > obs.climbed]
-    return min(higher, key=_step_of) if higher else max(steps, key=_step_of)
+    higher = [o for o in strikes if o.step > obs.climbed]
+    return min(higher, key=_step_of) if higher else strikes[0]
 
 
 def _prepare(obs: Observation, target: TacticInfo) -> TacticInfo | None:
@@ -583,18 +586,16 @@ def _prepare(obs: Observation, target: TacticInfo) -> TacticInfo | None:
     if obs.round >= obs.rounds or not obs.ready_with(target, _ALL_GIVEN):
         return None
     measures = obs.measures
-    if not obs.ready_with(target, {**_VOTED, **_TESTED}) and measures.get("wait", 0) > (
-        _MANDATE_ROUNDS
-    ):
+    if not obs.ready_with(target, _VOTED_TESTED) and measures.get("wait", 0) > (_MANDATE_ROUNDS):
         return None  # too early to vote: the mandate would run out before the date
     tested = measures.get("tested", 0) >= 1
     test = next(iter(obs.of_kind("test")), None)
     if test is not None and not tested:
-        needs_test = not obs.ready_with(target, {**_VOTED, **_WAITED})
+        needs_test = not obs.ready_with(target, _VOTED_WAITED)
         unsure = not obs.surely_ready(target) and not obs.ready_with(target, {})
         if (needs_test or unsure) and obs.is_ready(test):
             return test  # test first: it tells whether the vote will pass
-    if measures.get("mandate", 0) < 1 and not obs.ready_with(target, {**_TESTED, **_WAITED}):
+    if measures.get("mandate", 0) < 1 and not obs.ready_with(target, _TESTED_WAITED):
         return _strike_vote(obs)
     return None
 
