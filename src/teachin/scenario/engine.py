@@ -83,6 +83,29 @@ class _Unbuilt(Enum):
 _UNBUILT = _Unbuilt.TOKEN
 
 
+def changes(measure_ids: list[str], before: list[float], values: list[float]) -> dict[str, float]:
+    """What changed between ``before`` (the measures) and ``values``, by measure id."""
+    return {
+        measure_id: values[i] - before[i]
+        for i, measure_id in enumerate(measure_ids)
+        if values[i] != before[i]
+    }
+
+
+def apply_logged(
+    measure_ids: list[str],
+    number: int,
+    effects: Applier | None,
+    values: list[float],
+    log: list[LogEntry],
+) -> None:
+    """Apply a fired event's effects and log what they changed."""
+    before = values[: len(measure_ids)]
+    if effects is not None:
+        effects(values)
+    log.append(("fired", (number, changes(measure_ids, before, values))))
+
+
 class Engine(GroupView):
     """A compiled scenario, ready to run many times."""
 
@@ -396,7 +419,7 @@ class Engine(GroupView):
             else:
                 before = values[: self.n]
                 apply(values)
-                log.append(("move", self._changes(before, values)))
+                log.append(("move", changes(self.measure_ids, before, values)))
         state.times[index] += 1
         if step_index and ready >= READY and step_index > values[self.i_climbed]:
             values[self.i_climbed] = step_index
@@ -432,32 +455,15 @@ class Engine(GroupView):
             log.append((f"event:{self.scenario.events[number].id}", draw))
             if draw < probability:
                 fired[number] += 1
-                self._apply_logged(number, effects, values, log)
+                apply_logged(self.measure_ids, number, effects, values, log)
                 if event_ends >= 0:
                     state.ending = event_ends
                     state.finished = True
                     return ready
         before = values[: self.n]
         self._end_round(state, values)
-        log.append(("course", self._changes(before, values)))
+        log.append(("course", changes(self.measure_ids, before, values)))
         return ready
-
-    def _changes(self, before: list[float], values: list[float]) -> dict[str, float]:
-        """What changed between ``before`` and ``values``, by measure id."""
-        return {
-            self.measure_ids[i]: values[i] - before[i]
-            for i in range(self.n)
-            if values[i] != before[i]
-        }
-
-    def _apply_logged(
-        self, number: int, effects: Applier | None, values: list[float], log: list[LogEntry]
-    ) -> None:
-        """Apply a fired event's effects and log what they changed."""
-        before = values[: self.n]
-        if effects is not None:
-            effects(values)
-        log.append(("fired", (number, self._changes(before, values))))
 
     def _end_round(self, state: State, values: list[float]) -> None:
         """The every-round effects, the early endings, then the next round (or,

@@ -72,12 +72,7 @@ def staircase_svg(
         w = right - x
         box = f'x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{band:.1f}"'
         if blank:
-            parts.append(
-                f'<rect {box} fill="{theme.background}" stroke="{theme.text}" stroke-width="3"/>'
-                f'<text x="{x + font * 0.5:.1f}" y="{y + font * 1.1:.1f}" '
-                f'font-family="sans-serif" font-size="{font:.1f}" font-weight="bold" '
-                f'fill="{theme.text}">{index + 1}</text>'
-            )
+            parts.append(_blank_step(box, x, y, font, theme, index + 1))
             continue
         if index >= shown:
             parts.append(
@@ -108,6 +103,16 @@ def staircase_svg(
     parts.append(current_shape)
     parts.append("</svg>")
     return "\n".join(part for part in parts if part)
+
+
+def _blank_step(box: str, x: float, y: float, font: float, theme: Theme, number: int) -> str:
+    """A step to write on: a solid outline and its number in the corner."""
+    return (
+        f'<rect {box} fill="{theme.background}" stroke="{theme.text}" stroke-width="3"/>'
+        f'<text x="{x + font * 0.5:.1f}" y="{y + font * 1.1:.1f}" '
+        f'font-family="sans-serif" font-size="{font:.1f}" font-weight="bold" '
+        f'fill="{theme.text}">{number}</text>'
+    )
 
 
 def _arrow(tip_x: float, mid_y: float, size: float, colour: str) -> str:
