@@ -167,7 +167,7 @@ def measures_table(story: RoundStory) -> str:
         )
     table = f'<table border="0" cellspacing="0">{"".join(rows)}</table>' if rows else ""
     if still:
-        table += f"<p>No change: {escape(', '.join(still))}.</p>"
+        table += f'<p class="small">No change: {escape(", ".join(still))}.</p>'
     return table
 
 
@@ -214,8 +214,8 @@ def consequence_html(
         f"<h1>Round {round_number}: the room chose “{escape(story.label)}”{escape(hands)}</h1>"
         f"<p><b>{escape(story.ready_words)}</b></p>"
         f'<table width="100%" border="0" cellspacing="0"><tr>'
-        f'<td width="55%" style="{_CELL} padding-right: 1.2em;">{text}</td>'
-        f'<td width="45%" style="{_CELL}">{side}</td></tr></table>'
+        f'<td width="50%" style="{_CELL} padding-right: 1.2em;">{text}</td>'
+        f'<td width="50%" style="{_CELL}">{side}</td></tr></table>'
     )
 
 
