@@ -188,3 +188,19 @@ def test_after_a_round_the_staircase_is_in_view_on_a_laptop(
     assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
     assert view.stairs.height() >= view.stairs.minimumSizeHint().height()
     assert "staircase" in view.stairs_note.text().lower()
+
+
+def test_the_rounds_label_stays_when_the_round_tabs_scroll(
+    qtbot: QtBot, player: PlayerWindow
+) -> None:
+    start_by_keyboard(qtbot, player, "care-homes")
+    for _ in range(7):
+        play_round(qtbot, player, 0)
+    timeline = player.timeline
+    bar = timeline.horizontalScrollBar()
+    assert bar.maximum() > 0  # the rounds no longer fit: the row scrolls
+    bar.setValue(bar.maximum())
+    label = timeline._label
+    assert label.isVisible() and label.text() == "Rounds:"
+    # Beside the scrolling row, not in it: the row starts right of the label.
+    assert timeline.viewport().geometry().left() >= label.geometry().right()

@@ -36,8 +36,12 @@ class Timeline(QScrollArea):
         self._inner = QWidget(self)
         self._layout = QHBoxLayout(self._inner)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._label = QLabel("Rounds:", self._inner)
-        self._layout.addWidget(self._label)
+        # "Rounds:" stays put at the left while a long row of rounds scrolls: it
+        # sits in the scroll area's margin, not in the row.
+        self._label = QLabel("Rounds:", self)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._label.setAutoFillBackground(True)
+        self._place_label()
         self._layout.addStretch(1)
         self.setWidget(self._inner)
         self.buttons: list[BigButton] = []
@@ -80,6 +84,7 @@ class Timeline(QScrollArea):
         self._group.addButton(self.present, 0)
         self._layout.insertWidget(self._layout.count() - 1, self.present)
         self.present.show()
+        self._place_label()
         tallest = max(b.sizeHint().height() for b in [*self.buttons, self.present])
         self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 6)
         # Lay the row out now, so the buttons have their full width at once (and the
@@ -98,8 +103,17 @@ class Timeline(QScrollArea):
         else:
             self.roundClicked.emit(number)
 
+    def _place_label(self) -> None:
+        """The label in the margin left of the row, as wide as its text now (the
+        text zoom may have changed it)."""
+        width = self._label.sizeHint().width()
+        if self.viewportMargins().left() != width + 14:
+            self.setViewportMargins(width + 14, 0, 0, 0)
+        self._label.setGeometry(0, 0, width, self.viewport().height())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_label()
         self._inner.resize(
             max(self.viewport().width(), self._inner.sizeHint().width()), self._inner.height()
         )
