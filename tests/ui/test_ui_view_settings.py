@@ -172,3 +172,22 @@ def test_the_notes_switch_shows_when_it_is_on_in_every_theme(qtbot: QtBot, make_
 
     for theme in (LIGHT.id, DARK.id, HIGH_CONTRAST.id):
         assert changed_share(theme) > 0.2, theme
+
+
+def test_a_disabled_back_button_looks_disabled_in_high_contrast(qtbot: QtBot, make_window) -> None:
+    # Nothing to go back to yet: the arrow is a hollow outline, not the solid one,
+    # so it reads as disabled even where the theme's muted colour is its text colour.
+    from PySide6.QtGui import QIcon, QImage
+
+    window = make_window()
+    window.set_theme("high-contrast")
+    assert not window.back_action.isEnabled()
+    icon = window.back_action.icon()
+
+    def shaft(mode: QIcon.Mode) -> int:
+        """The alpha in the middle of the arrow's shaft."""
+        image = icon.pixmap(44, 44, mode).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        return image.pixelColor(round(image.width() * 0.72), image.height() // 2).alpha()
+
+    assert shaft(QIcon.Mode.Normal) > 200  # solid
+    assert shaft(QIcon.Mode.Disabled) < 50  # hollow

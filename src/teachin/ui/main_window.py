@@ -365,8 +365,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(
             focus_style_sheet(self._theme) + f"#sidebar * {{ font-size: {size:.1f}pt; }}"
         )
-        self.back_action.setIcon(arrow_icon(True, self._theme.text))
-        self.forward_action.setIcon(arrow_icon(False, self._theme.text))
+        self.back_action.setIcon(arrow_icon(True, self._theme.text, self._theme.muted))
+        self.forward_action.setIcon(arrow_icon(False, self._theme.text, self._theme.muted))
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
         self._update_zoom_controls()
 

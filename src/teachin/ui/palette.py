@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QPolygonF
 
 from teachin.workshop.themes import Theme
 
@@ -71,15 +71,32 @@ def focus_style_sheet(theme: Theme) -> str:
     )
 
 
-def arrow_icon(pointing_left: bool, colour: str, size: int = 22) -> QIcon:
-    """A solid arrow in the theme's text colour (the style's own arrows vanish on dark themes)."""
+def arrow_icon(
+    pointing_left: bool, colour: str, disabled_colour: str | None = None, size: int = 22
+) -> QIcon:
+    """A solid arrow in the theme's text colour (the style's own arrows vanish on
+    dark themes). Disabled (nowhere to go back to), it is a hollow outline in
+    ``disabled_colour``: told by its shape as well as by its colour, which the
+    style's own greying barely changes on the high-contrast theme."""
+    icon = QIcon(_arrow_pixmap(pointing_left, colour, size, solid=True))
+    if disabled_colour is not None:
+        hollow = _arrow_pixmap(pointing_left, disabled_colour, size, solid=False)
+        icon.addPixmap(hollow, QIcon.Mode.Disabled)
+    return icon
+
+
+def _arrow_pixmap(pointing_left: bool, colour: str, size: int, solid: bool) -> QPixmap:
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
+    if solid:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+    else:
+        painter.setPen(QPen(QColor(colour), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
     s = size
     points = [
         (0.15, 0.5),
@@ -94,4 +111,4 @@ def arrow_icon(pointing_left: bool, colour: str, size: int = 22) -> QIcon:
         points = [(1 - x, y) for x, y in points]
     painter.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in points]))
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
