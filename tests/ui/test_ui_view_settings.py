@@ -191,3 +191,27 @@ def test_a_disabled_back_button_looks_disabled_in_high_contrast(qtbot: QtBot, ma
 
     assert shaft(QIcon.Mode.Normal) > 200  # solid
     assert shaft(QIcon.Mode.Disabled) < 50  # hollow
+
+
+def test_switching_theme_or_zoom_keeps_the_reading_place(qtbot: QtBot, make_window) -> None:
+    from teachin.locations import builtin_content_dir
+
+    window = make_window(base=[builtin_content_dir()])
+    window.resize(1366, 768)
+    window.open_href("module:militancy-and-escalation")
+    settle(qtbot)
+    reader = window.reader
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    settle(qtbot)
+
+    def top_character() -> int:
+        return reader.cursorForPosition(reader.viewport().rect().topLeft()).position()
+
+    reading = top_character()
+    window.theme_actions["dark"].trigger()
+    settle(qtbot)
+    assert abs(top_character() - reading) < 80  # the same line, give or take
+    qtbot.keyClick(reader, Qt.Key.Key_Plus, CTRL)
+    settle(qtbot)
+    assert abs(top_character() - reading) < 80

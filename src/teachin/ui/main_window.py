@@ -6,8 +6,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
+from PySide6.QtCore import QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -304,10 +304,21 @@ class MainWindow(QMainWindow):
         current = self.history.current
         if current is None:
             return
-        bar = self.reader.verticalScrollBar()
+        reader = self.reader
+        bar = reader.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        # The character at the top of the view: a new theme or zoom keeps the text,
+        # so the same character goes back to the top (a share of the scroll range
+        # lands elsewhere while the page is still being laid out).
+        top = reader.cursorForPosition(QPoint(0, 0)).position() if bar.value() else 0
+        length = reader.document().characterCount()
         self.navigation.show(Location(current.kind, current.target, current.anchor, scroll=None))
-        bar.setValue(round(fraction * bar.maximum()))
+        if top and reader.document().characterCount() == length:
+            cursor = QTextCursor(reader.document())
+            cursor.setPosition(top)
+            bar.setValue(bar.value() + reader.cursorRect(cursor).top())
+        else:  # notes shown or hidden: the text changed, keep the share
+            bar.setValue(round(fraction * bar.maximum()))
         self.content.prepare_timer.start()  # the other pages, in the new style
 
     def _set_zoom(self, zoom: float) -> None:
