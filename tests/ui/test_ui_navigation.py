@@ -23,6 +23,8 @@ def test_first_run_shows_the_welcome_page(window: MainWindow) -> None:
     # Its wording is in tests/golden/welcome*.html.
     assert window.reader.toPlainText() == plain_text(render_welcome(window.library))
     assert window.windowTitle() == "teachin"
+    # No module looks opened while the welcome page shows.
+    assert window.library_panel.selectedItems() == []
 
 
 def test_empty_library_says_what_to_do(make_window, tmp_path) -> None:

@@ -93,6 +93,10 @@ class LibraryPanel(QTreeWidget):
                 self.blockSignals(False)
                 self.scrollToItem(item)
                 return
+        # A page with no item of its own (the welcome page): nothing looks opened.
+        self.blockSignals(True)
+        self.clearSelection()
+        self.blockSignals(False)
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = []
