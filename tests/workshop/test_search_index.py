@@ -34,3 +34,27 @@ def test_a_phrase_found_whole_comes_first_and_is_marked_whole():
     together = [h for h in hits if h.match.casefold() == "picket line"]
     assert hits[: len(together)] == together  # every whole-phrase hit before the others
     assert "picket line" in hits[0].snippet.casefold()
+
+
+def test_snippets_show_whole_words_and_no_list_markers():
+    text = (
+        "- first point about the base\n- second point\n1. a numbered step\n"
+        + " ".join(f"word{n}" for n in range(40))
+        + " the picket line held "
+        + " ".join(f"tail{n}" for n in range(40))
+    )
+    assert plain_text("- one\n- two\n1. three") == "one two three"
+    assert plain_text("a - b, 3 - 2") == "a - b, 3 - 2"  # a dash inside a line stays
+
+    class Entry:
+        kind, target_id, title, where, slide = "module", "m", "M", "Overview", None
+
+    entry = Entry()
+    entry.text = plain_text(text)  # type: ignore[attr-defined]
+    entry.folded = entry.text.casefold()  # type: ignore[attr-defined]
+    hit = SearchIndex._hit(entry, "picket")  # type: ignore[arg-type]
+    body = hit.snippet.strip("…")
+    words = set(entry.text.split())  # type: ignore[attr-defined]
+    assert body.split()[0] in words and body.split()[-1] in words
+    assert "picket line held" in hit.snippet
+    assert "- " not in plain_text(text)

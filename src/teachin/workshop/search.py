@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 from teachin.workshop.library import Library
 
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>|]|^///.*$|^---$", re.MULTILINE)
+_MARKUP = re.compile(
+    # A link's text; emphasis, code, headings, quotes, tables; notes and rules; and a
+    # list item's marker ("- ", "* ", "1. ") at the start of its line.
+    r"\[([^\]]*)\]\([^)]*\)|[*_`#>|]|^///.*$|^---$|^[ \t]*(?:[-+]|\d+[.)])[ \t]+",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,13 @@ class SearchIndex:
         at = entry.folded.find(word)
         start = max(0, at - width)
         end = min(len(entry.text), at + len(word) + width)
+        # Whole words: from just after a space, to just before one.
+        if start and entry.text[start - 1] != " ":
+            space = entry.text.find(" ", start, at)
+            start = space + 1 if space >= 0 else start
+        if end < len(entry.text) and entry.text[end] != " ":
+            space = entry.text.rfind(" ", at + len(word), end)
+            end = space if space >= 0 else end
         snippet = (
             ("…" if start else "") + entry.text[start:end] + ("…" if end < len(entry.text) else "")
         )
