@@ -45,6 +45,11 @@ def test_handout_of_the_open_module_previews_and_saves(
     assert dialog.pages.count() == dialog.preview.page_count >= 1
     assert "pages on" in dialog.status.text() or "page on" in dialog.status.text()
 
+    # Each page shows where the paper ends: a dark edge, not white on a pale window.
+    picture = dialog.pages.item(0).icon().pixmap(dialog.pages.iconSize()).toImage()
+    middle = picture.height() // 2
+    assert picture.pixelColor(0, middle).lightness() < 128
+    assert picture.pixelColor(picture.width() // 2, middle).lightness() > 200  # the paper
     assert save(qtbot, dialog, tmp_path / "handout.pdf")
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "handout.pdf").pages)
     assert "Solidarity" in text

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -363,10 +363,11 @@ class ExportDialog(QDialog):
         self.preview = result
         count = result.page_count
         for index, image in enumerate(result.pages):
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), f"Page {index + 1}", self.pages)
+            item = QListWidgetItem(QIcon(framed_page(image)), f"Page {index + 1}", self.pages)
             item.setToolTip(f"Page {index + 1} of {count}")
         if count:
-            self.pages.setIconSize(QSize(result.pages[0].width(), result.pages[0].height()))
+            first = result.pages[0]
+            self.pages.setIconSize(QSize(first.width() + PAGE_SHADOW, first.height() + PAGE_SHADOW))
         self.status.setText(
             f"{result.document.title}: {count} page{'s' if count != 1 else ''} "
             f"on {self.paper_combo.currentText().split(' ')[0]} paper."
@@ -424,3 +425,23 @@ class ExportDialog(QDialog):
         self.last_saved = result
         self.status.setText(f"Saved {result} ({pages} pages).")
         self.saved.emit()
+
+
+# A page's edge and its shadow, in pixels: a white page on a light window needs both.
+PAGE_SHADOW = 4
+PAGE_EDGE = QColor("#5f6368")
+
+
+def framed_page(image: QImage) -> QPixmap:
+    """A page of the preview with a dark edge and a shadow below and to the right,
+    so where the paper ends shows on every theme."""
+    width, height = image.width(), image.height()
+    pixmap = QPixmap(width + PAGE_SHADOW, height + PAGE_SHADOW)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.fillRect(PAGE_SHADOW, PAGE_SHADOW, width, height, QColor(0, 0, 0, 90))
+    painter.drawImage(0, 0, image)
+    painter.setPen(PAGE_EDGE)
+    painter.drawRect(0, 0, width - 1, height - 1)
+    painter.end()
+    return pixmap
