@@ -459,8 +459,8 @@ def mass_action(obs: Observation, rng: random.Random) -> str:
     base still backs it; put offers to the members.
 
     It plans like an organizer with a calendar: the rounds the strike still
-    takes (steps to climb, a test, a vote, the strike and one to renew it) are
-    counted back from the end, and the rounds to spare go to organizing, first
+    takes (steps to climb, a test, a vote, the strike and _RENEWALS more to hold
+    it or climb on) are counted back from the end, and the rounds to spare go to organizing, first
     for what the strike lacks, then for allies, who turn repression around."""
     remaining = obs.rounds - obs.round
     strikes = _strikes(obs)
@@ -537,10 +537,16 @@ def _organize_for(obs: Observation, wanted: set[str]) -> TacticInfo | None:
         hits = sum(1 for m in o.builds if m in wanted)
         if not hits:
             continue
-        score = hits / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+        score = _move_score(obs, o, hits)
         if score > best_score:
             best, best_score = o, score
     return best
+
+
+def _move_score(obs: Observation, info: TacticInfo, worth: float) -> float:
+    """What an organizing move is worth now: less the more often it has been done,
+    more the readier the group is for it."""
+    return worth / (1.0 + 0.6 * obs.times(info)) * (obs.ready(info) + 0.2)
 
 
 def _offer_vote(obs: Observation) -> TacticInfo | None:
@@ -647,7 +653,7 @@ def _organize(obs: Observation, wanted: set[str]) -> str:
                 gap += 1.0 - measures.get(m, 100.0) / 100.0
             gap /= len(builds)
         hits = sum(1 for m in builds if m in wanted)
-        score = (hits + gap) / (1.0 + 0.6 * obs.times(o)) * (obs.ready(o) + 0.2)
+        score = _move_score(obs, o, hits + gap)
         if score > best_score:
             best_info, best_score = o, score
     return best_info.id

@@ -132,6 +132,7 @@ class ExportDialog(QDialog):
         self.preview: Preview | None = None
         self.last_saved: Path | None = None
         self._run_files = run_files
+        self._run_labels: dict[Path, str] = {}  # each file read once, not at each kind change
         self._generation = 0
         """Counts the previews asked for: a layout finished after another was asked is dropped."""
         self._preview_timer = QTimer(self)
@@ -289,7 +290,11 @@ class ExportDialog(QDialog):
 
     def _add_run_item(self, path: Path) -> None:
         """A run listed by its group and scenario (the file's name in the tooltip)."""
-        self.choice_combo.addItem(run_file_label(path, self.catalog.scenario_titles()), path)
+        label = self._run_labels.get(path)
+        if label is None:
+            label = run_file_label(path, self.catalog.scenario_titles())
+            self._run_labels[path] = label
+        self.choice_combo.addItem(label, path)
         self.choice_combo.setItemData(
             self.choice_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
         )
