@@ -146,3 +146,12 @@ class Settings:
     @window_state.setter
     def window_state(self, state: QByteArray) -> None:
         self._store.setValue("window/state", state)
+
+    @property
+    def phone_address(self) -> str:
+        """The network address phones last joined on ("" before the first time)."""
+        return self._str("phones/address", "")
+
+    @phone_address.setter
+    def phone_address(self, address: str) -> None:
+        self._store.setValue("phones/address", address)
