@@ -7,9 +7,11 @@ A room's run is a normal run file (``teachin-run``, see
 
 - ``"player"``: the name the debrief board shows ("The whole room");
 - ``"room"``: ``{"version": 1, "decisions": [{"round": 1, "choice": "committee",
-  "hands": {"committee": 14, "petition": 3}}, ...]}``, one entry per round
-  played, with the hand count of every option the facilitator counted
-  (OpenSlides-style paper-ballot counts beside the decision).
+  "hands": {"committee": 14, "petition": 3}, "phones": {"committee": 9}}, ...]}``, one
+  entry per round played, with the hand count of every option the facilitator counted
+  (OpenSlides-style paper-ballot counts beside the decision) and, kept apart, the
+  votes of the phones that joined (``teachin.phones``; absent when none voted, as in
+  files written before phones could join).
 
 The file is written atomically after every decision, so a crash loses nothing.
 """
@@ -56,18 +58,27 @@ class Screen:
 
 @dataclass
 class Decision:
-    """The room's choice for one round, with the hands counted for each option."""
+    """The room's choice for one round, with the hands counted for each option and,
+    apart from them, the phones' votes."""
 
     round: int
     choice: str
     hands: dict[str, int] = field(default_factory=dict)
+    phones: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return sum(self.hands.values())
 
     def to_json(self) -> dict[str, Any]:
-        return {"round": self.round, "choice": self.choice, "hands": dict(self.hands)}
+        data: dict[str, Any] = {
+            "round": self.round,
+            "choice": self.choice,
+            "hands": dict(self.hands),
+        }
+        if self.phones:
+            data["phones"] = dict(self.phones)
+        return data
 
 
 def clean_hands(hands: dict[str, Any] | None, allowed: set[str] | None = None) -> dict[str, int]:
@@ -95,9 +106,14 @@ def decisions_from_json(data: dict[str, Any]) -> list[Decision]:
         number, choice = item.get("round"), item.get("choice")
         if isinstance(number, bool) or not isinstance(number, int) or not isinstance(choice, str):
             continue
-        hands = item.get("hands")
+        hands, phones = item.get("hands"), item.get("phones")
         decisions.append(
-            Decision(number, choice, clean_hands(hands if isinstance(hands, dict) else {}))
+            Decision(
+                number,
+                choice,
+                clean_hands(hands if isinstance(hands, dict) else {}),
+                clean_hands(phones if isinstance(phones, dict) else {}),
+            )
         )
     return decisions
 
@@ -256,16 +272,25 @@ class RoomSession:
         allowed = {option.id for option in self.options()}
         self.counting = clean_hands(hands, allowed)
 
-    def decide(self, choice: str, hands: dict[str, Any] | None = None) -> Consequence:
+    def decide(
+        self,
+        choice: str,
+        hands: dict[str, Any] | None = None,
+        phones: dict[str, Any] | None = None,
+    ) -> Consequence:
         """Play the room's choice for the round being played; ``hands``: the counts
-        per option (options not counted are left out). ValueError if it cannot
-        be chosen now."""
+        per option (options not counted are left out); ``phones``: the phones' votes
+        per option, kept apart. ValueError if it cannot be chosen now."""
         if self.run.finished:
             raise ValueError("the scenario has ended")
         allowed = {option.id for option in self.run.options()}
         round_number = self.run.round
         consequence = self.run.choose(choice)
-        self.decisions.append(Decision(round_number, choice, clean_hands(hands, allowed)))
+        self.decisions.append(
+            Decision(
+                round_number, choice, clean_hands(hands, allowed), clean_hands(phones, allowed)
+            )
+        )
         self.counting = {}
         self.view = next(
             i
