@@ -90,11 +90,12 @@ if TYPE_CHECKING:  # argparse._SubParsersAction cannot be subscripted at run tim
 
 
 def _feature_commands() -> list[AddCommands]:
-    """Commands that live beside their feature (scenarios, export)."""
+    """Commands that live beside their feature (scenarios, export, phones)."""
     from teachin.export.commands import add_commands as add_export_commands
+    from teachin.phones.commands import add_commands as add_phone_commands
     from teachin.scenario.commands import add_commands as add_scenario_commands
 
-    return [add_scenario_commands, add_export_commands]
+    return [add_scenario_commands, add_export_commands, add_phone_commands]
 
 
 def _list(args: argparse.Namespace, context: Context) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from teachin.phones.address import private_addresses
 from teachin.phones.protocol import (
     BallotState,
     TableChanged,
@@ -12,6 +13,7 @@ from teachin.phones.protocol import (
     TablesState,
     TableState,
     VoteTally,
+    majority,
     numbered,
 )
 from teachin.phones.room import Limits, PhoneRoom
@@ -170,3 +172,27 @@ def test_table_names_pauses_and_closed_doors():
     room.show(tables(table("One", finished=True)))
     assert room.move({"device": PHONE_A, "round": 1, "choice": "petition"}).status == 409
     assert room.vote({"device": PHONE_A, "round": 1, "choice": "petition"}).status == 409
+
+
+def test_the_majority_decides_and_a_tie_goes_to_the_option_listed_first():
+    assert majority(CHOICES, {"committee": 3, "strike": 2}) == "committee"
+    assert majority(CHOICES, {"strike": 4, "committee": 4, "petition": 1}) == "committee"
+    assert majority(CHOICES, {}) == "petition"
+
+
+def test_the_default_address_is_a_private_one_home_networks_first_never_loopback():
+    found = private_addresses(
+        [
+            "127.0.0.1",
+            "169.254.3.4",
+            "8.8.8.8",
+            "10.1.2.3",
+            "not an address",
+            "::1",
+            "172.20.0.5",
+            "192.168.43.7",
+            "10.1.2.3",
+        ]
+    )
+    assert found == ["192.168.43.7", "10.1.2.3", "172.20.0.5"]
+    assert private_addresses(["127.0.0.1"]) == []

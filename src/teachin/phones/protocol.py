@@ -122,6 +122,20 @@ PhoneEvent = VoteTally | DevicesChanged | TableChanged | TableMove
 State = BallotState | TablesState
 
 
+def majority(choices: tuple[Choice, ...], counts: dict[str, int]) -> str:
+    """The room's choice by the phones' votes: the option with the most votes; on a
+    tie, the one listed first among the tied (with no vote at all, the first option).
+    ``choices`` must not be empty."""
+    best = choices[0].key
+    for choice in choices:
+        if counts.get(choice.key, 0) > counts.get(best, 0):
+            best = choice.key
+    return best
+
+
+TIE_RULE = "a tie goes to the option listed first among the tied; no vote at all, to option 1"
+
+
 # -- checking what phones send ----------------------------------------------------------
 
 
