@@ -36,6 +36,7 @@ def test_the_join_panel_shows_the_address_the_qr_and_the_tally(qtbot):
     description = panel.tally.accessibleDescription()
     assert "option 1: 10 (7 phones + 3 hands)" in description
     assert "option 3: 12 (12 phones + 0 hands)" in description
+    assert "option 2" not in description  # nineteen options: only those with a vote or a hand
     panel.show_tally(panel.tally.rows, False)
     assert panel.vote_state.text() == "Vote closed"
 

@@ -121,6 +121,7 @@ class WindowLauncher(QObject):
     def present(self, plan_or_module: Plan | Module) -> None:
         """The audience window on the projector (or this screen) and the presenter
         console; a presentation already running ends first."""
+        from teachin.ui.phones.room_phones import PhonesSetup
         from teachin.ui.present.presentation import start_presentation
         from teachin.ui.present.room_play import RoomSetup
         from teachin.ui.userdirs import app_data_dir
@@ -131,7 +132,9 @@ class WindowLauncher(QObject):
             catalog.library,
             plan_or_module,
             scenarios=catalog.scenario_summaries(),
-            room=RoomSetup(catalog.scenarios, app_data_dir() / "room-runs"),
+            room=RoomSetup(
+                catalog.scenarios, app_data_dir() / "room-runs", phones=PhonesSetup(self._settings)
+            ),
         )
         for window in (presentation.audience, presentation.console):
             self.windows.keep(f"{PRESENTATION} {window.objectName()}", window)

@@ -25,6 +25,8 @@ from teachin.workshop.themes import HIGH_CONTRAST, Theme
 TEXT_PX_AT_1080 = 30.0
 """The panel's body text on a 1080-pixel-high projector (the slide's is 36)."""
 LEGEND = "votes (phones + hands)"
+QR_SHARE = 0.36
+"""The QR code's side as a share of the panel's height (about 390 pixels on 1080)."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,9 @@ class JoinPanel(QWidget):
         )
 
     def show_tally(self, rows: list[TallyRow], vote_open: bool | None) -> None:
-        """The round's tally; ``vote_open`` None: no round being voted on (no tally shown)."""
+        """The round's tally, the options with a vote or a hand only (a round may offer
+        nineteen); ``vote_open`` None: no round being voted on (no tally shown)."""
+        rows = [row for row in rows if row.total]
         if vote_open is None:
             self.vote_state.setText("Phones wait for the next vote")
         elif vote_open:
@@ -187,7 +191,7 @@ class JoinPanel(QWidget):
         else:
             self.vote_state.setText("Vote closed")
         self.tally.set_rows(rows if vote_open is not None else [], self._theme)
-        self.tally.setVisible(vote_open is not None and bool(rows))
+        self.tally.setVisible(vote_open is not None)
         self._fit_sizes()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -204,7 +208,7 @@ class JoinPanel(QWidget):
 
     def _fit_sizes(self) -> None:
         """Text sized to the projector (as the slides are); the address on lines of its
-        own at the largest size that fits; the QR code as large as what is left allows."""
+        own at the largest size that fits; the QR code a fixed share of the height."""
         window_height = self.window().height() or self.height()
         px = max(10.0, TEXT_PX_AT_1080 * window_height / 1080.0)
         layout = self._layout
@@ -225,21 +229,9 @@ class JoinPanel(QWidget):
         font = QFont(self.tally.font())
         font.setPixelSize(int(px * 0.9))
         self.tally.setFont(font)
-        others = [
-            self.heading,
-            self.address,
-            self.devices,
-            self.vote_state,
-            self.tally,
-            self.footer,
-        ]
-        used = sum(
-            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
-            for w in others
-            if not w.isHidden()
-        )
-        spare = self.height() - margins.top() - margins.bottom() - used - layout.spacing() * 7
-        side = int(max(96, min(width, spare)))
+        # The QR keeps its size whatever the tally holds (a code that shrinks as votes
+        # come in is hard to scan from the back); the tally takes what is left.
+        side = int(max(96, min(width, self.height() * QR_SHARE)))
         self.qr.setFixedSize(side, side)
 
     def _fit_address(self, width: int) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QScreen
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QWidget
 
+from teachin.ui.phones.join_panel import JoinPanel
 from teachin.ui.present.controller import BLACK, PresentationController
 from teachin.ui.present.slide_view import SlideView
 from teachin.ui.present.window import PresentationWindow
@@ -27,12 +28,25 @@ class AudienceWindow(PresentationWindow):
         self.blank_screen.setObjectName("audience-blank")
         self.blank_screen.setAccessibleName("Blank screen")
         self.blank_screen.setAutoFillBackground(True)
+        # The slide, and beside it, while phones are on, how to join and the tally.
+        self.page = QWidget(self)
+        self.join_panel = JoinPanel(self.page)
+        self.join_panel.hide()
+        row = QHBoxLayout(self.page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.slide, 72)
+        row.addWidget(self.join_panel, 28)
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
-        self._stack.addWidget(self.slide)
+        self._stack.addWidget(self.page)
         self._stack.addWidget(self.blank_screen)
         self.resize(960, 540)
         controller.changed.connect(self.refresh)
+        phones = controller.room.phones if controller.room is not None else None
+        if phones is not None:
+            phones.changed.connect(self.refresh_phones)
+            phones.room.handsChanged.connect(self.refresh_phones)
         controller.fullScreenToggled.connect(self.toggle_full_screen)
         self.refresh()
 
@@ -56,7 +70,8 @@ class AudienceWindow(PresentationWindow):
             self._stack.setCurrentWidget(self.blank_screen)
             return
         frame = controller.frame
-        self._stack.setCurrentWidget(self.slide)  # first, so the slide is laid out at its real size
+        self.refresh_phones()
+        self._stack.setCurrentWidget(self.page)  # first, so the slide is laid out at its real size
         self.slide.show_slide(
             controller.html(),
             controller.theme,
@@ -64,6 +79,21 @@ class AudienceWindow(PresentationWindow):
             controller.staircase_for(frame),
             controller.revealed,
         )
+
+    @Slot()
+    def refresh_phones(self) -> None:
+        """The phones panel: shown while phones are on, with the join address and the tally."""
+        room = self.controller.room
+        phones = room.phones if room is not None else None
+        if phones is None or not phones.on:
+            self.join_panel.hide()
+            return
+        panel = self.join_panel
+        panel.apply_theme(self.controller.theme)
+        panel.show_join(phones.link.url, phones.link.code)
+        panel.show_devices(phones.link.devices)
+        panel.show_tally(phones.tally_rows(), phones.vote_open)
+        panel.show()
 
     @Slot()
     def toggle_full_screen(self) -> None:

@@ -47,6 +47,7 @@ KEY_HELP = (
     ("S", "audience window to the next screen"),
     ("R", "play a scenario with the room; then its number and Enter: the room's choice"),
     ("Ctrl+Z", "take back the room's last choice"),
+    ("J / V", "phones join the room's vote / close the phones' vote"),
     ("Escape", "end the presentation"),
 )
 
@@ -96,6 +97,8 @@ class PresentationController(QObject):
         if room is not None:
             self.room = RoomPlay(self, room)
             self.room.changed.connect(self.changed)
+            if self.room.phones is not None:
+                self.finished.connect(self.room.phones.turn_off)  # phones never outlive the session
 
     @property
     def room_playing(self) -> bool:

@@ -23,6 +23,7 @@ from teachin.runs.room import MAX_HANDS, RoomSession, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Option
 from teachin.ui.layouts import clear_layout
+from teachin.ui.phones.phones_bar import PhonesBar
 from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.room_play import RoomPlay
 
@@ -121,6 +122,9 @@ class RoomPanel(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.phones_bar = PhonesBar(room.phones, self) if room.phones is not None else None
+        if self.phones_bar is not None:
+            layout.addWidget(self.phones_bar)
         # Before a game the offer sits at the top, under "Next", not in the middle
         # of an empty panel (the lists take the room while playing).
         layout.addStretch(0)

@@ -31,6 +31,7 @@ from teachin.runs.room import MAX_HANDS, RoomSession, RoomStore, ScreenKind
 from teachin.runs.runfile import RunFileError
 from teachin.scenario.model import Scenario
 from teachin.scenario.outcome import Option
+from teachin.ui.phones.room_phones import PhonesSetup, RoomPhones
 from teachin.ui.present.clock import Clock
 from teachin.workshop.library import Library
 from teachin.workshop.themes import Theme
@@ -51,6 +52,8 @@ class RoomSetup:
     runs_dir: Path
     seed: int | None = None
     """A fixed seed for every new game (None: a random one, recorded in the file)."""
+    phones: PhonesSetup | None = None
+    """How phones join and vote (None: hands only)."""
 
 
 class PresentationHost(Protocol):
@@ -73,6 +76,8 @@ class RoomPlay(QObject):
     the option being picked and the hands typed for the round being played."""
 
     changed = Signal()
+    handsChanged = Signal()
+    """A hand count was typed (the projector's tally follows; the slide stays as it is)."""
 
     def __init__(self, controller: PresentationHost, setup: RoomSetup) -> None:
         super().__init__(controller)  # type: ignore[arg-type]  # the controller is a QObject
@@ -93,6 +98,7 @@ class RoomPlay(QObject):
         self._save_counts.setSingleShot(True)
         self._save_counts.setInterval(COUNT_SAVE_DELAY_MS)
         self._save_counts.timeout.connect(self._save_current)
+        self.phones = RoomPhones(self, setup.phones) if setup.phones is not None else None
 
     # -- what is on screen --------------------------------------------------------------
     @property
@@ -259,6 +265,7 @@ class RoomPlay(QObject):
         if session is not None and session.deciding:
             session.count(self.hands)
             self._save_counts.start()
+        self.handsChanged.emit()
 
     @Slot()
     def _save_current(self) -> None:
@@ -277,8 +284,9 @@ class RoomPlay(QObject):
             self._say("Pick the room's choice first: press its number (1, 2, …).")
             return True
         choice = options[self.selected].id
+        phones = self.phones.votes() if self.phones is not None else None
         try:
-            session.decide(choice, self.hands)
+            session.decide(choice, self.hands, phones)
         except ValueError as exc:
             self._say(f"Cannot play that: {exc}")
             return True
@@ -327,6 +335,8 @@ class RoomPlay(QObject):
     # -- keys ----------------------------------------------------------------------------
     def handle_key(self, key: int) -> bool:
         """The keys room play takes before the presentation's own; False for the others."""
+        if self.phones is not None and self.phones.handle_key(key):
+            return True
         if not self.active:
             if key == Key.Key_R and self.scenario_for_frame() is not None:
                 return self.start()

@@ -1,0 +1,237 @@
+"""Phones in room play: the ballot the phones show follows the game on the projector,
+and the phones' votes of the round being played go beside the hands.
+
+The round being played opens its ballot when its choices first reach the projector;
+the facilitator can close it (V) before deciding; Enter decides with the phones'
+votes and the hands kept apart; a decided round stays on the phones, closed, with
+what the room chose (so Ctrl+Z, which reopens it, finds its votes still there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from teachin.phones.protocol import BallotState, Choice
+from teachin.ui.phones.address_dialog import NO_NETWORK
+from teachin.ui.phones.addresses import Address, network_addresses
+from teachin.ui.phones.join_panel import TallyRow
+from teachin.ui.phones.phone_link import PREFERRED_PORT, PhoneLink, PhoneServerLike, default_server
+
+if TYPE_CHECKING:
+    from teachin.ui.present.room_play import RoomPlay
+
+Key = Qt.Key
+TURN_ON_KEY = Key.Key_J
+"""J: phones join (J for join; P and N already move the slides)."""
+CLOSE_VOTE_KEY = Key.Key_V
+"""V: close the phones' vote on the round being played, or open it again."""
+
+
+class AddressMemory(Protocol):
+    phone_address: str
+
+
+@dataclass
+class PhonesSetup:
+    """What turning phones on needs: where the last address is remembered, how to
+    find this laptop's addresses and how to make the server (both replaceable)."""
+
+    settings: AddressMemory
+    addresses: Callable[[], list[Address]] = network_addresses
+    make_server: Callable[[str, int], PhoneServerLike] = default_server
+    port: int = PREFERRED_PORT
+
+
+@dataclass
+class _Remembered:
+    """The last state shown to the phones, so an unchanged game sends nothing."""
+
+    state: BallotState | None = None
+    choices: dict[tuple[int, int], tuple[Choice, ...]] = field(default_factory=dict)
+
+
+class RoomPhones(QObject):
+    """The phones of one presentation's room play."""
+
+    changed = Signal()
+    addressNeeded = Signal()
+    """Several addresses and none remembered: the console asks the facilitator."""
+
+    def __init__(self, room: RoomPlay, setup: PhonesSetup) -> None:
+        super().__init__(room)
+        self.room = room
+        self.setup = setup
+        self.link = PhoneLink(setup.make_server, setup.port, self)
+        self.link.changed.connect(self._link_changed)
+        room.changed.connect(self.push)
+        self.message = ""
+        self.closed_round = 0
+        """The live round whose vote the facilitator closed (0: none)."""
+        self.opened_round = 0
+        """The live round whose choices have reached the projector (its ballot is open)."""
+        self._shown = _Remembered()
+        self._decided: tuple[int, int] = (0, 0)
+
+    @property
+    def on(self) -> bool:
+        return self.link.on
+
+    # -- on and off ---------------------------------------------------------------------
+    @Slot()
+    def turn_on(self) -> bool:
+        """J, or the console's button: phones on the remembered address if this laptop
+        still has it, on the only one if there is one; otherwise the facilitator picks."""
+        if self.link.on:
+            return True
+        addresses = self.setup.addresses()
+        if not addresses:
+            self._say(NO_NETWORK)
+            return False
+        remembered = self.setup.settings.phone_address
+        ips = [address.ip for address in addresses]
+        if remembered in ips or len(ips) == 1:
+            return self.start_on(remembered if remembered in ips else ips[0])
+        self.addressNeeded.emit()
+        return False
+
+    def start_on(self, ip: str) -> bool:
+        """Phones on at ``ip`` (restarted there if they were on elsewhere)."""
+        try:
+            self.link.start(ip)
+        except OSError as exc:
+            self._say(
+                f"Phones could not be turned on at {ip}: {exc.strerror or exc}. "
+                "Choose another address, or count hands."
+            )
+            return False
+        self.setup.settings.phone_address = ip
+        self._shown = _Remembered()
+        self.message = ""
+        self.push()
+        self.changed.emit()
+        return True
+
+    @Slot()
+    def turn_off(self) -> None:
+        """Phones off: the server stops and forgets every device; hands go on as before."""
+        if self.link.on:
+            self.link.stop()
+            self.message = "Phones off. Count hands as before."
+            self.changed.emit()
+
+    @Slot()
+    def toggle_vote(self) -> bool:
+        """V: closes the phones' vote on the round being played (or opens it again)."""
+        session = self.room.session
+        if not self.on or session is None or not session.deciding:
+            return False
+        live = session.run.round
+        self.closed_round = 0 if self.closed_round == live else live
+        self.message = "Phones' vote closed." if self.closed_round else "Phones' vote open again."
+        self.push()
+        self.changed.emit()
+        return True
+
+    def handle_key(self, key: int) -> bool:
+        if key == TURN_ON_KEY:
+            if not self.on:
+                self.turn_on()
+            return True
+        if key == CLOSE_VOTE_KEY and self.on:
+            self.toggle_vote()
+            return True
+        return False
+
+    # -- what phones show -------------------------------------------------------------
+    def _choices(self, round_number: int) -> tuple[Choice, ...]:
+        """A round's choices numbered as the room screen numbers them (1, 2, … 12)."""
+        session = self.room.session
+        assert session is not None
+        key = (id(session), round_number)
+        if key not in self._shown.choices:
+            options = session.situation_options(round_number)
+            self._shown.choices[key] = tuple(
+                Choice(option.id, str(number), option.label)
+                for number, option in enumerate(options, start=1)
+            )
+        return self._shown.choices[key]
+
+    def ballot(self) -> BallotState:
+        """What the phones should show for the game as it stands."""
+        session = self.room.session
+        title = session.scenario.title if session is not None else self.room.controller.plan.title
+        if session is None:
+            return BallotState(0, "", (), False, title)
+        run = session.run
+        decided = (id(session), len(session.decisions))
+        if decided != self._decided:  # a decision made or taken back: a vote closed opens again
+            self._decided, self.closed_round = decided, 0
+        if session.deciding:
+            self.opened_round = run.round
+        if not run.finished and self.opened_round == run.round:
+            situation = session.scenario.rounds[run.round - 1].situation
+            is_open = self.closed_round != run.round
+            return BallotState(run.round, situation, self._choices(run.round), is_open, title)
+        if not session.decisions:
+            return BallotState(0, "", (), False, title)
+        decision = session.decisions[-1]
+        situation = session.scenario.rounds[decision.round - 1].situation
+        outcome = f"The room chose: {session.scenario.tactic(decision.choice).label}."
+        if run.finished:
+            outcome += " The campaign is over: look at the projector."
+        return BallotState(
+            decision.round, situation, self._choices(decision.round), False, title, outcome
+        )
+
+    @Slot()
+    def push(self) -> None:
+        """Sends the phones the game's state when it changed (nothing when phones are off)."""
+        if not self.link.on:
+            return
+        state = self.ballot()
+        if state == self._shown.state:
+            return
+        if self._shown.state is not None and self._shown.state.round != state.round:
+            self.link.tallies.pop(state.round, None)  # the server counts that round afresh
+        self._shown.state = state
+        self.link.show(state)
+        self.changed.emit()
+
+    # -- the votes ------------------------------------------------------------------------
+    def votes(self) -> dict[str, int]:
+        """The phones' votes for the round being played, by option id."""
+        session = self.room.session
+        if not self.link.on or session is None or not session.deciding:
+            return {}
+        allowed = {option.id for option in self.room.options()}
+        counts = self.link.tallies.get(session.run.round, {})
+        return {key: count for key, count in counts.items() if key in allowed and count > 0}
+
+    def tally_rows(self) -> list[TallyRow]:
+        """Phones and hands by option number, for the projector."""
+        phones = self.votes()
+        return [
+            TallyRow(str(number), phones.get(option.id, 0), self.room.hands.get(option.id, 0))
+            for number, option in enumerate(self.room.options(), start=1)
+        ]
+
+    @property
+    def vote_open(self) -> bool | None:
+        """None when no round is being voted on, else whether phones can still vote."""
+        state = self._shown.state
+        session = self.room.session
+        if state is None or session is None or not session.deciding or not state.choices:
+            return None
+        return state.open
+
+    @Slot()
+    def _link_changed(self) -> None:
+        self.changed.emit()
+
+    def _say(self, text: str) -> None:
+        self.message = text
+        self.changed.emit()
