@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import ipaddress
 import json
+import logging
 import queue
 import secrets
 import threading
@@ -34,6 +35,12 @@ START_SECONDS = 10.0
 STOP_SECONDS = 5.0
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_REQUESTS = logging.getLogger("teachin.phones.requests")
+"""Where aiohttp reports malformed requests: anyone on the room's network can send
+them, so they are not the program's errors and are not printed."""
+_REQUESTS.addHandler(logging.NullHandler())
+_REQUESTS.propagate = False
 
 
 def new_code() -> str:
@@ -177,6 +184,7 @@ class PhoneServer:
             app,
             handle_signals=False,
             access_log=None,
+            logger=_REQUESTS,
             keepalive_timeout=limits.idle_seconds,
             shutdown_timeout=1.0,
             handler_cancellation=True,
