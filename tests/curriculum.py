@@ -10,9 +10,10 @@ MODULE_IDS = [
     "solidarity",
     "militancy-and-escalation",
     "organizing-vs-mobilizing",
+    "power-mapping",
     "plan-a-campaign",
 ]
-"""The ten modules, in teaching order."""
+"""The eleven modules, in teaching order."""
 GLOSSARY_IDS = [
     "base",
     "organizing",

@@ -45,7 +45,7 @@ def test_content_checks_clean_with_no_warnings(library):
     assert [str(p) for p in check_library(library)] == []
 
 
-def test_ten_modules_in_teaching_order(library):
+def test_eleven_modules_in_teaching_order(library):
     assert [m.id for m in library.ordered_modules()] == TEACHING_ORDER
 
 
