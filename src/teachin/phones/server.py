@@ -265,7 +265,11 @@ class PhoneServer:
             answer = act(body)
             self._emit(answer.events)
             if answer.status == 200 and answer.events:
-                self._wake_all()
+                # Only the device's own streams change (its vote, its table): every
+                # other phone's state is the same until the GUI shows a new one.
+                for stream in self._streams:
+                    if stream.token == body.get("device"):
+                        stream.wake.set()
             return web.json_response(
                 {"ok": answer.status == 200, "reason": answer.reason, "mine": answer.mine},
                 status=answer.status,
