@@ -88,7 +88,7 @@ class PhoneServer:
         self.room = PhoneRoom(self.limits)
         self._streams: set[_Stream] = set()
         self._connected = 0
-        self._host_header = ""
+        self._hosts: tuple[str, ...] = ()
         self._origin = ""
 
     @property
@@ -199,8 +199,12 @@ class PhoneServer:
         self._runner = runner
         port = runner.addresses[0][1]
         self.port = port
-        self._host_header = host_port(self.host, port)
-        self._origin = f"http://{self._host_header}"
+        host_header = host_port(self.host, port)
+        # A browser leaves the port out of Host and Origin when it is HTTP's own, 80.
+        if port == 80:
+            host_header = host_header.removesuffix(":80")
+        self._hosts = (host_header, f"{host_header}:80") if port == 80 else (host_header,)
+        self._origin = f"http://{host_header}"
         self._url = f"{self._origin}/{self._code}/"
 
     async def _close(self) -> None:
@@ -229,7 +233,7 @@ class PhoneServer:
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Exact Host (no other name reaches the room: DNS rebinding), exact Origin
         when a browser sends one (always on a POST), the join code, JSON bodies."""
-        if request.headers.get("Host") != self._host_header:
+        if request.headers.get("Host") not in self._hosts:
             return _plain(421, "wrong host")
         origin = request.headers.get("Origin")
         if origin != self._origin and (origin is not None or request.method == "POST"):
