@@ -4,7 +4,9 @@ the player alone, ``teachin export``, the tests' ``qapp``) comes from
 
 The guard is applied here, on purpose, rather than as a side effect of importing a
 package: a new way to start Qt must come through this function to be guarded, and a
-test (tests/test_architecture.py) finds any application made elsewhere.
+test (tests/test_architecture.py) finds any application made elsewhere. An application
+that can draw (a QGuiApplication) also gets the fonts that travel with teachin
+(:mod:`teachin.export.fonts`), so a window, a slide and a PDF can ask for them by name.
 """
 
 from __future__ import annotations
@@ -26,9 +28,17 @@ def qt_application(app_class: type[App], argv: Sequence[str]) -> App:
     keep_none_alive()
     existing = QCoreApplication.instance()
     if existing is None:
-        return app_class(list(argv))
-    if not isinstance(existing, app_class):
+        app = app_class(list(argv))
+    elif isinstance(existing, app_class):
+        app = existing
+    else:
         raise RuntimeError(
             f"a {type(existing).__name__} already runs; a {app_class.__name__} is needed"
         )
-    return existing
+    from PySide6.QtGui import QGuiApplication
+
+    if isinstance(app, QGuiApplication):
+        from teachin.export.fonts import load_bundled_fonts
+
+        load_bundled_fonts()
+    return app

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from teachin.typefaces import FAMILY
+
 WIDTH = 960
 PANEL_HEIGHT = 270
 COLUMNS = 2
-_FONT = 'font-family="sans-serif"'
+_FONT = f'font-family="{FAMILY}"'
 
 
 @dataclass(frozen=True)

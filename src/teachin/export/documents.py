@@ -28,6 +28,7 @@ from teachin.locations import PACKAGE_DIR
 from teachin.plan.model import Plan
 from teachin.scenario.model import Scenario
 from teachin.scenario.run import Run
+from teachin.typefaces import MONO_FAMILY
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module
@@ -115,7 +116,9 @@ def print_css(style: Style = PRINT_STYLE) -> str:
     size = 12.0 * style.zoom
     source = (PACKAGE_DIR / "styles" / "export_print.css.j2").read_text("utf-8")
     extra = (
-        _environment().from_string(source).render(c=style.theme, size=lambda f: f"{size * f:.1f}")
+        _environment()
+        .from_string(source)
+        .render(c=style.theme, size=lambda f: f"{size * f:.1f}", mono=MONO_FAMILY)
     )
     return style.css() + "\n" + extra
 

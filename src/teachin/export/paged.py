@@ -72,6 +72,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from teachin.export.fonts import with_bundled_family
 from teachin.workshop.staircase import PICTURE_HEIGHT, PICTURE_WIDTH
 
 RESOLUTION = 1200
@@ -323,6 +324,8 @@ class PagedText:
         self.text_width = self.page_width - (margins.inner + margins.outer) * MM
 
         self.document = document = QTextDocument()
+        # The bundled family, not the machine's default: the PDF embeds only it.
+        document.setDefaultFont(with_bundled_family(document.defaultFont()))
         layout = document.documentLayout()
         layout.setPaintDevice(_layout_device())
         self.pictures = dict(pictures or {})

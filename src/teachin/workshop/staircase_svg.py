@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from teachin.typefaces import FAMILY
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
 
@@ -88,7 +89,7 @@ def staircase_svg(
         baseline = y + band / 2 + font * 0.36
         weight = "bold" if is_current else "normal"
         parts.append(
-            f'<text x="{x + font * 0.5:.1f}" y="{baseline:.1f}" font-family="sans-serif" '
+            f'<text x="{x + font * 0.5:.1f}" y="{baseline:.1f}" font-family="{FAMILY}" '
             f'font-size="{font:.1f}" fill="{ink}" font-weight="{weight}">'
             f'<tspan font-weight="bold">{index + 1}</tspan>  {label}</text>'
         )
@@ -110,7 +111,7 @@ def _blank_step(box: str, x: float, y: float, font: float, theme: Theme, number:
     return (
         f'<rect {box} fill="{theme.background}" stroke="{theme.text}" stroke-width="3"/>'
         f'<text x="{x + font * 0.5:.1f}" y="{y + font * 1.1:.1f}" '
-        f'font-family="sans-serif" font-size="{font:.1f}" font-weight="bold" '
+        f'font-family="{FAMILY}" font-size="{font:.1f}" font-weight="bold" '
         f'fill="{theme.text}">{number}</text>'
     )
 

@@ -7,9 +7,10 @@ in the presenter console, so the facilitator sees exactly what the room sees.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from teachin.export.fonts import with_bundled_family
 from teachin.ui.staircase_image import STAIRCASE_URL, staircase_image
 from teachin.workshop.render import BASE_POINT_SIZE, Style
 from teachin.workshop.staircase import PICTURE_HEIGHT, PICTURE_WIDTH, STAIRCASE_IMAGE, Staircase
@@ -163,7 +164,8 @@ class SlideView(QTextBrowser):
             size = BASE_POINT_SIZE * zoom
             # Qt sizes <h1>/<h2> relative to the document's default font and ignores
             # their CSS font-size, so the default font carries the body size.
-            font = QFont(self.document().defaultFont())
+            # In the bundled family, as in print: a slide looks the same on every machine.
+            font = with_bundled_family(self.document().defaultFont())
             font.setPointSizeF(size)
             self.document().setDefaultFont(font)
             css = Style(self._theme, zoom).css() + _SLIDE_CSS.format(
