@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 from phone_client import BALLOT, Phone
@@ -156,3 +157,23 @@ def test_a_port_in_use_is_a_clear_oserror(phone_server):
         other.start()
     with pytest.raises(OSError):
         PhoneServer("192.0.2.1").start()  # not an address of this machine
+
+
+def test_on_every_network_only_when_asked_and_then_by_this_machines_addresses():
+    server = PhoneServer("0.0.0.0")
+    url = server.start()
+    try:
+        phone = Phone(server)
+        host = urlsplit(url).hostname
+        assert host != "0.0.0.0"
+        assert (
+            phone.request("GET", f"/{server.code}/", headers={"Host": f"{host}:{server.port}"})[0]
+            == 200
+        )
+        assert phone.request("GET", f"/{server.code}/")[0] == 200  # loopback too
+        assert (
+            phone.request("GET", f"/{server.code}/", headers={"Host": f"0.0.0.0:{server.port}"})[0]
+            == 421
+        )
+    finally:
+        server.stop()

@@ -23,6 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
+from teachin.phones.address import LOOPBACK, machine_addresses, private_addresses
 from teachin.phones.page import page_html
 from teachin.phones.protocol import DevicesChanged, PhoneEvent, State
 from teachin.phones.room import Answer, Limits, PhoneRoom
@@ -89,6 +90,7 @@ class PhoneServer:
         self._streams: set[_Stream] = set()
         self._connected = 0
         self._hosts: tuple[str, ...] = ()
+        self._origins: tuple[str, ...] = ()
         self._origin = ""
 
     @property
@@ -199,12 +201,12 @@ class PhoneServer:
         self._runner = runner
         port = runner.addresses[0][1]
         self.port = port
-        host_header = host_port(self.host, port)
+        names = _names_for(self.host)
         # A browser leaves the port out of Host and Origin when it is HTTP's own, 80.
-        if port == 80:
-            host_header = host_header.removesuffix(":80")
-        self._hosts = (host_header, f"{host_header}:80") if port == 80 else (host_header,)
-        self._origin = f"http://{host_header}"
+        hosts = [host_port(name, port).removesuffix(":80" if port == 80 else "") for name in names]
+        self._hosts = tuple(hosts) + tuple(f"{h}:80" for h in hosts if port == 80)
+        self._origins = tuple(f"http://{h}" for h in hosts)
+        self._origin = self._origins[0]
         self._url = f"{self._origin}/{self._code}/"
 
     async def _close(self) -> None:
@@ -236,7 +238,7 @@ class PhoneServer:
         if request.headers.get("Host") not in self._hosts:
             return _plain(421, "wrong host")
         origin = request.headers.get("Origin")
-        if origin != self._origin and (origin is not None or request.method == "POST"):
+        if origin not in self._origins and (origin is not None or request.method == "POST"):
             return _plain(403, "wrong origin")
         if request.match_info.get("code", "").upper() != self._code:
             return _plain(404, "404: Not Found")
@@ -303,8 +305,8 @@ class PhoneServer:
         try:
             await response.prepare(request)
             await self._feed(stream, response)
-        except (ConnectionError, asyncio.CancelledError):
-            pass
+        except ConnectionError:
+            pass  # the phone went away (locked, out of the Wi-Fi): it reconnects
         finally:
             self._streams.discard(stream)
             self.room.disconnect(token)
@@ -327,6 +329,19 @@ class PhoneServer:
                 break
             data = self.room.snapshot(stream.token)
             await response.write(f"data: {data}\n\n".encode())
+
+
+def _names_for(host: str) -> list[str]:
+    """The addresses phones may name the server by: the one it listens on or, when
+    told to listen on every network (0.0.0.0), each of this machine's addresses,
+    the likeliest room network first (the join URL uses the first)."""
+    try:
+        unspecified = ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        unspecified = False
+    if not unspecified:
+        return [host]
+    return [*private_addresses(machine_addresses()), LOOPBACK]
 
 
 def _policy(nonce: str) -> str:
