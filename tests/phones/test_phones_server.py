@@ -177,3 +177,21 @@ def test_on_every_network_only_when_asked_and_then_by_this_machines_addresses():
         )
     finally:
         server.stop()
+
+
+def test_a_reload_ends_the_old_stream_and_a_phone_leaving_is_counted(phone_server):
+    phone = Phone(phone_server)
+    phone.open_stream()
+    phone.next_message()
+    reloaded = Phone(phone_server, phone.token)
+    reloaded.open_stream()
+    reloaded.next_message()
+    assert phone.stream is not None
+    while phone.stream.readline():  # the first stream ends: the server closed it
+        pass
+    phone.close()
+    reloaded.close()
+    seen = []
+    while DevicesChanged(0) not in seen:
+        seen.append(phone_server.events.get(timeout=5))
+    assert DevicesChanged(1) in seen
