@@ -119,12 +119,23 @@ def test_votes_are_rate_limited_per_device_and_the_allowance_comes_back():
     assert room.vote({"device": PHONE_A, "round": 1, "choice": "petition"}).status == 200
 
 
-def test_devices_are_capped_and_bad_tokens_refused():
-    room = PhoneRoom(Limits(max_devices=2))
-    assert room.connect("x" * 16, "10.0.0.5").status == 200
-    assert room.connect("y" * 16, "10.0.0.5").status == 200
-    assert room.connect("z" * 16, "10.0.0.5").status == 503
-    assert room.connect("x" * 16, "10.0.0.5").status == 200  # a known device comes back
+def test_devices_are_capped_made_up_ones_make_room_and_bad_tokens_are_refused():
+    clock = Clock()
+    room = PhoneRoom(Limits(max_devices=2), clock)
+    room.show(BallotState(1, "", CHOICES, True, ""))
+    voter, idle, newcomer = "v" * 16, "i" * 16, "n" * 16
+    for token in (voter, idle):
+        assert room.connect(token, "10.0.0.5").status == 200
+        clock.now += 1
+    assert room.connect(newcomer, "10.0.0.5").status == 503  # both still connected
+    assert room.vote({"device": voter, "round": 1, "choice": "strike"}).status == 200
+    room.disconnect(voter)  # a locked phone: its vote keeps it
+    room.disconnect(idle)
+    assert room.connect(newcomer, "10.0.0.5").status == 200
+    assert set(room.devices) == {voter, newcomer}
+    assert room.connect(voter, "10.0.0.5").status == 200  # comes back, vote and all
+    assert json.loads(room.snapshot(voter))["mine"]["vote"] == "strike"
+    assert room.connect("x" * 16, "10.0.0.5").status == 503
     for bad in ("short", "x" * 65, "x" * 15 + "/", None, 12345678901234567):
         assert room.connect(bad, "10.0.0.5").status == 400
 

@@ -40,7 +40,8 @@ class Limits:
     max_streams_per_address: int = 12
     """Open event streams from one network address (a phone with a few tabs)."""
     max_devices: int = 3000
-    """Devices remembered in one session (each a random token)."""
+    """Devices remembered in one session (each a random token); when full, the one gone
+    longest that holds no stream, vote or table is forgotten to make room."""
     actions_per_second: float = 2.0
     """Votes, joins and moves a device may send each second, on average ..."""
     action_burst: int = 10
@@ -71,6 +72,9 @@ class Device:
     streams: int = 0
     allowance: float = 0.0
     checked: float = field(default_factory=time.monotonic)
+    """When the allowance was last worked out."""
+    seen: float = 0.0
+    """When the device last connected or left."""
 
 
 class PhoneRoom:
@@ -119,18 +123,34 @@ class PhoneRoom:
             return Answer(400, "bad device token")
         device = self.devices.get(token)
         if device is None:
-            if len(self.devices) >= self.limits.max_devices:
+            if len(self.devices) >= self.limits.max_devices and not self._make_room():
                 return Answer(503, "too many devices")
             device = self.devices[token] = Device(
                 address, allowance=float(self.limits.action_burst), checked=self.clock()
             )
         device.streams += 1
+        device.seen = self.clock()
         return Answer(200)
+
+    def _make_room(self) -> bool:
+        """Forgets the device gone longest that holds nothing (no stream, no vote this
+        round, no table), so that tokens made up by the dozen cannot lock phones out.
+        False when every device holds something."""
+        idle = [
+            (device.seen, token)
+            for token, device in self.devices.items()
+            if not device.streams and device.table is None and token not in self.votes
+        ]
+        if not idle:
+            return False
+        del self.devices[min(idle)[1]]
+        return True
 
     def disconnect(self, token: str) -> None:
         device = self.devices.get(token)
         if device is not None:
             device.streams = max(0, device.streams - 1)
+            device.seen = self.clock()
 
     @property
     def connected(self) -> int:
