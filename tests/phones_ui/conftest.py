@@ -11,3 +11,25 @@ TESTS = Path(__file__).resolve().parent.parent
 for folder in ("phones", "present"):
     if str(TESTS / folder) not in sys.path:
         sys.path.append(str(TESTS / folder))
+
+
+from collections.abc import Iterator  # noqa: E402  (after the path is set)
+
+import pytest  # noqa: E402
+from phones_room import CONTENT, LOOPBACK, Room, open_room  # noqa: E402
+
+from teachin.scenario.loader import load_scenarios  # noqa: E402
+from teachin.workshop.library import load_library  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_library([CONTENT]), load_scenarios([CONTENT])[0]
+
+
+@pytest.fixture
+def room(qtbot, content, tmp_path) -> Iterator[Room]:
+    """Room play with phones on loopback; phones off after the test, whatever happened."""
+    opened = open_room(qtbot, content, tmp_path, [LOOPBACK])
+    yield opened
+    opened.phones.turn_off()

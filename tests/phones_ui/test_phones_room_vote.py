@@ -7,75 +7,19 @@ apart in the run file, Ctrl+Z reopens the round with its votes, and phones off
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
-from dataclasses import dataclass
 
-import pytest
 from phone_client import Phone
-from present_fakes import open_presentation
-from PySide6.QtCore import QSettings, Qt
+from phones_room import LOOPBACK, open_room
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from teachin.locations import builtin_content_dir
-from teachin.plan.fileformat import load_plans
 from teachin.runs.room import decisions_from_json
 from teachin.runs.runfile import read_run
-from teachin.scenario.loader import load_scenarios
 from teachin.ui.phones.address_dialog import AddressDialog
 from teachin.ui.phones.addresses import Address
 from teachin.ui.phones.join_panel import TallyRow
-from teachin.ui.phones.room_phones import PhonesSetup
-from teachin.ui.present.audience_window import AudienceWindow
-from teachin.ui.present.controller import PresentationController
-from teachin.ui.present.presenter_console import PresenterConsole
-from teachin.ui.present.room_play import RoomSetup
-from teachin.ui.settings import Settings
-from teachin.workshop.library import load_library
 
 Key = Qt.Key
-CONTENT = builtin_content_dir()
-LOOPBACK = Address("127.0.0.1", "this laptop only")
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_library([CONTENT]), load_scenarios([CONTENT])[0]
-
-
-@dataclass
-class Room:
-    controller: PresentationController
-    audience: AudienceWindow
-    console: PresenterConsole
-    settings: Settings
-    setup: RoomSetup
-
-    @property
-    def phones(self):
-        phones = self.controller.room.phones
-        assert phones is not None
-        return phones
-
-
-def open_room(qtbot, content, tmp_path, addresses: list[Address]) -> Room:
-    library, scenarios = content
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    phones = PhonesSetup(settings, addresses=lambda: list(addresses), port=0)
-    setup = RoomSetup(scenarios, tmp_path / "room-runs", seed=7, phones=phones)
-    plan = load_plans([CONTENT])[0]["half-day-workshop"]
-    summaries = {k: (s.title, s.summary) for k, s in scenarios.items()}
-    shown = open_presentation(qtbot, plan, library, scenarios=summaries, room=setup)
-    controller, audience, console = shown.controller, shown.audience, shown.console
-    scenario_frame = next(i for i, f in enumerate(controller.frames) if f.kind == "scenario")
-    controller.go_to(scenario_frame + 1)
-    return Room(controller, audience, console, settings, setup)
-
-
-@pytest.fixture
-def room(qtbot, content, tmp_path) -> Iterator[Room]:
-    opened = open_room(qtbot, content, tmp_path, [LOOPBACK])
-    yield opened
-    opened.controller.room.phones.turn_off()
 
 
 def refuses(url: str) -> bool:

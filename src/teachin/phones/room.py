@@ -93,7 +93,7 @@ class PhoneRoom:
         self._common = json.dumps(state_json(None))
 
     # -- the state shown ------------------------------------------------------------
-    def show(self, state: State) -> None:
+    def show(self, state: State | None) -> None:
         old = self.state
         same_round = (
             isinstance(old, BallotState)

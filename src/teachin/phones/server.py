@@ -157,8 +157,9 @@ class PhoneServer:
         self.room.forget()
         self._streams.clear()
 
-    def show(self, state: State) -> None:
-        """Shows ``state`` on every phone (thread-safe; ignored when not started)."""
+    def show(self, state: State | None) -> None:
+        """Shows ``state`` on every phone (thread-safe; ignored when not started);
+        None: the phones wait (no vote open, no tables)."""
         loop = self._loop
         if loop is None:
             return

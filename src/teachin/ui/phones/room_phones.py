@@ -51,6 +51,7 @@ class _Remembered:
     """The last state shown to the phones, so an unchanged game sends nothing."""
 
     state: BallotState | None = None
+    pushed: bool = False
     choices: dict[tuple[int, int], tuple[Choice, ...]] = field(default_factory=dict)
 
 
@@ -160,12 +161,12 @@ class RoomPhones(QObject):
             )
         return self._shown.choices[key]
 
-    def ballot(self) -> BallotState:
-        """What the phones should show for the game as it stands."""
+    def ballot(self) -> BallotState | None:
+        """What the phones should show for the game as it stands (None: they wait)."""
         session = self.room.session
-        title = session.scenario.title if session is not None else self.room.controller.plan.title
         if session is None:
-            return BallotState(0, "", (), False, title)
+            return None
+        title = session.scenario.title
         run = session.run
         decided = (id(session), len(session.decisions))
         if decided != self._decided:  # a decision made or taken back: a vote closed opens again
@@ -177,7 +178,7 @@ class RoomPhones(QObject):
             is_open = self.closed_round != run.round
             return BallotState(run.round, situation, self._choices(run.round), is_open, title)
         if not session.decisions:
-            return BallotState(0, "", (), False, title)
+            return None
         decision = session.decisions[-1]
         situation = session.scenario.rounds[decision.round - 1].situation
         outcome = f"The room chose: {session.scenario.tactic(decision.choice).label}."
@@ -193,11 +194,13 @@ class RoomPhones(QObject):
         if not self.link.on:
             return
         state = self.ballot()
-        if state == self._shown.state:
+        if state == self._shown.state and self._shown.pushed:
             return
-        if self._shown.state is not None and self._shown.state.round != state.round:
-            self.link.tallies.pop(state.round, None)  # the server counts that round afresh
-        self._shown.state = state
+        old_round = self._shown.state.round if self._shown.state is not None else None
+        new_round = state.round if state is not None else None
+        if new_round is not None and old_round != new_round:
+            self.link.tallies.pop(new_round, None)  # the server counts that round afresh
+        self._shown.state, self._shown.pushed = state, True
         self.link.show(state)
         self.changed.emit()
 
