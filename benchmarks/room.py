@@ -12,7 +12,10 @@ Measured:
 - max_loop_ms: how late a 10 ms QTimer of the window fires at worst while votes pour
   in (the projector keeps painting if it stays under 50 ms).
 
-    python benchmarks/room.py [--phones 200] [--rounds 3]
+    python benchmarks/room.py [--phones 200] [--rounds 3] [--think 1.0]
+
+The phones vote a random 0 to ``--think`` seconds after they see a round, as people
+read and then tap (``--think 0``: every phone at the same instant, the worst case).
 
 Targets (issue 16): p99 under 0.25 s for both, memory growth under 60 MB, max_loop_ms
 under 50. The last line reads
@@ -44,7 +47,9 @@ CHOICES = [("petition", "Petition"), ("committee", "Form a committee"), ("strike
 # -- the phones (a process of their own) ---------------------------------------------
 
 
-async def _phone(session: Any, base: str, number: int, rounds: int, log: dict[str, Any]) -> None:
+async def _phone(
+    session: Any, base: str, number: int, rounds: int, think: float, log: dict[str, Any]
+) -> None:
     token = f"{number:032d}"
     rng = random.Random(number)
     origin = {"Origin": base.rsplit("/", 2)[0]}
@@ -52,6 +57,7 @@ async def _phone(session: Any, base: str, number: int, rounds: int, log: dict[st
     votes: list[asyncio.Task[None]] = []
 
     async def vote(round_number: int) -> None:
+        await asyncio.sleep(rng.uniform(0, think))  # people read, then tap
         body = {"device": token, "round": round_number, "choice": rng.choice(CHOICES)[0]}
         log["sent"][str(round_number)].append(time.monotonic())
         async with session.post(base + "vote", json=body, headers=origin) as response:
@@ -77,7 +83,7 @@ async def _phone(session: Any, base: str, number: int, rounds: int, log: dict[st
     await asyncio.gather(*votes)
 
 
-async def _phones(base: str, count: int, rounds: int) -> dict[str, Any]:
+async def _phones(base: str, count: int, rounds: int, think: float) -> dict[str, Any]:
     import aiohttp
 
     log: dict[str, Any] = {
@@ -88,14 +94,14 @@ async def _phones(base: str, count: int, rounds: int) -> dict[str, Any]:
     connector = aiohttp.TCPConnector(limit=0)
     timeout = aiohttp.ClientTimeout(total=None, sock_read=60)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
-        await asyncio.gather(*(_phone(session, base, n, rounds, log) for n in range(count)))
+        await asyncio.gather(*(_phone(session, base, n, rounds, think, log) for n in range(count)))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     log["cpu_s"] = usage.ru_utime + usage.ru_stime
     return log
 
 
-def phones_main(base: str, count: int, rounds: int) -> None:
-    print(json.dumps(asyncio.run(_phones(base, count, rounds))), flush=True)
+def phones_main(base: str, count: int, rounds: int, think: float) -> None:
+    print(json.dumps(asyncio.run(_phones(base, count, rounds, think))), flush=True)
 
 
 # -- the window's side ---------------------------------------------------------------------
@@ -198,10 +204,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="each phone votes a random 0 to THINK seconds after it sees the round (default 1; "
+        "0: all at once)",
+    )
     parser.add_argument("--phones-at", help=argparse.SUPPRESS)  # the phones' process
     args = parser.parse_args()
     if args.phones_at:
-        phones_main(args.phones_at, args.phones, args.rounds)
+        phones_main(args.phones_at, args.phones, args.rounds, args.think)
         return 0
 
     from PySide6.QtWidgets import QApplication
@@ -209,6 +222,9 @@ def main() -> int:
     from teachin.qt_application import qt_application
 
     app = qt_application(QApplication, [])
+    from teachin.ui.collector import collect_in_gui_thread
+
+    collector = collect_in_gui_thread(app)  # as the app runs: cycles collected between events
     import aiohttp  # noqa: F401 - loaded before the baseline, as the app would have it
 
     import teachin.phones.server  # noqa: F401
@@ -225,6 +241,8 @@ def main() -> int:
             str(args.phones),
             "--rounds",
             str(args.rounds),
+            "--think",
+            str(args.think),
             "--phones-at",
             room.link.url,
         ]
@@ -239,6 +257,7 @@ def main() -> int:
     after_cpu = resource.getrusage(resource.RUSAGE_SELF)
     growth = rss_mb() - before_mb
     room.link.stop()
+    collector.stop()
     app.processEvents()
     cpu = (after_cpu.ru_utime + after_cpu.ru_stime) - (before_cpu.ru_utime + before_cpu.ru_stime)
     report(args.phones, room, json.loads(out), cpu, wall, growth)

@@ -91,6 +91,7 @@ class PhoneRoom:
         self.moved: set[tuple[str, int]] = set()
         """(table, round) already played: a second device at a table cannot play twice."""
         self._common = json.dumps(state_json(None))
+        self._connected = 0
 
     # -- the state shown ------------------------------------------------------------
     def show(self, state: State | None) -> None:
@@ -129,6 +130,8 @@ class PhoneRoom:
                 address, allowance=float(self.limits.action_burst), checked=self.clock()
             )
         device.streams += 1
+        if device.streams == 1:
+            self._connected += 1
         device.seen = self.clock()
         return Answer(200)
 
@@ -149,15 +152,19 @@ class PhoneRoom:
     def disconnect(self, token: str) -> None:
         device = self.devices.get(token)
         if device is not None:
+            if device.streams == 1:
+                self._connected -= 1
             device.streams = max(0, device.streams - 1)
             device.seen = self.clock()
 
     @property
     def connected(self) -> int:
-        return sum(1 for device in self.devices.values() if device.streams)
+        """Devices holding a stream now (kept as a count: a room of 200 connects at once)."""
+        return self._connected
 
     def forget(self) -> None:
         self.devices.clear()
+        self._connected = 0
         self.votes.clear()
         self.moved.clear()
 
