@@ -135,7 +135,6 @@ def test_every_view_tells_a_handed_win_as_handed_over(qtbot, library, tmp_path):
     from teachin.runs.room import RoomSession, Screen, ScreenKind
     from teachin.ui.player.debrief_view import DebriefView
     from teachin.ui.present.debrief_board import card_html
-    from teachin.workshop.themes import HIGH_CONTRAST
 
     scenario = fight()
     session = RoomSession.start(scenario, seed=1)
@@ -157,7 +156,7 @@ def test_every_view_tells_a_handed_win_as_handed_over(qtbot, library, tmp_path):
         assert "organized base" not in text, where
     notes = notes_html(session, Screen(ScreenKind.END), library)
     assert "build the base first" in notes and "organized base" not in notes
-    over = consequence_html(session, last, None, HIGH_CONTRAST)
+    over = consequence_html(session, last, None)
     assert "Handed over by an event, not earned." in over
     card = card_html(
         GroupRun(tmp_path / "room.json", "Table 1", run, session.decisions, room=True), 0, None

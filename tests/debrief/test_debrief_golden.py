@@ -12,7 +12,6 @@ from teachin.debrief.room_screens import notes_html, screen_html
 from teachin.runs.board import GroupRun
 from teachin.runs.room import RoomSession
 from teachin.workshop.library import Library
-from teachin.workshop.themes import HIGH_CONTRAST
 
 
 def test_the_pdf_debrief_reads_as_its_golden_file(fixed_game: RoomSession, library: Library):
@@ -33,7 +32,7 @@ def test_the_room_screens_read_as_their_golden_file(fixed_game: RoomSession, lib
             continue
         title = f"{screen.kind.value} {screen.round}".strip()
         parts.append(f"<!-- == projector: {title} == -->\n")
-        parts.append(readable(screen_html(fixed_game, screen, library.staircase, HIGH_CONTRAST)))
+        parts.append(readable(screen_html(fixed_game, screen, library.staircase)))
         parts.append(f"<!-- == console: {title} == -->\n")
         parts.append(readable(notes_html(fixed_game, screen, library)))
     assert_golden("room_screens.html", "".join(parts))

@@ -14,7 +14,13 @@ from tests.qt_waits import PaintWatch, settle
 from teachin.locations import builtin_content_dir
 from teachin.ui.main_window import MainWindow
 from teachin.ui.reader_view import STAIRCASE_URL
-from teachin.workshop.staircase import Staircase, Step, load_staircase
+from teachin.workshop.staircase import (
+    Staircase,
+    StaircaseMarks,
+    Step,
+    load_staircase,
+    staircase_marks,
+)
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import LIGHT
 
@@ -45,6 +51,22 @@ def test_svg_escapes_labels_and_reveals_and_marks_the_current_step() -> None:
     assert len(dashed) == 2  # the two hidden steps
     assert [r for r in root.iter(f"{SVG}rect") if r.get("stroke-width") == "6"]  # thick outline
     assert list(root.iter(f"{SVG}polygon"))  # and an arrow: not colour alone
+
+
+def test_svg_ticks_the_steps_a_group_climbed() -> None:
+    steps = tuple(Step(id=f"s{i}", label=f"Step {i}") for i in range(4))
+    svg = staircase_svg(Staircase("T", "", steps), LIGHT, current=2, climbed=2)
+    assert labels(svg) == ["1✓  Step 0", "2✓  Step 1", "3  Step 2", "4  Step 3"]
+
+
+def test_a_picture_address_carries_its_marks_and_refuses_odd_values() -> None:
+    marks = StaircaseMarks(current=6, climbed=3, share=0.46)
+    assert staircase_marks(marks.address()) == marks
+    assert StaircaseMarks().address() == "teachin:staircase"
+    assert staircase_marks("teachin:staircase") == StaircaseMarks()
+    assert staircase_marks("teachin:other?current=1") is None
+    odd = staircase_marks("teachin:staircase?current=-4&climbed=x&share=9&current=1e400")
+    assert odd == StaircaseMarks()  # from a content file: out of range means no mark
 
 
 def test_reader_draws_the_staircase_sized_to_the_view(qtbot: QtBot, window: MainWindow) -> None:

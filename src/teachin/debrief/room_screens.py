@@ -8,6 +8,7 @@ the staircase cells climbed carry a tick, a step tried too early an "!".
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from teachin.debrief.model import (
@@ -33,10 +34,11 @@ from teachin.runs.room import RoomSession, Screen, ScreenKind
 from teachin.scenario.engine import READY
 from teachin.scenario.outcome import Consequence, Option
 from teachin.workshop.library import Library
-from teachin.workshop.staircase import Staircase
-from teachin.workshop.themes import Theme
+from teachin.workshop.staircase import Staircase, StaircaseMarks
 
 _CELL = "border: none; padding: 0 0.6em 0 0;"
+_CHARACTERS_PER_LINE = 48
+"""About how many characters of body text fill a line of half the projector's width."""
 
 
 def _p(text: str, cls: str = "") -> str:
@@ -121,26 +123,17 @@ def _label(session: RoomSession, tactic_id: str) -> str:
     return session.scenario.tactic(tactic_id).label
 
 
-def ladder_html(story: RoundStory, staircase: Staircase | None, theme: Theme) -> str:
-    """The staircase as one row of numbered cells: climbed ones filled with a tick,
-    this round's step outlined (with "!" when the base was not ready)."""
+def ladder_html(story: RoundStory, staircase: Staircase | None) -> str:
+    """The staircase as it climbs everywhere else: the group's climbed steps ticked,
+    this round's step outlined with the arrow beside it; drawn by the projector itself
+    at the width of the column it stands in."""
     stairs = story.stairs
-    count = len(staircase.steps) if staircase is not None else 10
-    cells = []
-    for number in range(1, count + 1):
-        climbed = number <= stairs.climbed
-        this_round = number == stairs.step
-        text = str(number)
-        if climbed:
-            text += "✓"
-        if this_round and not stairs.ready:
-            text += "!"
-        style = "padding: 2px; text-align: center;"
-        if climbed:
-            style += f" background-color: {theme.step_current}; color: {theme.step_current_text};"
-        border = f"{'4px' if this_round else '1px'} solid {theme.text}"
-        cells.append(f'<td style="{style} border: {border};"><b>{text}</b></td>')
-    return f'<table cellspacing="0" width="100%"><tr>{"".join(cells)}</tr></table>'
+    if staircase is None:
+        return ""
+    marks = StaircaseMarks(
+        current=stairs.step - 1 if stairs.step else None, climbed=stairs.climbed, share=0.46
+    )
+    return f'<p><img src="{escape(marks.address())}"></p>'
 
 
 def measures_table(story: RoundStory) -> str:
@@ -171,6 +164,22 @@ def measures_table(story: RoundStory) -> str:
     return table
 
 
+def _lines(html: str) -> float:
+    """About how many lines a column's HTML takes at the projector's size: enough to
+    put the staircase under the shorter column without laying the page out here.
+    A paragraph's margin counts a third of a line; small print two thirds of a line."""
+    total = 0.0
+    for part in re.split(r"(?=<p|<tr)", html):
+        words = len(re.sub(r"<[^>]+>", "", part))
+        if part.startswith("<tr"):
+            total += 1
+        elif part.startswith('<p class="small"'):
+            total += 0.67 * (1.33 + words / (_CHARACTERS_PER_LINE * 1.4))
+        elif part:
+            total += 1.33 + words // _CHARACTERS_PER_LINE
+    return total
+
+
 def _hands_for(session: RoomSession, round_number: int) -> str:
     """ "12 of 17 hands" for the room's choice in a round ("" when not counted)."""
     decision = session.decision_for(round_number)
@@ -184,9 +193,7 @@ def _earlier(session: RoomSession, round_number: int) -> list[Consequence]:
     return [r.consequence for r in session.run.steps[: round_number - 1]]
 
 
-def consequence_html(
-    session: RoomSession, round_number: int, staircase: Staircase | None, theme: Theme
-) -> str:
+def consequence_html(session: RoomSession, round_number: int, staircase: Staircase | None) -> str:
     c = session.consequence_for(round_number)
     if c is None:
         return situation_html(session, round_number, staircase)
@@ -203,13 +210,14 @@ def consequence_html(
         )
     if story.ending is not None:
         text += f"<p><b>{escape(story.ending.over_words)}</b></p>"
-    side = (
-        "<p><b>How every measure moved</b></p>"
-        + measures_table(story)
-        + "<p><b>The staircase</b></p>"
-        + ladder_html(story, staircase, theme)
-        + f"<p>{escape(story.stairs.words(voice='we'))}</p>"
+    side = "<p><b>How every measure moved</b></p>" + measures_table(story)
+    climb = f"<p><b>The staircase:</b> {escape(story.stairs.words(voice='we'))}</p>" + ladder_html(
+        story, staircase
     )
+    if _lines(text) <= _lines(side):
+        text += climb
+    else:
+        side += climb
     return (
         f"<h1>Round {round_number}: the room chose “{escape(story.label)}”{escape(hands)}</h1>"
         f"<p><b>{escape(story.ready_words)}</b></p>"
@@ -248,15 +256,13 @@ def end_html(session: RoomSession, staircase: Staircase | None) -> str:
     return "".join(parts)
 
 
-def screen_html(
-    session: RoomSession, screen: Screen, staircase: Staircase | None, theme: Theme
-) -> str:
+def screen_html(session: RoomSession, screen: Screen, staircase: Staircase | None) -> str:
     if screen.kind == ScreenKind.SETTING:
         return setting_html(session)
     if screen.kind == ScreenKind.SITUATION:
         return situation_html(session, screen.round, staircase)
     if screen.kind == ScreenKind.CONSEQUENCE:
-        return consequence_html(session, screen.round, staircase, theme)
+        return consequence_html(session, screen.round, staircase)
     return end_html(session, staircase)
 
 

@@ -26,6 +26,7 @@ def staircase_image(
     ratio: float = 1.0,
     revealed: int | None = None,
     current: int | None = None,
+    climbed: int = 0,
 ) -> QImage:
     """``width`` logical pixels wide (16:9), drawn at ``ratio`` device pixels per pixel."""
     width = max(16, width)
@@ -42,6 +43,7 @@ def staircase_image(
         theme,
         revealed=revealed,
         current=current,
+        climbed=climbed,
         width=PICTURE_WIDTH,
         height=PICTURE_HEIGHT,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode
 
 from teachin.limits import MAX_STAIRCASE_STEPS, count_problem
 from teachin.problems import Problem, error, id_lines
@@ -17,6 +18,53 @@ PICTURE_WIDTH, PICTURE_HEIGHT = 960, 540
 def picture_height(width: int) -> int:
     """How tall the staircase picture is when drawn ``width`` wide."""
     return round(width * PICTURE_HEIGHT / PICTURE_WIDTH)
+
+
+@dataclass(frozen=True)
+class StaircaseMarks:
+    """What one picture of the staircase marks, carried in its address so that a page
+    written without Qt can ask its medium for a particular drawing."""
+
+    current: int | None = None
+    """0-based index of the step outlined and pointed at, or None."""
+    climbed: int = 0
+    """How many steps from the bottom are ticked as climbed."""
+    share: float = 1.0
+    """The share of the page's width the picture may take (a column: less than 1)."""
+
+    def address(self) -> str:
+        fields: dict[str, str] = {}
+        if self.current is not None:
+            fields["current"] = str(self.current)
+        if self.climbed:
+            fields["climbed"] = str(self.climbed)
+        if self.share != 1.0:
+            fields["share"] = f"{self.share:g}"
+        return f"{STAIRCASE_IMAGE}?{urlencode(fields)}" if fields else STAIRCASE_IMAGE
+
+
+def staircase_marks(address: str) -> StaircaseMarks | None:
+    """The marks an address asks for; None when it is not a staircase address. Values
+    out of range fall back to no mark, since the address may come from a content file."""
+    base, _, query = address.partition("?")
+    if base != STAIRCASE_IMAGE:
+        return None
+    fields = {key: values[-1] for key, values in parse_qs(query).items()}
+
+    def number(key: str, low: float, high: float) -> float | None:
+        try:
+            value = float(fields[key])
+        except (KeyError, ValueError):
+            return None
+        return value if low <= value <= high else None
+
+    current = number("current", 0, 99)
+    share = number("share", 0.2, 1.0)
+    return StaircaseMarks(
+        current=None if current is None else int(current),
+        climbed=int(number("climbed", 0, 99) or 0),
+        share=1.0 if share is None else share,
+    )
 
 
 @dataclass(frozen=True)

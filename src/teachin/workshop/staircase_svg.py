@@ -35,6 +35,7 @@ def staircase_svg(
     width: int = 960,
     height: int = 540,
     blank: bool = False,
+    climbed: int = 0,
 ) -> str:
     """The staircase as a standalone SVG document.
 
@@ -42,7 +43,8 @@ def staircase_svg(
     are drawn as faint dashed outlines without labels. ``current``: the 0-based
     index of a step to highlight, or None. ``blank``: every step empty to write
     on, with solid outlines and its number only (a worksheet that survives a
-    photocopier).
+    photocopier). ``climbed``: how many steps from the bottom carry a tick (a
+    group's climb, shown by a mark and not by colour alone).
     """
     steps = staircase.steps
     count = len(steps)
@@ -86,12 +88,13 @@ def staircase_svg(
         ink = theme.step_current_text if is_current else theme.step_text
         parts.append(f'<rect {box} fill="{fill}" stroke="{edge}" stroke-width="2"/>')
         label = escape(step.label)
+        number = f"{index + 1}✓" if index < climbed else str(index + 1)
         baseline = y + band / 2 + font * 0.36
         weight = "bold" if is_current else "normal"
         parts.append(
             f'<text x="{x + font * 0.5:.1f}" y="{baseline:.1f}" font-family="{FAMILY}" '
             f'font-size="{font:.1f}" fill="{ink}" font-weight="{weight}">'
-            f'<tspan font-weight="bold">{index + 1}</tspan>  {label}</text>'
+            f'<tspan font-weight="bold">{number}</tspan>  {label}</text>'
         )
         if is_current:
             inset = 3.0

@@ -142,7 +142,9 @@ class PresentationController(QObject):
         return frame_notes_html(frame, self.plan, room)
 
     def staircase_for(self, frame: Frame | None):
-        return self.library.staircase if frame is not None and frame.steps else None
+        # Room play draws the group's climb on its consequence screens.
+        shown = frame is not None and (frame.steps or self.room_playing)
+        return self.library.staircase if shown else None
 
     def block_end_clock(self, block: int) -> str | None:
         """When the block will end at this pace: now plus what is left of it (at least now)."""

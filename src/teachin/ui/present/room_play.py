@@ -133,7 +133,7 @@ class RoomPlay(QObject):
         session = self.session
         assert session is not None
         library = self.controller.library
-        return screen_html(session, session.screen, library.staircase, self.controller.theme)
+        return screen_html(session, session.screen, library.staircase)
 
     def notes_html(self) -> str:
         session = self.session

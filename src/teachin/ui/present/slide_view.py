@@ -7,13 +7,20 @@ in the presenter console, so the facilitator sees exactly what the room sees.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from teachin.export.fonts import with_bundled_family
-from teachin.ui.staircase_image import STAIRCASE_URL, staircase_image
+from teachin.ui.staircase_image import staircase_image
 from teachin.workshop.render import BASE_POINT_SIZE, Style
-from teachin.workshop.staircase import PICTURE_HEIGHT, PICTURE_WIDTH, STAIRCASE_IMAGE, Staircase
+from teachin.workshop.staircase import (
+    PICTURE_HEIGHT,
+    PICTURE_WIDTH,
+    STAIRCASE_IMAGE,
+    Staircase,
+    StaircaseMarks,
+    staircase_marks,
+)
 from teachin.workshop.themes import HIGH_CONTRAST, Theme
 
 BODY_PX_AT_1080 = 36.0
@@ -23,6 +30,13 @@ _PX_PER_POINT = 96.0 / 72.0
 # how much of the screen's height a grown slide may fill.
 GROWTH = (1.6, 1.4, 1.2)
 GROWN_FILL = 0.85
+# The text sizes tried before the picture is shrunk below its smallest share, as
+# shares of the wanted size: 0.78 of 36 px is the back row's floor of 28 px.
+TEXT_FITS = (1.0, 0.92, 0.85, 0.78)
+# How much of the screen's height the staircase picture may take.
+PICTURE_SHARES = (0.66, 0.5, 0.4)
+SMALL_PICTURE_SHARES = (0.33, 0.27, 0.22)
+NO_PICTURE = 0.0
 _LOCAL_SCHEMES = ("file", "")
 _SLIDE_CSS = """
 h1, h2 {{ margin-top: 0; }}
@@ -100,15 +114,21 @@ class SlideView(QTextBrowser):
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         url = QUrl(url)
-        if url == STAIRCASE_URL:
-            current = None if self._revealed is None else self._revealed - 1
+        marks = staircase_marks(url.toString())
+        if marks is not None and self._stair_share == NO_PICTURE:
+            return _nothing()
+        if marks is not None:
+            if marks == StaircaseMarks():  # a slide's plain picture: revealed step by step
+                current = None if self._revealed is None else self._revealed - 1
+                marks = StaircaseMarks(current=current)
             return staircase_image(
                 self._staircase,
                 self._theme,
-                self._staircase_width(),
+                self._staircase_width(marks.share),
                 self.devicePixelRatioF(),
                 self._revealed,
-                current,
+                marks.current,
+                marks.climbed,
             )
         if url.scheme() not in _LOCAL_SCHEMES:
             return None  # offline: nothing is ever fetched
@@ -139,11 +159,21 @@ class SlideView(QTextBrowser):
         self.setPalette(palette)
         self.viewport().setAutoFillBackground(True)
 
-    def _staircase_width(self) -> int:
+    def _staircase_width(self, share: float = 1.0) -> int:
         margin = 2 * int(self.document().documentMargin()) + 8
-        by_width = self.viewport().width() - margin
+        by_width = (self.viewport().width() - margin) * share
         by_height = self.viewport().height() * self._stair_share * PICTURE_WIDTH / PICTURE_HEIGHT
         return int(max(64, min(by_width, by_height)))
+
+    def used_height(self) -> float:
+        """The document's height without the empty line Qt always adds after a table
+        that ends the page: it shows nothing, so it may fall below the screen's edge."""
+        document = self.document()
+        last = document.lastBlock()
+        height = document.size().height()
+        if last.length() <= 1 and last.previous().isValid():
+            height -= document.documentLayout().blockBoundingRect(last).height()
+        return height
 
     def _render(self) -> None:
         """Lays the slide out at the wanted size; if it does not fit, the staircase shrinks first, then the text."""
@@ -153,10 +183,18 @@ class SlideView(QTextBrowser):
         # A short slide without a picture grows to fill the screen (up to
         # GROW_CEILING times the wanted size), rather than sit in its top fifth.
         grown = () if has_staircase else tuple((g, 0.66) for g in GROWTH)
-        attempts = [*grown] + [
-            (1.0, share) for share in ((0.66, 0.56, 0.47, 0.4) if has_staircase else (0.66,))
-        ]
-        attempts += [(0.88**n, 0.4) for n in range(1, 7)]
+        shares = PICTURE_SHARES if has_staircase else PICTURE_SHARES[:1]
+        # Text first keeps its size down to the back row's floor while the picture
+        # shrinks; then the picture gives way further; only then the text goes below it.
+        attempts = [*grown] + [(fit, share) for fit in TEXT_FITS for share in shares]
+        last_fit, last_share = TEXT_FITS[-1], (SMALL_PICTURE_SHARES if has_staircase else ())
+        attempts += [(last_fit, share) for share in last_share]
+        if has_staircase and "share=" in self._body:
+            # A picture beside text (room play's climb) makes way before the text goes
+            # below the back row's floor: the words beside it say where the room stands.
+            attempts.append((last_fit, NO_PICTURE))
+        smallest = attempts[-1][1]
+        attempts += [(last_fit * 0.94**n, smallest) for n in range(1, 8)]
         for fit, share in attempts:
             self._fit, self._stair_share = fit, share
             body_px = max(6.0, self.wanted_body_px() * fit)
@@ -172,8 +210,21 @@ class SlideView(QTextBrowser):
                 big=f"{size * 1.6:.1f}", gap=f"{size * 2:.1f}"
             )
             self.setHtml(f"<html><head><style>{css}</style></head><body>{self._body}</body></html>")
+            root = self.document().rootFrame()
+            frame = root.frameFormat()
+            frame.setBottomMargin(
+                self.viewport().width() * 0.015
+            )  # the screen's edge is margin enough
+            root.setFrameFormat(frame)
             self._body_px = body_px
             # A grown slide keeps a margin at the bottom; the wanted size only has to fit.
-            if self.document().size().height() <= height * (GROWN_FILL if fit > 1 else 1.0):
+            if self.used_height() <= height * (GROWN_FILL if fit > 1 else 1.0):
                 break
         self.verticalScrollBar().setValue(0)
+
+
+def _nothing() -> QImage:
+    """A picture that takes no room (a null image would show Qt's broken-image sign)."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
