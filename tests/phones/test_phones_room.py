@@ -86,7 +86,8 @@ def test_every_value_is_checked_before_the_gui_sees_it():
 def test_a_new_round_starts_every_ballot_afresh_and_reshowing_one_keeps_it():
     room = room_voting()
     room.vote({"device": PHONE_A, "round": 1, "choice": "committee"})
-    room.show(BallotState(1, "Rent is up.", CHOICES, True, "Tenants", outcome=""))
+    assert not room.show(BallotState(1, "Rent is up.", CHOICES, True, "Tenants", outcome=""))
+    assert room.show(BallotState(1, "Rent is up.", CHOICES, False, "Tenants"))  # closed
     assert room.tally() == VoteTally(1, {"committee": 1}, 1)
     room.show(BallotState(2, "The landlord answers.", CHOICES, True, "Tenants"))
     assert room.tally() == VoteTally(2, {}, 0)

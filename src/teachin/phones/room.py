@@ -94,8 +94,12 @@ class PhoneRoom:
         self._connected = 0
 
     # -- the state shown ------------------------------------------------------------
-    def show(self, state: State | None) -> None:
+    def show(self, state: State | None) -> bool:
+        """Shows ``state``; False when it is the state already shown (no phone need hear
+        of it again)."""
         old = self.state
+        if state == old:
+            return False
         same_round = (
             isinstance(old, BallotState)
             and isinstance(state, BallotState)
@@ -105,6 +109,7 @@ class PhoneRoom:
             self.votes.clear()  # a new round: every device votes afresh
         self.state = state
         self._common = json.dumps(state_json(state), ensure_ascii=False)
+        return True
 
     def snapshot(self, token: str) -> str:
         """The full state for one device, with what is its own (its vote, its table)."""

@@ -165,8 +165,8 @@ class PhoneServer:
             return
 
         async def apply() -> None:
-            self.room.show(state)
-            self._wake_all()
+            if self.room.show(state):
+                self._wake_all()
 
         with contextlib.suppress(RuntimeError):  # stopping
             asyncio.run_coroutine_threadsafe(apply(), loop)
