@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teachin.plan.fileformat import check_plan, load_plans
+from teachin.plan.fileformat import check_plan, check_slack, load_plans
 from teachin.plan.model import Plan
 from teachin.problems import Problem
 from teachin.scenario.check import check_scenarios
@@ -104,4 +104,5 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     )
     for plan in catalog.plans.values():
         problems.extend(check_plan(plan, catalog.library.modules, catalog.scenarios))
+        problems.extend(check_slack(plan))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

@@ -134,7 +134,7 @@ def _files_in(folder: Path, selection: Selection) -> int:
 def check_selection(selection: Selection, folders: list[Path]) -> list[Problem]:
     """The problems of the selected files, checked on top of the content ``folders``."""
     from teachin.catalog import load_catalog
-    from teachin.plan.fileformat import check_plan, load_plan
+    from teachin.plan.fileformat import check_plan, check_slack, load_plan
     from teachin.scenario.check import check_scenarios
     from teachin.scenario.loader import DEFAULT_STEPS, add_scenario_layer
     from teachin.workshop.check import check_library
@@ -158,6 +158,7 @@ def check_selection(selection: Selection, folders: list[Path]) -> list[Problem]:
         problems.extend(found)
         if plan is not None:
             problems.extend(check_plan(plan, library.modules, scenarios))
+            problems.extend(check_slack(plan))
     problems.extend(check_library(library))
     problems.extend(check_scenarios(given_scenarios, library.staircase, library.link_targets()))
     given = {path.resolve() for path, _ in selection.files} | {

@@ -112,3 +112,26 @@ def test_replacing_a_builtin_module_or_scenario_is_said_as_information(tmp_path,
     assert code == 0  # information is not an error
     assert sum(": info: replaces the" in line for line in lines) == 2
     assert "Checked 2 files: 0 error(s)" in err
+
+
+def test_a_plan_with_under_ten_percent_to_spare_is_warned_with_its_line(tmp_path, capsys):
+    tight = tmp_path / "tight.toml"
+    tight.write_text(
+        'title = "Tuesday"\nstart = "18:30"\navailable = 90\n\n'
+        '[[block]]\nkind = "free"\ntitle = "Welcome"\nminutes = 10\n\n'
+        '[[block]]\nkind = "module"\nmodule = "from-theory-to-practice"\nminutes = 75\n',
+        encoding="utf-8",
+    )
+    roomy = tmp_path / "roomy.toml"
+    roomy.write_text(
+        tight.read_text(encoding="utf-8").replace("minutes = 75", "minutes = 65"),
+        encoding="utf-8",
+    )
+    code, out, err = _check(capsys, tight, roomy)
+    assert code == 0  # a warning, not an error
+    assert out == [
+        f"{tight}:3: warning: the blocks add up to 85 of the 90 minutes available "
+        "(5 minutes to spare (5 %)): leave at least 10 % (9 minutes) free for a late start "
+        "and discussions that run long"
+    ]
+    assert "Checked 2 files: 0 error(s), 1 warning(s)" in err

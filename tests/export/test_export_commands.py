@@ -144,7 +144,7 @@ def test_agenda_from_a_plan_file(tmp_path):
         "19:00–19:20",
         "Asamplemodule",
         "Endsat19:20.",
-        "Total50minof1havailable:10minto",
+        "Total50minof1havailable:10minutestospare(16%)",
         "page1of1",
     ):
         assert expected in text

@@ -64,7 +64,7 @@ def test_build_a_plan_with_the_buttons_and_see_clock_times_and_budget(qtbot, edi
     assert cell(editor, 3, TITLE) == "Short-staffed at Evergreen"
     budget = editor.budget.text()  # the words are the plan's (tests/golden/agenda-*.html)
     assert budget.startswith(editor.plan.budget_text())
-    assert budget.endswith("19:00 to 20:40") and "40 min over" in budget
+    assert budget.endswith("19:00 to 20:40") and "40 minutes over" in budget
     assert "#a8322d" in editor.budget.styleSheet()  # the colour changes, and the words say "over"
     assert editor.dirty
 
@@ -145,6 +145,38 @@ def test_drag_a_block_and_drop_it_at_the_top(qtbot, editor):
     other = QMimeData()
     other.setText("not a block")
     assert not model.dropMimeData(other, Qt.DropAction.MoveAction, 0, 0, editor.table.rootIndex())
+
+
+def test_the_budget_says_in_words_how_many_minutes_are_to_spare(qtbot, editor):
+    editor.available_edit.setValue(120)
+    for module in ("from-theory-to-practice", "independent-mass-action"):
+        choose(editor.module_choice, module)
+        qtbot.mouseClick(editor.add_module_button, Qt.MouseButton.LeftButton)
+    spare = 120 - editor.plan.total_minutes
+    assert spare >= 12  # two opening modules leave room in two hours
+    assert f"{spare} minutes to spare ({spare * 100 // 120} %)" in editor.budget.text()
+    assert "Keep at least" not in editor.budget.text()
+
+    # The facilitator gives the second module all but two of the spare minutes: too tight.
+    table = editor.table
+    table.setFocus()
+    table.setCurrentIndex(editor.model.index(1, MINUTES))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    spin = QApplication.focusWidget()
+    assert isinstance(spin, QSpinBox)
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(editor.plan.blocks[1].minutes + spare - 2))
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.plan.total_minutes == 118)
+    text = editor.budget.text()
+    assert "2 minutes to spare (1 %)" in text
+    assert "Keep at least 10 % free" in text
+    assert "#fbe3a6" in editor.budget.styleSheet()
+
+    # Over the time available: the words say by how much.
+    editor.available_edit.setValue(113)
+    assert "5 minutes over" in editor.budget.text()
+    assert "#a8322d" in editor.budget.styleSheet()
 
 
 def test_save_and_open_again(qtbot, editor, tmp_path):

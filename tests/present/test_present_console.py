@@ -15,12 +15,15 @@ CONTENT = builtin_content_dir()
 def test_console_shows_now_next_notes_and_the_plan(shown):
     console, c = shown.console, shown.controller
     c.next()  # the first slide of "From theory to practice"
-    assert console.title.text().endswith("Block 2 of 4: From theory to practice")
+    assert console.title.text().endswith("Block 2 of 5: From theory to practice")
     assert console.next_label.text() == f"Next: {c.frames[2].title}"
     notes = console.notes.toPlainText()
     assert "Facilitator notes".upper() in notes.upper()
-    assert console.outline.count() == 4
-    assert console.outline.item(0).text() == "18:30  Welcome and introductions (5 min)"
+    assert console.outline.count() == 5
+    assert (
+        console.outline.item(0).text()
+        == "18:30  Welcome, group agreements and access check (5 min)"
+    )
     assert console.outline.item(2).text() == "19:10  Break (5 min)"
     assert console.outline.currentRow() == 1
     # The audience window shows the same slide without the notes.
@@ -32,7 +35,7 @@ def test_timers_count_the_block_and_the_plan_and_warn_when_a_block_runs_over(sho
     console.tick()
     assert console.clock.text() == "18:30"
     assert console.block_time.text() == "0:00 elapsed · 5:00 left"
-    assert console.plan_time.text() == "0:00 elapsed · 1:30:00 left"
+    assert console.plan_time.text() == "0:00 elapsed · 1:20:00 left"
     clock.advance(minutes=3, seconds=30)
     console.tick()
     assert console.block_time.text() == "3:30 elapsed · 1:30 left · wrap up"
@@ -51,7 +54,7 @@ def test_timers_count_the_block_and_the_plan_and_warn_when_a_block_runs_over(sho
     c.next()
     assert console.block_time.text() == "0:00 elapsed · 35:00 left"
     assert console.block_time.styleSheet() == "padding: 4px 8px;"
-    assert console.plan_time.text() == "7:00 elapsed · 1:23:00 left"
+    assert console.plan_time.text() == "7:00 elapsed · 1:13:00 left"
     clock.advance(minutes=90)
     console.tick()
     assert "OVER by" in console.plan_time.text()

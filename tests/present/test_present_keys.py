@@ -14,7 +14,7 @@ CONTENT = builtin_content_dir()
 
 def test_clicker_keys_move_forward_and_back_from_either_window(qtbot, shown):
     c = shown.controller
-    assert c.index == 0 and c.frame.title == "Welcome and introductions"
+    assert c.index == 0 and c.frame.title == "Welcome, group agreements and access check"
     for window in (shown.audience, shown.console):
         start = c.index
         qtbot.keyClick(window, Key.Key_PageDown)

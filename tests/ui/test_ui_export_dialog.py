@@ -62,7 +62,9 @@ def test_guide_for_a_plan_and_paper_size(qtbot: QtBot, make_window, tmp_path: Pa
     dialog.set_kind("agenda")
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("a4"))
     dialog.choice_combo.setCurrentIndex(
-        dialog.choice_combo.findText("Session plan: Teach-in", Qt.MatchFlag.MatchStartsWith)
+        dialog.choice_combo.findText(
+            "Session plan: Teach-in: from theory to practice (90", Qt.MatchFlag.MatchStartsWith
+        )
     )
     assert dialog.choice_combo.currentData().id == "teach-in-90"  # the plan itself
     preview(qtbot, dialog)

@@ -36,12 +36,12 @@ def test_plan_editor_opens_a_starter_plan_and_presents_it(qtbot: QtBot, make_win
     window.plans_menu.aboutToShow.emit()
     titles = [action.text() for action in window.plans_menu.actions()]
     assert "Teach-in: from theory to practice (90 minutes)" in titles
-    action = next(a for a in window.plans_menu.actions() if a.text().startswith("Teach-in"))
+    action = next(a for a in window.plans_menu.actions() if a.text().endswith("(90 minutes)"))
     action.trigger()
     assert window.launcher.plan_dialog is not None and window.launcher.plan_dialog.isVisible()
     editor = window.launcher.plan_editor
-    assert editor.plan.title.startswith("Teach-in")
-    assert editor.plan.total_minutes == 90
+    assert editor.plan.title.endswith("(90 minutes)")
+    assert editor.plan.available == 90 and "to spare" in editor.budget.text()
 
     editor.presentRequested.emit(editor.plan)
     assert window.launcher.presentation is not None

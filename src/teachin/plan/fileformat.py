@@ -15,7 +15,16 @@ from typing import Any
 
 from teachin.limits import MAX_MINUTES, MAX_PLAN_BLOCKS, count_problem
 from teachin.locations import files_inside
-from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text, parse_clock
+from teachin.plan.model import (
+    MAX_BLOCK_MINUTES,
+    MIN_SLACK_PERCENT,
+    Block,
+    BlockKind,
+    Plan,
+    clock_text,
+    minutes_text,
+    parse_clock,
+)
 from teachin.problems import Problem, error, line_of_key, warning
 from teachin.storage import atomic_write_text
 from teachin.tomlfile import parse_toml, read_text
@@ -89,9 +98,8 @@ def parse_plan(
         )
         title = path.stem
     start = _parse_start(data.get("start"), path, text, problems)
-    available = _parse_minutes(
-        data.get("available"), "available", path, line_of_key(text, "available"), problems
-    )
+    available_line = line_of_key(text, "available")
+    available = _parse_minutes(data.get("available"), "available", path, available_line, problems)
     notes = data.get("notes", "")
     if not isinstance(notes, str):
         problems.append(error(path, line_of_key(text, "notes"), "notes must be text in quotes"))
@@ -118,6 +126,7 @@ def parse_plan(
         available=available,
         notes=notes.strip(),
         path=path,
+        available_line=available_line if available is not None else 0,
     )
     return plan, problems
 
@@ -285,6 +294,25 @@ def check_plan(
                 error(path, block.line or 1, f"block {number}: no scenario with id '{block.ref}'")
             )
     return problems
+
+
+def check_slack(plan: Plan) -> list[Problem]:
+    """A warning when the blocks leave under MIN_SLACK_PERCENT of the time available free.
+
+    ``teachin check`` runs it on the plan as saved; the editor says the same live, in its
+    budget line, so that a warning does not go stale while the plan is being changed.
+    """
+    if not plan.short_of_slack:
+        return []
+    path = plan.path or Path(f"{plan.id}.toml")
+    available = plan.available or 0
+    wanted = -(-available * MIN_SLACK_PERCENT // 100)  # rounded up: at least the share
+    advice = (
+        f"the blocks add up to {plan.total_minutes} of the {available} minutes available "
+        f"({plan.slack_text()}): leave at least {MIN_SLACK_PERCENT} % ({minutes_text(wanted)}) "
+        "free for a late start and discussions that run long"
+    )
+    return [warning(path, plan.available_line or 1, advice)]
 
 
 def _string(value: str) -> str:

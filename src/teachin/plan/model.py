@@ -14,6 +14,9 @@ from pathlib import Path
 
 MAX_BLOCK_MINUTES = 600
 MINUTES_PER_DAY = 24 * 60
+MIN_SLACK_PERCENT = 10
+"""The share of the time available a plan should leave free: rooms start late, people
+arrive after the welcome, and a good discussion runs over."""
 _CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$")
 
 
@@ -81,6 +84,11 @@ def clock_text(minutes_after_midnight: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def minutes_text(minutes: int) -> str:
+    """``1`` as ``1 minute``, ``12`` as ``12 minutes``."""
+    return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
+
+
 def duration_text(minutes: int) -> str:
     """``95`` as ``1 h 35 min``; ``40`` as ``40 min``."""
     sign = "-" if minutes < 0 else ""
@@ -102,6 +110,8 @@ class Plan:
     """Minutes the room has, or None when not said."""
     notes: str = ""
     path: Path | None = None
+    available_line: int = 0
+    """The line of ``available`` in the plan's file (0: not from a file, or not set there)."""
 
     @property
     def total_minutes(self) -> int:
@@ -124,18 +134,31 @@ class Plan:
         """The clock time ``offset`` minutes after the start, if the start is known."""
         return None if self.start is None else clock_text(self.start + offset)
 
+    @property
+    def short_of_slack(self) -> bool:
+        """True when the blocks leave less than MIN_SLACK_PERCENT of the time available free."""
+        if not self.available:
+            return False
+        return -self.over_minutes * 100 < MIN_SLACK_PERCENT * self.available
+
+    def slack_text(self) -> str:
+        """The minutes left free, in words: ``12 minutes to spare (13 %)``, ``5 minutes over``."""
+        over = self.over_minutes
+        if over > 0:
+            return f"{minutes_text(over)} over"
+        if over == 0:
+            return "exactly on time, no minutes to spare"
+        spare = -over
+        # Rounded down, so that a plan just under the 10 % it is warned about never says "10 %".
+        percent = spare * 100 // self.available if self.available else 0
+        return f"{minutes_text(spare)} to spare ({percent} %)"
+
     def budget_text(self) -> str:
         """The total against the time available, in words (never colour alone)."""
         total = duration_text(self.total_minutes)
         if self.available is None:
             return f"Total {total}"
-        available = duration_text(self.available)
-        over = self.over_minutes
-        if over > 0:
-            return f"Total {total} of {available} available: {duration_text(over)} over"
-        if over < 0:
-            return f"Total {total} of {available} available: {duration_text(-over)} to spare"
-        return f"Total {total} of {available} available: exactly on time"
+        return f"Total {total} of {duration_text(self.available)} available: {self.slack_text()}"
 
     def move(self, index: int, to: int) -> bool:
         """Moves the block at ``index`` so that it ends up at position ``to``."""

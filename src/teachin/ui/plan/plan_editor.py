@@ -52,7 +52,14 @@ from PySide6.QtWidgets import (
 
 from teachin.plan.fileformat import PLANS_DIR, check_plan, load_plan, save_plan
 from teachin.plan.folder import PlanFolder
-from teachin.plan.model import MAX_BLOCK_MINUTES, Block, BlockKind, Plan, clock_text
+from teachin.plan.model import (
+    MAX_BLOCK_MINUTES,
+    MIN_SLACK_PERCENT,
+    Block,
+    BlockKind,
+    Plan,
+    clock_text,
+)
 from teachin.problems import Problem
 from teachin.ui.plan.blocks_model import MINUTES, TITLE, BlocksModel
 from teachin.workshop.library import Library
@@ -61,6 +68,7 @@ from teachin.workshop.library import Library
 AUTOSAVE_MS = 5000
 
 OVER_STYLE = "background-color: #a8322d; color: #ffffff; padding: 4px 8px; border-radius: 4px;"
+SHORT_STYLE = "background-color: #fbe3a6; color: #3b2a00; padding: 4px 8px; border-radius: 4px;"
 OK_STYLE = "padding: 4px 8px;"
 DEFAULT_START = 18 * 60 + 30
 
@@ -175,7 +183,8 @@ class BlockTable(QTableView):
 
 
 class BudgetLabel(QLabel):
-    """The plan's total against the time available, and its clock times; red when over."""
+    """The plan's total against the time available, the minutes to spare, and its clock times;
+    red when over, amber when under MIN_SLACK_PERCENT is left free (the words say so too)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,8 +197,13 @@ class BudgetLabel(QLabel):
         if plan.start is not None:
             text += f". {clock_text(plan.start)} to {clock_text(plan.start + plan.total_minutes)}"
         over = plan.available is not None and plan.over_minutes > 0
+        if plan.short_of_slack and not over:
+            text += (
+                f". Keep at least {MIN_SLACK_PERCENT} % free: rooms start late and "
+                "discussions run long"
+            )
         self.setText(text)
-        self.setStyleSheet(OVER_STYLE if over else OK_STYLE)
+        self.setStyleSheet(OVER_STYLE if over else SHORT_STYLE if plan.short_of_slack else OK_STYLE)
         self.setAccessibleDescription(text)
 
 
