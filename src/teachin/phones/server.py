@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import ipaddress
 import json
 import logging
+import os
 import queue
 import secrets
 import threading
@@ -136,11 +138,17 @@ class PhoneServer:
             self._thread = self._loop = None
             error = failure[0] if failure else TimeoutError("the phone server did not start")
             if isinstance(error, OSError):
-                raise OSError(
-                    error.errno, f"cannot listen on {self.host} port {self.port}: {error.strerror}"
-                ) from error
+                raise OSError(error.errno, self._bind_failure(error)) from error
             raise error
         return self._url
+
+    def _bind_failure(self, error: OSError) -> str:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        hint = {
+            errno.EADDRINUSE: " (another program uses that port)",
+            errno.EADDRNOTAVAIL: " (not an address of this machine)",
+        }.get(error.errno or 0, "")
+        return f"cannot listen on {self.host} port {self.port}: {reason}{hint}"
 
     def stop(self) -> None:
         """Ends every stream, closes the port, joins the thread and forgets every
