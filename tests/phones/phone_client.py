@@ -27,14 +27,20 @@ class Phone:
     """One device: its own token, its stream, and its requests (with the page's
     Host and Origin unless told otherwise)."""
 
-    def __init__(self, server: PhoneServer, token: str | None = None) -> None:
+    def __init__(
+        self, server: PhoneServer, token: str | None = None, source: str = "127.0.0.1"
+    ) -> None:
         self.server = server
         self.token = token or secrets.token_hex(16)
+        self.source = source
+        """The phone's own address (any 127.x.y.z on loopback)."""
         self.stream: http.client.HTTPResponse | None = None
         self._stream_connection: http.client.HTTPConnection | None = None
 
     def connection(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=5)
+        return http.client.HTTPConnection(
+            "127.0.0.1", self.server.port, timeout=5, source_address=(self.source, 0)
+        )
 
     def request(
         self,

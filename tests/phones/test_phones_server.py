@@ -126,11 +126,17 @@ def test_another_host_name_or_origin_is_refused(phone_server):
 
 def test_open_streams_are_capped_per_address_and_in_all():
     server = PhoneServer("127.0.0.1", limits=Limits(max_streams=5, max_streams_per_address=3))
+    server.show(BALLOT)  # before it starts: what the first phones see
     server.start()
     try:
-        phones = [Phone(server) for _ in range(4)]
-        assert [phone.open_stream() for phone in phones] == [200, 200, 200, 429]
-        for phone in phones:
+        first = Phone(server)
+        assert first.open_stream() == 200
+        assert first.next_message()["state"]["round"] == 1
+        same_address = [Phone(server) for _ in range(3)]
+        assert [phone.open_stream() for phone in same_address] == [200, 200, 429]
+        others = [Phone(server, source=f"127.0.0.{n}") for n in (2, 3, 4)]
+        assert [phone.open_stream() for phone in others] == [200, 200, 503]
+        for phone in [first, *same_address, *others]:
             phone.close()
     finally:
         server.stop()

@@ -166,10 +166,11 @@ class PhoneServer:
         self._streams.clear()
 
     def show(self, state: State | None) -> None:
-        """Shows ``state`` on every phone (thread-safe; ignored when not started);
-        None: the phones wait (no vote open, no tables)."""
+        """Shows ``state`` on every phone (thread-safe); None: the phones wait (no vote
+        open, no tables). Before ``start()`` it is what the first phones will see."""
         loop = self._loop
         if loop is None:
+            self.room.show(state)  # no server thread yet: nothing else touches the room
             return
 
         async def apply() -> None:
