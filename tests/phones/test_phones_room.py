@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from teachin.phones.address import private_addresses
 from teachin.phones.protocol import (
     BallotState,
@@ -208,3 +211,67 @@ def test_the_default_address_is_a_private_one_home_networks_first_never_loopback
     )
     assert found == ["192.168.43.7", "10.1.2.3", "172.20.0.5"]
     assert private_addresses(["127.0.0.1"]) == []
+
+
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.text(max_size=8),
+    st.sampled_from(["petition", "committee", "strike", "Table 1"]),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["vote", "join", "move", "show", "connect"]),
+            st.sampled_from([PHONE_A, PHONE_B, "c" * 32, "bad"]),
+            ANY_VALUE,
+            ANY_VALUE,
+        ),
+        max_size=25,
+    )
+)
+def test_whatever_phones_send_the_gui_only_hears_checked_events(actions):
+    room = PhoneRoom(Limits(action_burst=1000))
+    room.connect(PHONE_A, "10.0.0.5")
+    room.connect(PHONE_B, "10.0.0.6")
+    for action, token, first, second in actions:
+        if action == "connect":
+            room.connect(token, "10.0.0.7")
+            continue
+        if action == "show":
+            state = (
+                BallotState(2 if first else 1, "", CHOICES, bool(second), "")
+                if isinstance(first, bool)
+                else tables(table("Table 1", 1 if second else 2))
+            )
+            room.show(state)
+            continue
+        field = "table" if action == "join" else "round"
+        body = {"device": token, field: first, "choice": second}
+        answer = getattr(room, action)(body)
+        shown = room.state
+        for event in answer.events:
+            if isinstance(event, VoteTally):
+                assert isinstance(shown, BallotState) and shown.open
+                assert event.round == shown.round
+                assert sum(event.counts.values()) == event.devices == len(room.votes)
+                assert set(event.counts) <= {c.key for c in shown.choices}
+            elif isinstance(event, TableMove):
+                assert isinstance(shown, TablesState)
+                played = shown.table(event.table)
+                assert played is not None and event.round == played.round
+                assert event.choice in {c.key for c in played.choices}
+            else:
+                assert isinstance(event, TableChanged) and isinstance(shown, TablesState)
+        if answer.status != 200:
+            assert answer.events == ()
+    # Only known devices vote, and only for a choice of the ballot shown.
+    assert set(room.votes) <= set(room.devices)
+    if room.votes:
+        assert isinstance(room.state, BallotState)
+        assert set(room.votes.values()) <= {c.key for c in room.state.choices}
