@@ -172,3 +172,34 @@ def test_agenda_needs_a_known_plan(tmp_path, capsys):
 def test_worksheet_with_an_unknown_scenario_is_a_usage_error(tmp_path, capsys):
     assert _run(["export", "worksheet", "nope", "-o", str(tmp_path / "w.pdf")]) == 2
     assert "unknown scenario 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_closing_sheets_an_evaluation_then_a_sign_up_page_that_says_what_happens_to_names(
+    tmp_path, paper
+):
+    plan = tmp_path / "evening.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "closing.pdf"
+    assert _run(["export", "closing", str(plan), "-o", str(out), "--paper", paper]) == 0
+    evaluation, sign_up = (squash(text) for text in page_texts(out))  # one page each
+    assert "Howdidi" in evaluation and "Eveningteach-in·18:30" in evaluation
+    for plain in ("Circleoneansweroneachline", "Overall,thissessionwas", "veryuseful"):
+        assert plain in evaluation
+    assert "Couldyousee,hearandreadeverything?" in evaluation
+    assert "Noneedtowriteyourname" in evaluation
+    assert "Stayintouch" in sign_up and "Eveningteach-in·18:30" in sign_up
+    assert "Whatwewilldowithyourname" in sign_up and "Whatwewon'tdo" in sign_up
+    assert "Wewon'tshareitwithanyoneoutsidethegroup" in sign_up
+    assert sign_up.count("☐helporganize") == 10  # ten rows to write in
+
+
+def test_closing_sheets_for_any_session_leave_a_line_for_its_name(tmp_path, capsys):
+    out = tmp_path / "closing.pdf"
+    assert _run(["export", "closing", "-o", str(out)]) == 0
+    first = squash(page_texts(out)[0])
+    assert "Session:___" in first and "Date:___" in first
+    assert _run(["export", "closing", "a", "b", "-o", str(out)]) == 2
+    assert "at most one session plan" in capsys.readouterr().err
+    assert _run(["export", "closing", "no-such-plan", "-o", str(out)]) == 2
+    assert "no session plan 'no-such-plan'" in capsys.readouterr().err

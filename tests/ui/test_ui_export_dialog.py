@@ -111,3 +111,24 @@ def test_a_run_is_listed_by_its_group_and_scenario(
         dialog.choice_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole
     )
     assert tip == str(path)
+
+
+def test_closing_sheets_for_a_plan_preview_and_save(
+    qtbot: QtBot, make_window, tmp_path: Path
+) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    dialog = open_dialog(qtbot, window)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("closing"))
+    assert dialog.choice_combo.isVisible() and dialog.choice_combo.currentData() is None
+    dialog.choice_combo.setCurrentIndex(
+        dialog.choice_combo.findText("Session plan: Teach-in: from theory to practice (2 hours)")
+    )
+    preview(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.page_count == 2
+    assert dialog.suggested_name() == "teachin-closing-teach-in-120.pdf"
+    assert save(qtbot, dialog, tmp_path / "closing.pdf")
+    pages = [
+        " ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "closing.pdf").pages
+    ]
+    assert "How did it go?" in pages[0] and "(2 hours)" in pages[0]
+    assert "Stay in touch" in pages[1] and "What we won't do" in pages[1]

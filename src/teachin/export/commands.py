@@ -25,6 +25,9 @@ KINDS = {
     "debrief": "a scenario run for the debrief, from its run file (RUN.json)",
     "worksheet": "blank escalation staircase and planning sheet for your own campaign; "
     "with a scenario id, that scenario's choice sheet for a group without a laptop",
+    "closing": "the closing sheets: an evaluation to copy for each person and a contact "
+    "sign-up sheet that says what the group will and won't do with the names "
+    "(PLAN, optional: names the session on both)",
 }
 PAPERS = ("letter", "a4")
 
@@ -41,7 +44,7 @@ def add_commands(
     kinds = "\n".join(f"  {kind:<10} {text}" for kind, text in KINDS.items())
     parser = commands.add_parser(
         "export",
-        help="print a handout, the facilitator guide or a worksheet to a PDF",
+        help="print a handout, the facilitator guide, a worksheet or closing sheets to a PDF",
         description=f"Write a print-ready PDF.\n\n{kinds}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -73,6 +76,8 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
         return _usage("a worksheet takes at most one scenario id (none: the blank staircase)")
     if args.kind == "agenda" and len(args.ids) != 1:
         return _usage("an agenda needs one session plan: its file (PLAN.toml) or its id")
+    if args.kind == "closing" and len(args.ids) > 1:
+        return _usage("closing sheets take at most one session plan: its file or its id")
     if args.kind == "debrief" and len(args.ids) != 1:
         return _usage("a debrief needs one run file (RUN.json)")
     app = _application()  # kept alive until the PDF is written

@@ -123,14 +123,15 @@ def print_css(style: Style = PRINT_STYLE) -> str:
     return style.css() + "\n" + extra
 
 
-def _render(template: str, **values: object) -> str:
+def render_print_template(template: str, **values: object) -> str:
+    """One of the export templates, with the print stylesheet (values are autoescaped)."""
     css = Markup(print_css())  # noqa: S704 - our own stylesheet templates
     return _environment().get_template(template).render(css=css, **values)
 
 
 def _part(title: str, article: Mapping[str, object]) -> str:
     """One module (or the glossary) as a part of its own, printed from a new page."""
-    return _render("export_part.html.j2", title=title, **article)
+    return render_print_template("export_part.html.j2", title=title, **article)
 
 
 def _body(html: str) -> Markup:
@@ -223,7 +224,7 @@ def guide(
         placeholders["agenda"] = _TOC_PLACEHOLDER.format(len(articles))
     heading = plan.title if plan is not None else WORKSHOP_TITLE
     title = f"Facilitator guide: {heading}"
-    front = _render(
+    front = render_print_template(
         "export_guide.html.j2",
         title=title,
         heading=heading,
@@ -262,7 +263,7 @@ def worksheet(library: Library) -> ExportDocument:
             {"number": index + 1, "label": step.label}
             for index, step in reversed(list(enumerate(library.staircase.steps)))
         ]
-    html = _render(
+    html = render_print_template(
         "export_worksheet.html.j2",
         title=title,
         fields=WORKSHEET_FIELDS,
@@ -319,7 +320,7 @@ def agenda(
         f"Ends at {when(end)}." if plan.start is not None else f"Ends after {duration_text(end)}."
     )
     title = f"Agenda: {plan.title}"
-    html = _render(
+    html = render_print_template(
         "export_agenda.html.j2",
         title=title,
         plan_title=plan.title,
@@ -359,7 +360,7 @@ def debrief(
     staircase = library.staircase
     story = describe_run(run, staircase, library)
     title = f"Debrief: {story.scenario_title}" + (f" · {group}" if group else "")
-    html = _render(
+    html = render_print_template(
         "export_debrief.html.j2",
         title=title,
         story=story,
@@ -408,7 +409,7 @@ def choice_sheet(scenario: Scenario, library: Library) -> ExportDocument:
     setting = scenario.setting
     rows = [*setting.facts(), ("The situation", setting.situation)]
     title = f"Choice sheet: {scenario.title}"
-    html = _render(
+    html = render_print_template(
         "export_choices.html.j2",
         title=title,
         scenario=scenario,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from teachin.catalog import Catalog
+from teachin.export.closing import closing_sheets
 from teachin.export.documents import (
     ExportDocument,
     agenda,
@@ -26,6 +27,8 @@ def make_document(request: ExportRequest, catalog: Catalog) -> ExportDocument:
         assert request.run is not None  # the request checks it
         printed = request.run
         return debrief(printed.run, library, printed.differences, printed.group)
+    if kind is ExportKind.CLOSING:
+        return closing_sheets(plan)
     if kind is ExportKind.AGENDA:
         assert plan is not None  # the request checks it
         return agenda(plan, library, catalog.scenario_titles())

@@ -30,6 +30,8 @@ class ExportKind(Enum):
     """The blank staircase and planning sheet, or a scenario's choice sheet."""
     DEBRIEF = "debrief"
     """A group's run of a scenario, from its run file."""
+    CLOSING = "closing"
+    """The evaluation and the contact sign-up sheet, for any session or a plan's."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class PrintedRun:
 @dataclass(frozen=True)
 class ExportRequest:
     """``modules``: a handout's or guide's modules, in order (none: every module);
-    ``plan``: a guide's or agenda's plan; ``scenario``: a worksheet's choice sheet
+    ``plan``: a guide's, agenda's or closing sheets' plan; ``scenario``: a worksheet's choice sheet
     (none: the blank staircase); ``run``: a debrief's run."""
 
     kind: ExportKind
@@ -96,7 +98,8 @@ def request_from_arguments(
     kind: ExportKind, names: Sequence[str], catalog: Catalog, problems: list[Problem]
 ) -> ExportRequest:
     """The request ``teachin export KIND NAMES...`` makes: ``names`` are module ids, one
-    session plan (its file or id), a scenario id (worksheet) or a run file (debrief).
+    session plan (its file or id), a scenario id (worksheet) or a run file (debrief);
+    closing sheets take no name or one plan.
     Problems found reading a plan file are added to ``problems``.
 
     Raises ExportInputError with a message for the user.
@@ -105,6 +108,8 @@ def request_from_arguments(
         return ExportRequest(kind, scenario=_scenario(names[0], catalog) if names else None)
     if kind is ExportKind.DEBRIEF:
         return ExportRequest(kind, run=read_printed_run(Path(names[0]), catalog))
+    if kind is ExportKind.CLOSING:
+        return ExportRequest(kind, plan=_plan(names, catalog, problems, required=bool(names)))
     plan = _plan(names, catalog, problems, required=kind is ExportKind.AGENDA)
     if kind is ExportKind.AGENDA:
         return ExportRequest(kind, plan=plan)

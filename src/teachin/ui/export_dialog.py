@@ -49,7 +49,8 @@ class Kind:
     kind: ExportKind
     label: str
     needs: str
-    """What to choose: ``modules``, ``plan-or-all``, ``plan``, ``scenario-or-blank`` or ``run``."""
+    """What to choose: ``modules``, ``plan-or-all``, ``plan``, ``plan-or-any``,
+    ``scenario-or-blank`` or ``run``."""
 
     @property
     def id(self) -> str:
@@ -64,6 +65,7 @@ KINDS = (
         ExportKind.WORKSHEET, "Worksheet: staircase or scenario choice sheet", "scenario-or-blank"
     ),
     Kind(ExportKind.DEBRIEF, "Scenario debrief (from a run file)", "run"),
+    Kind(ExportKind.CLOSING, "Closing sheets: evaluation and sign-up", "plan-or-any"),
 )
 
 
@@ -257,7 +259,9 @@ class ExportDialog(QDialog):
         self.choice_combo.clear()
         if needs == "plan-or-all":
             self.choice_combo.addItem("All modules", None)
-        if needs in ("plan-or-all", "plan"):
+        if needs == "plan-or-any":
+            self.choice_combo.addItem("Any session (a line to write its name)", None)
+        if needs in ("plan-or-all", "plan", "plan-or-any"):
             for plan in self.catalog.plans.values():
                 self.choice_combo.addItem(f"Session plan: {plan.title}", plan)
         elif needs == "scenario-or-blank":
