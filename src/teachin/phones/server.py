@@ -156,7 +156,8 @@ class PhoneServer:
         thread, loop = self._thread, self._loop
         if thread is None or loop is None:
             return
-        with contextlib.suppress(RuntimeError):  # the loop already ended
+        # RuntimeError: the loop already ended; TimeoutError: it is stopped all the same.
+        with contextlib.suppress(RuntimeError, TimeoutError):
             asyncio.run_coroutine_threadsafe(self._close(), loop).result(STOP_SECONDS)
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(loop.stop)
