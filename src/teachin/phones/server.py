@@ -327,6 +327,8 @@ class PhoneServer:
     async def _feed(self, stream: _Stream, response: web.StreamResponse) -> None:
         """The full state first, then again at every change; a comment when idle."""
         assert self._stopped is not None
+        # A phone that drops off the Wi-Fi tries again in 2 s (browsers wait 3 to 5).
+        await response.write(b"retry: 2000\n\n")
         stream.wake.set()
         while not (stream.ended or self._stopped.is_set()):
             try:
