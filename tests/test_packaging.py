@@ -101,6 +101,8 @@ def test_installed_wheel_has_icons_and_templates(installed, tmp_path):
         "from teachin.workshop.library import load_library\n"
         "print(resources_dir()); print(builtin_content_dir())\n"
         "print(len(render_welcome(load_library([builtin_content_dir()]))))\n"
+        "from teachin.phones.page import page_html\n"
+        "print(page_html('N0NCE').count('nonce=\"N0NCE\"'))\n"
     )
     result = subprocess.run(
         [str(venv / "bin" / "python"), "-c", code],
@@ -110,9 +112,10 @@ def test_installed_wheel_has_icons_and_templates(installed, tmp_path):
         env=_environment(),
         check=True,
     )
-    resources, content, length = result.stdout.split()
+    resources, content, length, page_nonces = result.stdout.split()
     assert Path(resources) == purelib / "teachin" / "resources"
     assert (Path(resources) / "teachin.svg").is_file()
     assert Path(content) == purelib / "teachin" / "content"
     assert (Path(content) / "staircase.toml").is_file()
     assert int(length) > 500
+    assert page_nonces == "2"  # the phone page ships, its style and script both under the nonce
