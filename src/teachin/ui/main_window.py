@@ -28,6 +28,7 @@ from teachin.ui.launcher import WindowLauncher
 from teachin.ui.library_panel import LibraryPanel
 from teachin.ui.navigation import Navigation
 from teachin.ui.palette import arrow_icon, focus_style_sheet, palette_for
+from teachin.ui.panel_dock import PanelDock
 from teachin.ui.problems_panel import ProblemsPanel
 from teachin.ui.reader_view import ReaderView
 from teachin.ui.search_panel import SearchPanel
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.library_panel, 1)
 
-        self.library_dock = QDockWidget("Library", self)
+        self.library_dock = PanelDock("Library", "library", self)
         self.library_dock.setObjectName("libraryDock")
         self.library_dock.setAccessibleName("Library and search")
         self.library_dock.setWidget(sidebar)
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
 
         self.problems_panel = ProblemsPanel(self)
         self.problems_panel.copied.connect(self._on_problem_copied)
-        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock = PanelDock("Problems", "problems panel", self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setAccessibleName("Problems panel")
         self.problems_dock.setWidget(self.problems_panel)

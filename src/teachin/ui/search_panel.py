@@ -9,7 +9,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:  # the search code loads with the first search, not at start-up
     from PySide6.QtGui import QKeyEvent
@@ -48,6 +56,9 @@ class SearchPanel(QWidget):
         )
         self.field.setPlaceholderText("Search everything (Ctrl+K)")
         self.field.setClearButtonEnabled(True)
+        # Qt's clear button shows only an icon: without a name a screen reader says "button".
+        for button in self.field.findChildren(QToolButton):
+            button.setAccessibleName("Clear the search")
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")

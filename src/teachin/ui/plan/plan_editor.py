@@ -114,6 +114,9 @@ class BlockTable(QTableView):
         self.setItemDelegate(_MinutesDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Arrow keys move between cells; Tab goes on to the buttons below (else Tab
+        # walks every cell and the rest of the editor is out of the keyboard's reach).
+        self.setTabKeyNavigation(False)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)

@@ -1,0 +1,264 @@
+"""What a screen-reader or keyboard user meets in a window: its controls, the name Qt's
+accessibility interface gives each, and where Tab and Shift+Tab take the focus.
+
+Qt's offscreen platform builds the accessibility interfaces but not the whole tree a
+screen reader would walk (no platform bridge), so the controls are found from the
+widget tree and each is asked for its own ``QAccessibleInterface``: the name there is
+what a screen reader reads (the accessible name, or the visible text, or a buddy
+label's text, as Qt decides)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+ALWAYS_INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QAbstractSlider,
+    QTabBar,
+)
+"""Controls a user acts on. Text views (QTextEdit and friends) count when they take focus."""
+
+
+def _part_of_another_control(widget: QWidget) -> bool:
+    """Pieces Qt builds inside a control and names through it: a combo box's or spin
+    box's line edit, a tab bar's scroll arrows, scroll bars, a toolbar's overflow arrow."""
+    parent = widget.parentWidget()
+    if isinstance(widget, QScrollBar | QHeaderView):
+        return True
+    if isinstance(parent, QComboBox | QAbstractSpinBox | QTabBar):
+        return True
+    return isinstance(parent, QToolBar) and widget.objectName() == "qt_toolbar_ext_button"
+
+
+def is_control(widget: QWidget) -> bool:
+    if _part_of_another_control(widget):
+        return False
+    if isinstance(widget, ALWAYS_INTERACTIVE):
+        return True
+    text_view = isinstance(widget, QTextEdit | QPlainTextEdit)
+    return text_view and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def accessible_widgets(window: QWidget) -> list[QWidget]:
+    """The widgets in ``window``'s accessibility tree, as a screen reader walks it from
+    the window down (items of lists and tables have no widget: they are left out)."""
+    found: list[QWidget] = []
+    pending = [QAccessible.queryAccessibleInterface(window)]
+    while pending:
+        interface = pending.pop()
+        if interface is None or not interface.isValid():
+            continue
+        thing = interface.object()
+        if isinstance(thing, QWidget):
+            if thing.window() is not window:  # a combo box's popup list, a tool tip
+                continue
+            found.append(thing)
+        pending.extend(interface.child(i) for i in range(interface.childCount()))
+    return found
+
+
+def visible_controls(window: QWidget) -> list[QWidget]:
+    """The controls a user can see in ``window`` now (a hidden page's are not there),
+    and whatever else Tab stops at (a scroll area, a picture that takes keys): when the
+    focus lands there a screen reader says its name."""
+    return [
+        widget
+        for widget in accessible_widgets(window)
+        if widget.isVisible()
+        and (is_control(widget) or (takes_tab(widget) and not _part_of_another_control(widget)))
+    ]
+
+
+def accessible_name(widget: QWidget) -> str:
+    """What a screen reader announces as the control's name. On Linux Qt gives a
+    combo box's current item as its name (whatever its accessible name) and names it
+    through the label relation its buddy label makes; so a combo box is named by that
+    label, or else by an accessible name some other platform would read."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None and interface.isValid(), f"{describe(widget)}: no interface"
+    if isinstance(widget, QComboBox):
+        labels = interface.relations(QAccessible.RelationFlag.Label)
+        label = " ".join(other.text(QAccessible.Text.Name) for other, _flag in labels)
+        return (label or widget.accessibleName()).strip()
+    return interface.text(QAccessible.Text.Name).strip()
+
+
+def describe(widget: QWidget) -> str:
+    """Enough to find the widget in the code: its class, object name and text."""
+    name = widget.objectName()
+    text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+    parent = widget.parentWidget()
+    where = f" in {type(parent).__name__} {parent.objectName()!r}" if parent else ""
+    return f"{type(widget).__name__} {name!r} {text!r}{where}"
+
+
+def unnamed_controls(window: QWidget) -> list[str]:
+    return [describe(w) for w in visible_controls(window) if not accessible_name(w)]
+
+
+def repeated_names(window: QWidget) -> dict[str, list[str]]:
+    """Names two or more visible controls share: a screen-reader user can't tell them apart."""
+    controls = visible_controls(window)
+    names = Counter(accessible_name(w) for w in controls)
+    return {
+        name: [describe(w) for w in controls if accessible_name(w) == name]
+        for name, count in names.items()
+        if name and count > 1
+    }
+
+
+# ---------------------------------------------------------------------- keyboard
+
+
+def takes_tab(widget: QWidget) -> bool:
+    """A widget Tab should stop at: it takes focus by Tab, is shown, enabled and no
+    other widget takes the focus in its place."""
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusProxy() is None
+    )
+
+
+def tab_stops(window: QWidget) -> list[QWidget]:
+    return [
+        w
+        for w in window.findChildren(QWidget)
+        if w.window() is window and takes_tab(w) and not _part_of_another_control(w)
+    ]
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def activate(window: QWidget) -> None:
+    """Makes ``window`` the one keys go to, and waits until the application knows it."""
+    window.activateWindow()
+    for _ in range(200):
+        if QApplication.activeWindow() is window:
+            return
+        QTest.qWait(10)
+    raise AssertionError(f"{describe(window)} never became the active window")
+
+
+def tab_cycle(window: QWidget, start: QWidget, backwards: bool = False) -> list[QWidget]:
+    """The widgets the focus visits, pressing Tab (or Shift+Tab) from ``start`` until it
+    comes back there (or visits a widget twice, or leaves the window, or stays in one
+    widget for good: a keyboard trap)."""
+    activate(window)
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    assert focused() is start, (
+        f"{describe(start)} does not take the focus ({describe(focused())} has it; active {QApplication.activeWindow()})"
+    )
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    modifier = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier
+    visited = [start]
+    stayed = 0
+    while len(visited) < 200 and stayed < 5:
+        QTest.keyClick(focused(), key, modifier)
+        now = focused()
+        if now is visited[-1]:  # a time edit's Tab goes to its next field first
+            stayed += 1
+            continue
+        if now is start or now in visited or now.window() is not window:
+            break
+        visited.append(now)
+        stayed = 0
+    return visited
+
+
+@dataclass(frozen=True)
+class Place:
+    widget: QWidget
+    rect: QRect
+
+    def above(self, other: Place) -> bool:
+        """Wholly above ``other``, in the same column (their spans across overlap)."""
+        same_column = (
+            self.rect.left() < other.rect.right() and other.rect.left() < self.rect.right()
+        )
+        return same_column and self.rect.bottom() <= other.rect.top()
+
+    def left_of(self, other: Place) -> bool:
+        """Wholly left of ``other``, on the same row (their spans down overlap)."""
+        same_row = self.rect.top() < other.rect.bottom() and other.rect.top() < self.rect.bottom()
+        return same_row and self.rect.right() <= other.rect.left()
+
+
+def place(widget: QWidget, window: QWidget) -> Place:
+    corner = widget.mapTo(window, QPoint(0, 0))
+    return Place(widget, QRect(corner, widget.size()))
+
+
+def out_of_reading_order(cycle: list[QWidget], window: QWidget) -> list[str]:
+    """Pairs of stops that Tab visits against reading order: a later stop above an
+    earlier one in the same column, or left of it on the same row. Tab order is a
+    cycle; it is read from the rotation with the fewest such pairs (reading order may
+    start anywhere: the focus starts where the window puts it)."""
+    places = [place(w, window) for w in cycle]
+    best: list[str] | None = None
+    for shift in range(len(places)):
+        order = places[shift:] + places[:shift]
+        wrong = [
+            f"{describe(later.widget)} comes after {describe(earlier.widget)}"
+            for i, earlier in enumerate(order)
+            for later in order[i + 1 :]
+            if later.above(earlier) or later.left_of(earlier)
+        ]
+        if best is None or len(wrong) < len(best):
+            best = wrong
+    return best or []
+
+
+def keyboard_problems(window: QWidget, start: QWidget) -> list[str]:
+    """What keeps a keyboard user from ``window``'s controls, in reading order: stops
+    Tab never reaches from ``start``, stops out of reading order, and Shift+Tab not
+    going back the same way."""
+    forward = tab_cycle(window, start)
+    problems = [f"Tab never reaches {describe(w)}" for w in tab_stops(window) if w not in forward]
+    problems += out_of_reading_order(forward, window)
+    backward = tab_cycle(window, start, backwards=True)
+    if backward != [start, *reversed(forward[1:])]:
+        problems.append(
+            "Shift+Tab does not go back the way Tab came: "
+            f"{[describe(w) for w in forward]} then {[describe(w) for w in backward]}"
+        )
+    return problems
+
+
+def naming_problems(window: QWidget) -> list[str]:
+    """Controls with no name, and names two controls share."""
+    problems = [f"no name: {what}" for what in unnamed_controls(window)]
+    problems += [
+        f"{name!r} names {', '.join(them)}" for name, them in repeated_names(window).items()
+    ]
+    return problems
