@@ -43,7 +43,7 @@ def room_voting(round_number: int = 1, *, open_: bool = True, **limits: float) -
 
 def test_choices_are_numbered_as_the_room_screen_numbers_them():
     many = numbered([(f"t{i}", f"Tactic {i}") for i in range(12)])
-    assert [c.number for c in many] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "A", "B"]
+    assert [c.number for c in many] == [str(n) for n in range(1, 13)]
 
 
 def test_one_vote_per_device_per_round_and_the_last_counts():

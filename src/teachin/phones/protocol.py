@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-NUMBERS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-"""What each choice is numbered on the room's screen and keyboard, in order."""
 MAX_TABLE_NAME = 40
 """Characters in a table's name (a phone types it)."""
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -27,15 +25,16 @@ class Choice:
     key: str
     """The option's id (a tactic id)."""
     number: str
-    """ "1".."9", "0", "A".. as the room screen shows it."""
+    """ "1", "2", ... "12" as the room's screen numbers it (the facilitator types 1
+    then 2 for option 12)."""
     label: str
 
 
 def numbered(options: Sequence[tuple[str, str]]) -> tuple[Choice, ...]:
-    """Choices from (key, label) pairs, numbered as the room's screen numbers them."""
+    """Choices from (key, label) pairs, numbered 1, 2, ... as the room's screen
+    numbers them (``teachin.debrief.room_screens.situation_html``)."""
     return tuple(
-        Choice(key, NUMBERS[index] if index < len(NUMBERS) else "", label)
-        for index, (key, label) in enumerate(options)
+        Choice(key, str(number), label) for number, (key, label) in enumerate(options, start=1)
     )
 
 
