@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from teachin.ui.main_window import MainWindow
+from teachin.ui.search_panel import MARKED_ROLE
+from teachin.workshop.themes import LIGHT
 
 
 def test_search_then_activate_result_opens_the_slide(qtbot: QtBot, window: MainWindow) -> None:
@@ -53,3 +55,25 @@ def test_no_results_says_so(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search_panel.field, "zzzqqq")
     qtbot.waitUntil(lambda: window.search_panel.status.isVisible())
     assert window.search_panel.status.text() == "No results"
+
+
+def test_results_mark_the_match(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_theme("light")
+    window.search_panel.focus_field()
+    qtbot.keyClicks(window.search_panel.field, "Signature")
+    results = window.search_panel.results
+    qtbot.waitUntil(lambda: results.count() > 0)
+    marked = results.item(0).data(MARKED_ROLE)
+    assert '<span class="match">signature</span>' in marked.casefold()
+    assert marked.startswith("<b>A sample module · slide 2")
+    # The mark is painted: bold and underlined, on the theme's highlight colour.
+    results.clearSelection()
+    qtbot.wait(10)
+    image = results.viewport().grab().toImage()
+    row = results.visualItemRect(results.item(0))
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(row.left(), row.right(), 2)
+        for y in range(row.top(), row.bottom(), 2)
+    }
+    assert LIGHT.highlight in colours

@@ -58,3 +58,13 @@ def test_snippets_show_whole_words_and_no_list_markers():
     assert body.split()[0] in words and body.split()[-1] in words
     assert "picket line held" in hit.snippet
     assert "- " not in plain_text(text)
+
+
+def test_a_marked_snippet_escapes_and_marks_the_match():
+    from teachin.workshop.search import Hit, marked_snippet
+
+    hit = Hit("module", "m", "M", "w", 0, "…a <b> & the Picket line held…", "picket line")
+    assert marked_snippet(hit) == (
+        '…a &lt;b&gt; &amp; the <span class="match">Picket line</span> held…'
+    )
+    assert marked_snippet(Hit("module", "m", "M", "w", 0, "<x>", "")) == "&lt;x&gt;"

@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         self.back_action.setIcon(arrow_icon(True, self._theme.text, self._theme.muted))
         self.forward_action.setIcon(arrow_icon(False, self._theme.text, self._theme.muted))
         self.reader.set_staircase(self.library.staircase, self._theme, self._zoom)
+        self.search_panel.set_theme(self._theme)
         self._update_zoom_controls()
 
     @Slot(bool)

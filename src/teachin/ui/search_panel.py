@@ -6,18 +6,25 @@ The index is built on the first search, not at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from teachin.workshop.themes import LIGHT, Theme
 
 if TYPE_CHECKING:  # the search code loads with the first search, not at start-up
     from PySide6.QtGui import QKeyEvent
@@ -25,6 +32,9 @@ if TYPE_CHECKING:  # the search code loads with the first search, not at start-u
     from teachin.workshop.search import Hit, SearchIndex
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
+MARKED_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The result as HTML, its match marked (the display text stays plain, for screen readers)."""
+_MARGIN = 4
 
 
 def hit_heading(hit: Hit) -> str:
@@ -71,6 +81,7 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(2)
+        self.results.setItemDelegate(_MarkedHitDelegate(self.results))
         self.results.hide()
 
         layout = QVBoxLayout(self)
@@ -87,6 +98,13 @@ class SearchPanel(QWidget):
         self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._activate_first)
         self.results.itemActivated.connect(self._on_item_activated)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The colour behind a marked match (it is also bold and underlined)."""
+        delegate = self.results.itemDelegate()
+        if isinstance(delegate, _MarkedHitDelegate):
+            delegate.theme = theme
+        self.results.viewport().update()
 
     def reset_index(self) -> None:
         """The content changed: the next search builds a fresh index."""
@@ -118,10 +136,13 @@ class SearchPanel(QWidget):
         self._show(self._index.search(query), query)
 
     def _show(self, hits: list[Hit], query: str) -> None:
+        from teachin.workshop.search import marked_snippet  # loaded by the search already
+
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit_heading(hit)}\n{hit.snippet}")
             item.setData(HIT_ROLE, hit)
+            item.setData(MARKED_ROLE, f"<b>{escape(hit_heading(hit))}</b><br>{marked_snippet(hit)}")
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
         active = bool(query)
@@ -171,3 +192,65 @@ class _SearchField(QLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class _MarkedHitDelegate(QStyledItemDelegate):
+    """Draws a result as rich text: its heading in bold, the matched words marked."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.theme: Theme = LIGHT
+
+    def _document(self, option: QStyleOptionViewItem, html: str, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(_MARGIN)
+        document.setDefaultStyleSheet(
+            f"span.match {{ font-weight: bold; text-decoration: underline; "
+            f"background-color: {self.theme.highlight}; color: {self.theme.text}; }}"
+        )
+        document.setHtml(html)
+        document.setTextWidth(max(40, width))
+        return document
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        html = index.data(MARKED_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        option_text, option.text = option.text, ""
+        if style is not None:  # the row's background, selection and focus, without its text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        option.text = option_text
+        document = self._document(option, str(html), option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        html = index.data(MARKED_ROLE)
+        if not html:
+            return super().sizeHint(option, index)
+        self.initStyleOption(option, index)
+        widget = option.widget
+        width = (
+            widget.viewport().width() if isinstance(widget, QListWidget) else option.rect.width()
+        )
+        document = self._document(option, str(html), width - 4)
+        return QSize(width - 4, int(document.size().height()) + 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 from teachin.workshop.library import Library
 
@@ -109,3 +110,17 @@ class SearchIndex:
             snippet,
             entry.text[at : at + len(word)],
         )
+
+
+def marked_snippet(hit: Hit) -> str:
+    """The snippet as HTML with the matched words in a ``<span class="match">``, so a
+    list can show where the match is (bold and underlined, not by colour alone)."""
+    at = hit.snippet.casefold().find(hit.match.casefold()) if hit.match else -1
+    if at < 0:
+        return escape(hit.snippet)
+    end = at + len(hit.match)
+    return (
+        escape(hit.snippet[:at])
+        + f'<span class="match">{escape(hit.snippet[at:end])}</span>'
+        + escape(hit.snippet[end:])
+    )
