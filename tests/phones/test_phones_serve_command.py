@@ -126,3 +126,11 @@ def test_each_table_plays_its_own_game_and_its_run_is_saved(tmp_path, capsys):
     assert [step["choice"] for step in data["steps"]] == [choice["key"]]
     assert main(["replay", str(run_file)]) == 0
     assert "matches" in capsys.readouterr().out
+
+
+def test_an_existing_run_file_is_never_overwritten(tmp_path, capsys):
+    saved = tmp_path / "last-week.run.json"
+    saved.write_text("{}", encoding="utf-8")
+    assert main(["serve", "care-homes", "--bind", "127.0.0.1", "-o", str(saved)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert saved.read_text(encoding="utf-8") == "{}"

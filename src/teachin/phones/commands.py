@@ -76,15 +76,18 @@ def _say(text: str) -> None:
 
 
 def run_serve(args: argparse.Namespace, content_folders: Callable[[], list[Path]]) -> int:
+    if args.output is not None and args.output.exists():
+        print(f"teachin: {args.output} already exists: give another -o", file=sys.stderr)
+        return 2
+    if args.mode == "groups" and args.output is not None:
+        print("teachin: groups mode saves one run a table: give --runs-dir", file=sys.stderr)
+        return 2
     scenarios, problems = load_scenarios(list(content_folders()))
     scenario = scenarios.get(args.scenario)
     if scenario is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"teachin: no scenario '{args.scenario}'", file=sys.stderr)
-        return 2
-    if args.mode == "groups" and args.output is not None:
-        print("teachin: groups mode saves one run a table: give --runs-dir", file=sys.stderr)
         return 2
     host = args.bind or default_address()
     server = PhoneServer(host, args.port)
