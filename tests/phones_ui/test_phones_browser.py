@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from teachin.runs.runfile import read_run
 from teachin.ui.phones.join_panel import TallyRow
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,5 +87,30 @@ def test_a_phone_joins_votes_and_the_projector_counts_it(qtbot, room, browser):
         expect(page.get_by_role("status")).to_contain_text(f"Your vote: 2 {options[1].label}")
         expect(buttons.nth(1)).to_have_attribute("aria-pressed", "true")
         assert phones.votes() == {options[1].id: 1}
+    finally:
+        page.close()
+
+
+def test_a_table_joins_by_name_and_plays_a_round_in_the_browser(qtbot, groups_window, browser):
+    from playwright.sync_api import expect
+
+    qtbot.mouseClick(groups_window.start_button, Qt.MouseButton.LeftButton)
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(groups_window.link.url)
+        expect(page.get_by_role("heading", name="Which table are you?")).to_be_visible()
+        page.get_by_label("A new table's name").fill("Tigers")
+        page.get_by_role("button", name="Start this table").click()
+        qtbot.waitUntil(lambda: "Tigers: round 1 of 12" in groups_window.tables.text())
+        expect(page.get_by_role("heading", name="Round 1 of 12")).to_be_visible()
+        assert unnamed_buttons(page.locator("body").aria_snapshot()) == []
+        run = groups_window.play.tables["Tigers"].run
+        option = run.options()[1]
+        page.get_by_role("button", name=re.compile(f"^2 {re.escape(option.label)}")).click()
+        qtbot.waitUntil(lambda: "Tigers: round 2 of 12" in groups_window.tables.text())
+        expect(page.get_by_role("heading", name="What happened")).to_be_visible()
+        expect(page.get_by_role("heading", name="Round 2 of 12")).to_be_visible()
+        (path,) = groups_window.play.paths()
+        assert [step["choice"] for step in read_run(path)["steps"]] == [option.id]
     finally:
         page.close()

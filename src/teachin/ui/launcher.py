@@ -37,6 +37,8 @@ PLAN_EDITOR = "plan editor"
 EXPORT = "export"
 ABOUT = "about"
 CONTENT_FOLDERS = "content folders"
+GROUPS = "groups on phones"
+PHONES_NETWORK = "phones network"
 
 
 class LaunchingWindow(Protocol):
@@ -153,6 +155,47 @@ class WindowLauncher(QObject):
         catalog = self._catalog()
         board = open_debrief_board(catalog.scenarios, catalog.library, start_folder=runs_dir())
         self.windows.keep(DEBRIEF_BOARD, board)
+
+    # -- phones ------------------------------------------------------------------------
+    @Slot()
+    def open_groups(self) -> None:
+        """Groups play on their own devices (brought forward if open)."""
+        groups = self.windows.find(GROUPS)
+        if groups is None:
+            from teachin.ui.phones.groups_window import GroupsWindow
+            from teachin.ui.phones.room_phones import PhonesSetup
+            from teachin.ui.userdirs import app_data_dir
+
+            catalog = self._catalog()
+            folder = app_data_dir() / "table-runs"
+            groups = GroupsWindow(
+                catalog.scenarios, catalog.library, folder, PhonesSetup(self._settings)
+            )
+            self.windows.keep(GROUPS, groups)
+        _bring_forward(cast(QWidget, groups))
+
+    @Slot()
+    def choose_phone_network(self) -> None:
+        """The network phones join on, remembered; a running room play's phones move there."""
+        from teachin.ui.phones.address_dialog import AddressDialog
+        from teachin.ui.phones.addresses import network_addresses
+
+        dialog = AddressDialog(network_addresses(), self._settings.phone_address, self._main)
+        dialog.accepted.connect(self._phone_network_chosen)
+        self.windows.keep(PHONES_NETWORK, dialog).open()
+
+    @Slot()
+    def _phone_network_chosen(self) -> None:
+        from teachin.ui.phones.address_dialog import AddressDialog
+
+        dialog = self.windows.find(PHONES_NETWORK)
+        if not isinstance(dialog, AddressDialog) or dialog.chosen is None:
+            return
+        self._settings.phone_address = dialog.chosen.ip
+        presentation = self.presentation
+        room = presentation.controller.room if presentation is not None else None
+        if room is not None and room.phones is not None:
+            room.phones.start_on(dialog.chosen.ip)
 
     # -- planning ----------------------------------------------------------------------
     @Slot()

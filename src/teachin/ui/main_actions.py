@@ -156,6 +156,18 @@ ACTIONS: tuple[ActionRow, ...] = (
         ("Ctrl+Shift+D",),
         tip="Show several groups' runs side by side on the projector, to compare their paths",
     ),
+    ActionRow(
+        "groups_action",
+        "&Groups play on phones…",
+        "launcher.open_groups",
+        tip="Each table plays a scenario in its own browser; the board fills as they play",
+    ),
+    ActionRow(
+        "phones_network_action",
+        "Phones' &network…",
+        "launcher.choose_phone_network",
+        tip="The network phones join on (a presentation's room play turns phones on there)",
+    ),
     ActionRow("content_folders_action", "&Content folders…", "show_content_folders"),
     ActionRow(
         "about_action", "&About teachin", "launcher.show_about", role=QAction.MenuRole.AboutRole
@@ -188,7 +200,13 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ),
     ),
     ("Pl&ay", ("play_action",)),
-    ("&Present", ("present_action", "plan_action", "debrief_board_action", PLANS_MENU)),
+    (
+        "&Present",
+        (
+            *("present_action", "plan_action", "debrief_board_action", PLANS_MENU, None),
+            *("groups_action", "phones_network_action"),
+        ),
+    ),
     ("&Help", ("content_folders_action", "about_action")),
 )
 TOOLBAR: tuple[str | None, ...] = (

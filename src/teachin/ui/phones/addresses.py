@@ -76,3 +76,12 @@ def network_addresses() -> list[Address]:
             if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
                 found.append((name, ip.toString()))
     return rank_addresses(found)
+
+
+def address_without_asking(addresses: list[Address], remembered: str) -> str | None:
+    """The address to use without a question: the one remembered if this laptop still
+    has it, else the only one; None when the facilitator must pick (or there is none)."""
+    ips = [address.ip for address in addresses]
+    if remembered in ips:
+        return remembered
+    return ips[0] if len(ips) == 1 else None

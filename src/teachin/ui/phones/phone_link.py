@@ -39,6 +39,14 @@ class PhoneServerLike(Protocol):
     def show(self, state: Any) -> None: ...
 
 
+def start_failed_words(ip: str, error: OSError) -> str:
+    """What the facilitator reads when phones cannot be turned on at ``ip``."""
+    return (
+        f"Phones could not be turned on at {ip}: {error.strerror or error}. "
+        "Choose another address, or count hands."
+    )
+
+
 def default_server(host: str, port: int) -> PhoneServerLike:
     from teachin.phones.server import PhoneServer
 

@@ -17,9 +17,15 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from teachin.phones.protocol import BallotState, Choice
 from teachin.ui.phones.address_dialog import NO_NETWORK
-from teachin.ui.phones.addresses import Address, network_addresses
+from teachin.ui.phones.addresses import Address, address_without_asking, network_addresses
 from teachin.ui.phones.join_panel import TallyRow
-from teachin.ui.phones.phone_link import PREFERRED_PORT, PhoneLink, PhoneServerLike, default_server
+from teachin.ui.phones.phone_link import (
+    PREFERRED_PORT,
+    PhoneLink,
+    PhoneServerLike,
+    default_server,
+    start_failed_words,
+)
 
 if TYPE_CHECKING:
     from teachin.ui.present.room_play import RoomPlay
@@ -92,10 +98,9 @@ class RoomPhones(QObject):
         if not addresses:
             self._say(NO_NETWORK)
             return False
-        remembered = self.setup.settings.phone_address
-        ips = [address.ip for address in addresses]
-        if remembered in ips or len(ips) == 1:
-            return self.start_on(remembered if remembered in ips else ips[0])
+        ip = address_without_asking(addresses, self.setup.settings.phone_address)
+        if ip is not None:
+            return self.start_on(ip)
         self.addressNeeded.emit()
         return False
 
@@ -104,10 +109,7 @@ class RoomPhones(QObject):
         try:
             self.link.start(ip)
         except OSError as exc:
-            self._say(
-                f"Phones could not be turned on at {ip}: {exc.strerror or exc}. "
-                "Choose another address, or count hands."
-            )
+            self._say(start_failed_words(ip, exc))
             return False
         self.setup.settings.phone_address = ip
         self._shown = _Remembered()
