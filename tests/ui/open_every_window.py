@@ -66,6 +66,8 @@ def main() -> int:
             open_close_twice("debrief board", window.debrief_board_action, escape)
             open_close_twice("content folders", window.content_folders_action, escape)
             open_close_twice("about", window.about_action, escape)
+            open_close_twice("groups on phones", window.groups_action, lambda w: w.close())
+            open_close_twice("phones network", window.phones_network_action, escape)
             for action in (window.play_action, window.debrief_board_action, window.plan_action):
                 action.trigger()
             window.present_action.trigger()

@@ -181,21 +181,16 @@ class WindowLauncher(QObject):
         from teachin.ui.phones.addresses import network_addresses
 
         dialog = AddressDialog(network_addresses(), self._settings.phone_address, self._main)
-        dialog.accepted.connect(self._phone_network_chosen)
+        dialog.addressChosen.connect(self._phone_network_chosen)
         self.windows.keep(PHONES_NETWORK, dialog).open()
 
-    @Slot()
-    def _phone_network_chosen(self) -> None:
-        from teachin.ui.phones.address_dialog import AddressDialog
-
-        dialog = self.windows.find(PHONES_NETWORK)
-        if not isinstance(dialog, AddressDialog) or dialog.chosen is None:
-            return
-        self._settings.phone_address = dialog.chosen.ip
+    @Slot(str)
+    def _phone_network_chosen(self, ip: str) -> None:
+        self._settings.phone_address = ip
         presentation = self.presentation
         room = presentation.controller.room if presentation is not None else None
         if room is not None and room.phones is not None:
-            room.phones.start_on(dialog.chosen.ip)
+            room.phones.start_on(ip)
 
     # -- planning ----------------------------------------------------------------------
     @Slot()

@@ -4,7 +4,7 @@ preselected when it is still there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,9 @@ NO_NETWORK = (
 
 class AddressDialog(QDialog):
     """Which of this laptop's addresses phones join on."""
+
+    addressChosen = Signal(str)
+    """The address the facilitator confirmed."""
 
     def __init__(
         self, addresses: list[Address], remembered: str = "", parent: QWidget | None = None
@@ -82,6 +85,21 @@ class AddressDialog(QDialog):
         layout.addWidget(self.choices)
         layout.addWidget(buttons)
         self.resize(560, 320 if addresses else 180)
+
+    @classmethod
+    def ask(cls, addresses: list[Address], remembered: str, parent: QWidget) -> AddressDialog:
+        """Opens the dialog over ``parent`` (window-modal, deleted once closed); connect
+        to its ``addressChosen``."""
+        dialog = cls(addresses, remembered, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def accept(self) -> None:
+        chosen = self.chosen
+        super().accept()
+        if chosen is not None:
+            self.addressChosen.emit(chosen.ip)
 
     @property
     def chosen(self) -> Address | None:

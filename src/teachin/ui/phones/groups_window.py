@@ -33,7 +33,7 @@ from teachin.ui.phones.addresses import address_without_asking
 from teachin.ui.phones.connect_help import TITLE as HELP_TITLE
 from teachin.ui.phones.connect_help import ConnectHelpDialog
 from teachin.ui.phones.join_panel import JoinPanel
-from teachin.ui.phones.phone_link import PhoneLink, start_failed_words
+from teachin.ui.phones.phone_link import PhoneLink
 from teachin.ui.phones.room_phones import PhonesSetup
 from teachin.ui.phones.tables_play import TablesPlay
 from teachin.ui.windows import OpenWindows
@@ -159,17 +159,16 @@ class GroupsWindow(QWidget):
             return False
         return self.start_on(ip)
 
+    @Slot(str)
     def start_on(self, ip: str) -> bool:
         scenario = self.scenario
         if scenario is None:
             self._say("No scenario is installed to play.")
             return False
-        try:
-            self.link.start(ip)
-        except OSError as exc:
-            self._say(start_failed_words(ip, exc))
+        failed = self.link.try_start(ip, self.setup.settings)
+        if failed:
+            self._say(failed)
             return False
-        self.setup.settings.phone_address = ip
         server = self.link.server
         assert server is not None
         if self.play is None or self.play.scenario is not scenario:
@@ -187,16 +186,9 @@ class GroupsWindow(QWidget):
 
     @Slot()
     def choose_address(self) -> None:
-        dialog = AddressDialog(self.setup.addresses(), self.setup.settings.phone_address, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._address_chosen)
-        dialog.open()
-
-    @Slot()
-    def _address_chosen(self) -> None:
-        dialog = self.sender()
-        if isinstance(dialog, AddressDialog) and dialog.chosen is not None:
-            self.start_on(dialog.chosen.ip)
+        setup = self.setup
+        dialog = AddressDialog.ask(setup.addresses(), setup.settings.phone_address, self)
+        dialog.addressChosen.connect(self.start_on)
 
     # -- the tables -----------------------------------------------------------------------
     @Slot(object)

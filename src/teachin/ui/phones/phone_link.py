@@ -23,6 +23,10 @@ PREFERRED_PORT = 8123
 port when another program holds it."""
 
 
+class AddressMemory(Protocol):
+    phone_address: str
+
+
 class PhoneServerLike(Protocol):
     events: queue.SimpleQueue[Any]
 
@@ -112,6 +116,15 @@ class PhoneLink(QObject):
         self._drain.start()
         self.changed.emit()
         return server.url
+
+    def try_start(self, ip: str, memory: AddressMemory) -> str:
+        """Phones on at ``ip``, remembered in ``memory``: "" when on, else what went wrong."""
+        try:
+            self.start(ip)
+        except OSError as exc:
+            return start_failed_words(ip, exc)
+        memory.phone_address = ip
+        return ""
 
     def _started(self, host: str, port: int) -> PhoneServerLike:
         server = self._make_server(host, port)

@@ -95,18 +95,9 @@ class PhonesBar(QWidget):
     @Slot()
     def choose_address(self) -> None:
         """The facilitator picks the network (several, and none remembered; or to change it)."""
-        dialog = AddressDialog(
-            self.phones.setup.addresses(), self.phones.setup.settings.phone_address, self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._address_chosen)
-        dialog.open()
-
-    @Slot()
-    def _address_chosen(self) -> None:
-        dialog = self.sender()
-        if isinstance(dialog, AddressDialog) and dialog.chosen is not None:
-            self.phones.start_on(dialog.chosen.ip)
+        setup = self.phones.setup
+        dialog = AddressDialog.ask(setup.addresses(), setup.settings.phone_address, self)
+        dialog.addressChosen.connect(self.phones.start_on)
 
     @Slot()
     def show_help(self) -> None:

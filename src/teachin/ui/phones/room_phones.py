@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -21,10 +21,10 @@ from teachin.ui.phones.addresses import Address, address_without_asking, network
 from teachin.ui.phones.join_panel import TallyRow
 from teachin.ui.phones.phone_link import (
     PREFERRED_PORT,
+    AddressMemory,
     PhoneLink,
     PhoneServerLike,
     default_server,
-    start_failed_words,
 )
 
 if TYPE_CHECKING:
@@ -35,10 +35,6 @@ TURN_ON_KEY = Key.Key_J
 """J: phones join (J for join; P and N already move the slides)."""
 CLOSE_VOTE_KEY = Key.Key_V
 """V: close the phones' vote on the round being played, or open it again."""
-
-
-class AddressMemory(Protocol):
-    phone_address: str
 
 
 @dataclass
@@ -104,14 +100,13 @@ class RoomPhones(QObject):
         self.addressNeeded.emit()
         return False
 
+    @Slot(str)
     def start_on(self, ip: str) -> bool:
         """Phones on at ``ip`` (restarted there if they were on elsewhere)."""
-        try:
-            self.link.start(ip)
-        except OSError as exc:
-            self._say(start_failed_words(ip, exc))
+        failed = self.link.try_start(ip, self.setup.settings)
+        if failed:
+            self._say(failed)
             return False
-        self.setup.settings.phone_address = ip
         self._shown = _Remembered()
         self.message = ""
         self.push()
