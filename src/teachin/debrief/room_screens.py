@@ -21,6 +21,7 @@ from teachin.debrief.model import (
 )
 from teachin.debrief.reveal import truth_html
 from teachin.debrief.words import (
+    DEBRIEF_STAGES,
     ESTIMATE_WORD,
     MAYBE_READY_LABEL,
     TRUTH_LESSON,
@@ -368,7 +369,11 @@ def _end_notes(story: RunStory) -> str:
         parts.append("<p><b>Turning points</b></p><ul>")
         parts.extend(f"<li>{escape(turning_point_words(p))}</li>" for p in story.turning_points)
         parts.append("</ul>")
-    parts.append("<p><b>Ask the room</b></p><ol>")
+    parts.append("<p><b>Ask the room, in three steps</b></p><ul>")
+    parts.extend(
+        f"<li><b>{escape(stage)}</b> {escape(question)}</li>" for stage, question in DEBRIEF_STAGES
+    )
+    parts.append("</ul><p><b>Then this scenario's questions</b></p><ol>")
     parts.extend(f"<li>{escape(q)}</li>" for q in story.questions)
     parts.append("</ol>")
     return "".join(parts)

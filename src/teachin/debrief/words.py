@@ -67,6 +67,18 @@ NOTHING_ELSE = "Nothing else happened this round."
 NO_TURNING_POINT = "No round stood out: things changed slowly."
 DEFAULT_QUESTIONS = ("What surprised you? What would you do differently?",)
 """Asked when a scenario brings no discussion questions of its own."""
+DEBRIEF_STAGES = (
+    ("What?", "What did you do, round by round, and what happened?"),
+    (
+        "So what?",
+        "Why did it turn out that way? Which choice mattered most? Which strategy did your "
+        "choices look like?",
+    ),
+    ("Now what?", "What would you do differently in a real fight near you?"),
+)
+"""The three debrief questions, in this order, after every scenario (the modules' activities
+end with the same three): what happened, why it matters, what we do with it. The scenario's
+own questions follow them."""
 
 
 def result_words(result: str | None) -> str:

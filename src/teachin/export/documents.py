@@ -21,7 +21,7 @@ from PySide6.QtGui import QTextCursor
 
 from teachin import __version__
 from teachin.debrief.model import Concept, describe_run
-from teachin.debrief.words import TOO_EARLY, TRUTH_LESSON, kind_words
+from teachin.debrief.words import DEBRIEF_STAGES, TOO_EARLY, TRUTH_LESSON, kind_words
 from teachin.export.charts import Series, measures_svg
 from teachin.export.paged import STAIRCASE_WIDTH, PagedDocument, PagedText, Paper, write_pdf
 from teachin.locations import PACKAGE_DIR
@@ -370,6 +370,7 @@ def debrief(
         read_more=_read_more,
         too_early=TOO_EARLY,
         truth_lesson=TRUTH_LESSON,
+        stages=DEBRIEF_STAGES,
     )
     svg = None
     if staircase is not None:

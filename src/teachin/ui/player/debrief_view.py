@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from teachin.debrief.model import RAN_OUT, RunStory, describe_run
 from teachin.debrief.reveal import truth_html
-from teachin.debrief.words import NO_TURNING_POINT, TRUTH_LESSON, result_words
+from teachin.debrief.words import DEBRIEF_STAGES, NO_TURNING_POINT, TRUTH_LESSON, result_words
 from teachin.scenario.run import Run
 from teachin.ui.layouts import clear_layout
 from teachin.ui.player.charts import MeasuresChart, StaircasePathChart
@@ -147,8 +147,15 @@ class DebriefView(QWidget):
         self.branches.setText(branches)
         self.branches.setVisible(bool(branches))
         self.branches_title.setVisible(bool(branches))
+        stages = "".join(
+            f"<p><b>{html.escape(stage)}</b> {html.escape(question)}</p>"
+            for stage, question in DEBRIEF_STAGES
+        )
         self.questions.setText(
-            "<ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in story.questions) + "</ol>"
+            stages
+            + "<p>And this scenario's own questions:</p><ol>"
+            + "".join(f"<li>{html.escape(q)}</li>" for q in story.questions)
+            + "</ol>"
         )
         self.body_scroll.verticalScrollBar().setValue(0)
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
