@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -35,7 +36,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -225,6 +226,7 @@ def main() -> int:
     from teachin.ui.collector import collect_in_gui_thread
 
     collector = collect_in_gui_thread(app)  # as the app runs: cycles collected between events
+    gc.callbacks.append(CollectionTimer())
     import aiohttp  # noqa: F401 - loaded before the baseline, as the app would have it
 
     import teachin.phones.server  # noqa: F401
@@ -264,6 +266,23 @@ def main() -> int:
     return 0
 
 
+class CollectionTimer:
+    """Times each run of Python's cycle collector (it holds every thread while it runs)."""
+
+    runs: ClassVar[list[tuple[int, float, float]]] = []
+    """(generation, wall ms, CPU ms of its thread)"""
+
+    def __init__(self) -> None:
+        self.started = (0.0, 0.0)
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.started = (time.monotonic(), time.thread_time())
+            return
+        wall, cpu = time.monotonic() - self.started[0], time.thread_time() - self.started[1]
+        self.runs.append((info["generation"], wall * 1000, cpu * 1000))
+
+
 def report(
     phones: int, room: Room, log: dict[str, Any], cpu: float, wall: float, growth: float
 ) -> None:
@@ -294,6 +313,14 @@ def report(
         f"phones process: CPU {log['cpu_s']:.2f} s; memory growth {growth:.1f} MB"
     )
     lateness = max(room.lateness) if room.lateness else float("nan")
+    for generation, what in ((0, "quick"), (2, "full")):
+        runs = [(w, c) for g, w, c in CollectionTimer.runs if g == generation]
+        if runs:
+            longest = max(runs)
+            print(
+                f"the app's {what} cycle collections (teachin.ui.collector): {len(runs)}, "
+                f"longest {longest[0]:.0f} ms ({longest[1]:.0f} ms CPU): the window waits that long"
+            )
     print(
         f"window loop while voting: {len(room.lateness)} ticks of {TICK_MS} ms, median lateness "
         f"{statistics.median(room.lateness):.1f} ms, worst {lateness:.1f} ms"
