@@ -120,6 +120,13 @@ def test_the_end_of_the_presentation_stops_the_phones(qtbot, room):
     url = room.phones.link.url
     assert room.phones.on
     assert Phone(room.phones.link.server).request("GET", f"/{room.phones.link.code}/")[0] == 200
+    panel = room.audience.join_panel
+    assert panel.isVisible()
+    qtbot.keyClick(room.console, Key.Key_Home)  # another slide: the whole screen for it
+    assert room.phones.on and not panel.isVisible()
+    scenario_frame = next(i for i, f in enumerate(room.controller.frames) if f.kind == "scenario")
+    room.controller.go_to(scenario_frame + 1)  # back on the scenario's slide
+    assert panel.isVisible()
     qtbot.keyClick(room.console, Key.Key_Escape)
     assert not room.controller.running
     assert not room.phones.on and refuses(url)

@@ -82,11 +82,13 @@ class AudienceWindow(PresentationWindow):
 
     @Slot()
     def refresh_phones(self) -> None:
-        """The phones panel: shown while phones are on, with the join address and the tally."""
+        """The phones panel: shown while phones are on and the room plays (or is about
+        to), with the join address and the tally."""
         room = self.controller.room
         phones = room.phones if room is not None else None
-        if phones is None or not phones.on:
-            self.join_panel.hide()
+        on_the_game = room is not None and (room.active or room.scenario_for_frame() is not None)
+        if phones is None or not phones.on or not on_the_game:
+            self.join_panel.hide()  # the other slides keep the whole screen; phones wait
             return
         panel = self.join_panel
         panel.apply_theme(self.controller.theme)
