@@ -222,6 +222,11 @@ def test_debrief_tells_the_whole_run(finished_run, builtin_library, tmp_path):
         assert squash(f"page {number} of {len(texts)}") in squash(text)
     assert not any(page.images for page in PdfReader(path).pages)  # charts are vector
     assert paged.unlaid_blocks() == []
+    # The charts' heading, their caption and the first chart's name share one page.
+    chart_page = next(i for i, text in enumerate(texts) if "measures over time" in text)
+    caption = squash("Each chart shows one measure")
+    first_chart = squash(scenario.visible_measures[0].label)
+    assert caption in squash(texts[chart_page]) and first_chart in squash(texts[chart_page])
 
 
 def test_debrief_from_a_run_file_on_the_command_line(finished_run, tmp_path):
