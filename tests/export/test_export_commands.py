@@ -78,6 +78,26 @@ def test_unknown_module_is_a_usage_error(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_spectrum_worksheet_names_its_five_wedges(tmp_path, capsys):
+    out = tmp_path / "spectrum.pdf"
+    assert _run(["export", "spectrum", "-o", str(out), "--paper", "letter"]) == 0
+    assert "(2 pages, letter)" in capsys.readouterr().out
+    first, second = (squash(text) for text in page_texts(out))
+    for wedge in ("Activeallies", "Passiveallies", "Neutrals", "Passiveopposition"):
+        assert wedge in first
+    assert "Activeopposition" in first and "Whocansayyes" in first
+    assert "Moveeachwedgeonestep" in second and "Staircasestep" in second
+    assert "GeorgeLakeyandTrainingforChange" in second
+    assert not any(page.images for page in PdfReader(out).pages)  # vector lines, not a picture
+
+
+def test_spectrum_worksheet_takes_no_ids(tmp_path, capsys):
+    out = tmp_path / "spectrum.pdf"
+    assert _run(["export", "spectrum", "sample", "-o", str(out)]) == 2
+    assert "give no ids" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_worksheet_takes_at_most_one_scenario(tmp_path, capsys):
     assert _run(["export", "worksheet", "a", "b", "-o", str(tmp_path / "w.pdf")]) == 2
     assert "at most one scenario" in capsys.readouterr().err

@@ -265,18 +265,21 @@ def test_guide_has_no_stranded_heading_or_cut_short_box(builtin_guide):
     assert paged.layout_problems() == []
 
 
-@pytest.mark.parametrize("kind", ["handout", "worksheet", "debrief", "agenda"])
+@pytest.mark.parametrize("kind", ["handout", "worksheet", "spectrum", "debrief", "agenda"])
 def test_every_kind_keeps_its_text_inside_the_margins(
     kind, builtin_library, finished_run, tmp_path
 ):
     from teachin.export.documents import agenda, debrief, export_pdf, handout, worksheet
     from teachin.export.paged import Margins, Paper
+    from teachin.export.spectrum import spectrum_worksheet
     from teachin.plan.fileformat import load_plans
 
     if kind == "handout":
         document = handout(builtin_library, [builtin_library.ordered_modules()[-1].id])
     elif kind == "worksheet":
         document = worksheet(builtin_library)
+    elif kind == "spectrum":
+        document = spectrum_worksheet()
     elif kind == "debrief":
         document = debrief(finished_run, builtin_library)
     else:
@@ -370,3 +373,25 @@ def test_the_blank_staircase_survives_a_photocopier(builtin_library, tmp_path, p
     assert len(texts) == 2
     first = texts[0].split()
     assert all(str(number) in first for number in range(1, count + 1))
+
+
+@pytest.mark.parametrize("paper", ["LETTER", "A4"])
+def test_the_spectrum_fills_the_width_of_its_first_page(tmp_path, paper):
+    # The half circle is as wide as the text, on the first page with who decides,
+    # so the wedges leave room to write groups in.
+    from teachin.export.documents import export_pdf
+    from teachin.export.paged import Margins, Paper
+    from teachin.export.spectrum import spectrum_worksheet
+    from teachin.workshop.spectrum_svg import WEDGES
+
+    path = tmp_path / "spectrum.pdf"
+    export_pdf(spectrum_worksheet(), path, Paper[paper])
+    found = words(path)
+    margins = Margins()
+    # The arrows of "← Our side" and "The other side →", at the two ends of the flat side.
+    left = next(word for word in found if word.page == 1 and "←" in word.text)
+    right = next(word for word in found if word.page == 1 and "→" in word.text)
+    text_width = left.page_width - (margins.inner + margins.outer) * MM_TO_PT
+    assert right.x_max - left.x_min > 0.9 * text_width
+    labels = {word.text for word in found if word.page == 1}
+    assert {part for wedge in WEDGES for part in wedge.split()} <= labels

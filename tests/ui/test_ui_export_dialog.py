@@ -75,6 +75,22 @@ def test_guide_for_a_plan_and_paper_size(qtbot: QtBot, make_window, tmp_path: Pa
     assert "Teach-in" in page.extract_text()
 
 
+def test_the_spectrum_worksheet_needs_no_choice(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    window: MainWindow = make_window(base=[builtin_content_dir()])
+    dialog = open_dialog(qtbot, window)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findText("Worksheet: spectrum of allies"))
+    preview(qtbot, dialog)
+    assert dialog.kind().id == "spectrum"
+    assert not dialog.choice_combo.isVisibleTo(dialog)
+    assert not dialog.modules_list.isVisibleTo(dialog)
+    assert dialog.preview is not None and dialog.preview.page_count == 2
+    assert dialog.save_button.isEnabled()
+    assert dialog.suggested_name() == "teachin-spectrum-blank.pdf"
+    assert save(qtbot, dialog, tmp_path / "spectrum.pdf")
+    text = PdfReader(tmp_path / "spectrum.pdf").pages[0].extract_text()
+    assert "Neutrals" in text and "Passive" in text
+
+
 def test_nothing_chosen_says_what_to_do(qtbot: QtBot, make_window) -> None:
     window: MainWindow = make_window(base=[builtin_content_dir()])
     dialog = open_dialog(qtbot, window)

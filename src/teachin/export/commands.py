@@ -25,6 +25,8 @@ KINDS = {
     "debrief": "a scenario run for the debrief, from its run file (RUN.json)",
     "worksheet": "blank escalation staircase and planning sheet for your own campaign; "
     "with a scenario id, that scenario's choice sheet for a group without a laptop",
+    "spectrum": "blank spectrum-of-allies worksheet: five wedges to write groups in, "
+    "who decides, and the groups to move one wedge closer",
     "closing": "the closing sheets: an evaluation to copy for each person and a contact "
     "sign-up sheet that says what the group will and won't do with the names "
     "(PLAN, optional: names the session on both)",

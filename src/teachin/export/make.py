@@ -14,6 +14,7 @@ from teachin.export.documents import (
     worksheet,
 )
 from teachin.export.request import ExportKind, ExportRequest
+from teachin.export.spectrum import spectrum_worksheet
 
 
 def make_document(request: ExportRequest, catalog: Catalog) -> ExportDocument:
@@ -23,6 +24,8 @@ def make_document(request: ExportRequest, catalog: Catalog) -> ExportDocument:
     if kind is ExportKind.WORKSHEET:
         scenario = request.scenario
         return choice_sheet(scenario, library) if scenario is not None else worksheet(library)
+    if kind is ExportKind.SPECTRUM:
+        return spectrum_worksheet()
     if kind is ExportKind.DEBRIEF:
         assert request.run is not None  # the request checks it
         printed = request.run

@@ -28,6 +28,8 @@ class ExportKind(Enum):
     """A session plan's blocks with their clock times."""
     WORKSHEET = "worksheet"
     """The blank staircase and planning sheet, or a scenario's choice sheet."""
+    SPECTRUM = "spectrum"
+    """The blank spectrum-of-allies worksheet (it prints nothing chosen)."""
     DEBRIEF = "debrief"
     """A group's run of a scenario, from its run file."""
     CLOSING = "closing"
@@ -64,7 +66,9 @@ class ExportRequest:
 
     def name(self) -> str:
         """What the request prints, for a file name: a plan's, scenario's, run file's or
-        single module's name, else ``all``."""
+        single module's name, ``blank`` for the spectrum sheet, else ``all``."""
+        if self.kind is ExportKind.SPECTRUM:
+            return "blank"
         if self.run is not None:
             return self.run.path.stem
         for chosen in (self.plan, self.scenario):
@@ -106,6 +110,10 @@ def request_from_arguments(
     """
     if kind is ExportKind.WORKSHEET:
         return ExportRequest(kind, scenario=_scenario(names[0], catalog) if names else None)
+    if kind is ExportKind.SPECTRUM:
+        if names:
+            raise ExportInputError("the spectrum worksheet prints nothing named: give no ids")
+        return ExportRequest(kind)
     if kind is ExportKind.DEBRIEF:
         return ExportRequest(kind, run=read_printed_run(Path(names[0]), catalog))
     if kind is ExportKind.CLOSING:

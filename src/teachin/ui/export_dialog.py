@@ -50,7 +50,7 @@ class Kind:
     label: str
     needs: str
     """What to choose: ``modules``, ``plan-or-all``, ``plan``, ``plan-or-any``,
-    ``scenario-or-blank`` or ``run``."""
+    ``scenario-or-blank``, ``run``, or ``nothing`` (a blank sheet)."""
 
     @property
     def id(self) -> str:
@@ -64,6 +64,7 @@ KINDS = (
     Kind(
         ExportKind.WORKSHEET, "Worksheet: staircase or scenario choice sheet", "scenario-or-blank"
     ),
+    Kind(ExportKind.SPECTRUM, "Worksheet: spectrum of allies", "nothing"),
     Kind(ExportKind.DEBRIEF, "Scenario debrief (from a run file)", "run"),
     Kind(ExportKind.CLOSING, "Closing sheets: evaluation and sign-up", "plan-or-any"),
 )
@@ -272,7 +273,7 @@ class ExportDialog(QDialog):
             for path in self._run_files:
                 self._add_run_item(path)
         self.choice_combo.blockSignals(False)
-        has_choice = needs != "modules"
+        has_choice = needs not in ("modules", "nothing")
         self.choice_combo.setVisible(has_choice)
         self.choice_label.setVisible(has_choice)
         self.browse_button.setVisible(needs == "run")
@@ -314,6 +315,8 @@ class ExportDialog(QDialog):
         """What is chosen; None when nothing is chosen yet. A run file is read here
         (ExportInputError when it cannot be printed)."""
         kind = self.kind()
+        if kind.needs == "nothing":
+            return ExportRequest(kind.kind)
         if kind.needs == "modules":
             modules = tuple(self.checked_modules())
             return ExportRequest(kind.kind, modules=modules) if modules else None
