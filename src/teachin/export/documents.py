@@ -374,7 +374,8 @@ def debrief(
     )
     svg = None
     if staircase is not None:
-        svg = staircase_svg(staircase, PRINT, current=story.highest - 1 if story.highest else None)
+        current = story.highest - 1 if story.highest else None
+        svg = staircase_svg(staircase, PRINT, current=current, climbed=story.highest)
     series = [
         Series(m.label, list(m.values), m.low, m.high, list(m.ranges)) for m in story.measures
     ]
