@@ -115,7 +115,12 @@ def test_phones_vote_beside_the_hands_and_the_run_keeps_them_apart(qtbot, room):
     assert console.room_panel.phones_bar.on_button.isVisible()
 
 
-def test_the_end_of_the_presentation_stops_the_phones(qtbot, room):
+def test_phones_join_on_the_game_only_and_the_end_of_the_presentation_stops_them(qtbot, room):
+    scenario_slide = room.controller.index
+    qtbot.keyClick(room.console, Key.Key_Home)  # the plan's first slide: J is not a phones key
+    qtbot.keyClick(room.console, Key.Key_J)
+    assert not room.phones.on
+    room.controller.go_to(scenario_slide + 1)
     qtbot.keyClick(room.console, Key.Key_J)
     url = room.phones.link.url
     assert room.phones.on
@@ -124,8 +129,7 @@ def test_the_end_of_the_presentation_stops_the_phones(qtbot, room):
     assert panel.isVisible()
     qtbot.keyClick(room.console, Key.Key_Home)  # another slide: the whole screen for it
     assert room.phones.on and not panel.isVisible()
-    scenario_frame = next(i for i, f in enumerate(room.controller.frames) if f.kind == "scenario")
-    room.controller.go_to(scenario_frame + 1)  # back on the scenario's slide
+    room.controller.go_to(scenario_slide + 1)
     assert panel.isVisible()
     qtbot.keyClick(room.console, Key.Key_Escape)
     assert not room.controller.running

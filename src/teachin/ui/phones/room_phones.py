@@ -135,6 +135,11 @@ class RoomPhones(QObject):
         return True
 
     def handle_key(self, key: int) -> bool:
+        """J and V, on the scenario's slide or while the room plays (where the console
+        shows the phones' row); elsewhere they are not room play's keys."""
+        room = self.room
+        if not room.active and room.scenario_for_frame() is None:
+            return False
         if key == TURN_ON_KEY:
             if not self.on:
                 self.turn_on()
