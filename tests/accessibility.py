@@ -10,9 +10,8 @@ label's text, as Qt decides)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
@@ -110,11 +110,11 @@ def accessible_name(widget: QWidget) -> str:
 
 def describe(widget: QWidget) -> str:
     """Enough to find the widget in the code: its class, object name and text."""
-    name = widget.objectName()
-    text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+    text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit | QLabel) else ""
+    said = widget.accessibleName() or text[:40]
     parent = widget.parentWidget()
     where = f" in {type(parent).__name__} {parent.objectName()!r}" if parent else ""
-    return f"{type(widget).__name__} {name!r} {text!r}{where}"
+    return f"{type(widget).__name__} {widget.objectName()!r} {said!r}{where}"
 
 
 def unnamed_controls(window: QWidget) -> list[str]:
@@ -196,43 +196,57 @@ def tab_cycle(window: QWidget, start: QWidget, backwards: bool = False) -> list[
     return visited
 
 
-@dataclass(frozen=True)
-class Place:
-    widget: QWidget
-    rect: QRect
-
-    def above(self, other: Place) -> bool:
-        """Wholly above ``other``, in the same column (their spans across overlap)."""
-        same_column = (
-            self.rect.left() < other.rect.right() and other.rect.left() < self.rect.right()
-        )
-        return same_column and self.rect.bottom() <= other.rect.top()
-
-    def left_of(self, other: Place) -> bool:
-        """Wholly left of ``other``, on the same row (their spans down overlap)."""
-        same_row = self.rect.top() < other.rect.bottom() and other.rect.top() < self.rect.bottom()
-        return same_row and self.rect.right() <= other.rect.left()
+def _above(upper: QRect, lower: QRect) -> bool:
+    """``upper`` wholly above ``lower``, in the same column (their spans across overlap)."""
+    same_column = upper.left() < lower.right() and lower.left() < upper.right()
+    return same_column and upper.bottom() < lower.top()
 
 
-def place(widget: QWidget, window: QWidget) -> Place:
-    corner = widget.mapTo(window, QPoint(0, 0))
-    return Place(widget, QRect(corner, widget.size()))
+def _left_of(left: QRect, right: QRect) -> bool:
+    """``left`` wholly left of ``right``, on the same row (their spans down overlap)."""
+    same_row = left.top() < right.bottom() and right.top() < left.bottom()
+    return same_row and left.right() < right.left()
 
 
-def out_of_reading_order(cycle: list[QWidget], window: QWidget) -> list[str]:
-    """Pairs of stops that Tab visits against reading order: a later stop above an
-    earlier one in the same column, or left of it on the same row. Tab order is a
-    cycle; it is read from the rotation with the fewest such pairs (reading order may
-    start anywhere: the focus starts where the window puts it)."""
-    places = [place(w, window) for w in cycle]
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    """``widget``, its parent, and so on up to its window."""
+    chain = [widget]
+    while not chain[-1].isWindow() and chain[-1].parentWidget() is not None:
+        chain.append(chain[-1].parentWidget())
+    return chain
+
+
+def _must_precede(first: QWidget, second: QWidget) -> bool:
+    """Reading order puts ``first`` before ``second``: where their branches of the
+    widget tree part, ``first``'s branch is above ``second``'s in one column or left
+    of it on one row. Compared there, not on the screen, so that what a scroll area
+    holds is read in its own order however far it is scrolled; a container and what
+    it holds are in no order."""
+    up_first, up_second = _ancestors(first), _ancestors(second)
+    if first in up_second or second in up_first:
+        return False
+    common = next(w for w in up_first if w in up_second)
+    branch_first = up_first[up_first.index(common) - 1]
+    branch_second = up_second[up_second.index(common) - 1]
+    box_first, box_second = branch_first.geometry(), branch_second.geometry()
+    return _above(box_first, box_second) or _left_of(box_first, box_second)
+
+
+def out_of_reading_order(cycle: list[QWidget]) -> list[str]:
+    """Pairs of stops that Tab visits against reading order: a stop visited after one
+    that reading order puts after it. Tab order is a cycle; it is read from the
+    rotation with the fewest such pairs (reading may start anywhere: the focus starts
+    where the window puts it)."""
+    count = len(cycle)
+    before = [[_must_precede(a, b) for b in cycle] for a in cycle]
     best: list[str] | None = None
-    for shift in range(len(places)):
-        order = places[shift:] + places[:shift]
+    for shift in range(count):
+        order = [(shift + i) % count for i in range(count)]
         wrong = [
-            f"{describe(later.widget)} comes after {describe(earlier.widget)}"
+            f"{describe(cycle[later])} comes after {describe(cycle[earlier])}"
             for i, earlier in enumerate(order)
             for later in order[i + 1 :]
-            if later.above(earlier) or later.left_of(earlier)
+            if before[later][earlier]
         ]
         if best is None or len(wrong) < len(best):
             best = wrong
@@ -245,7 +259,7 @@ def keyboard_problems(window: QWidget, start: QWidget) -> list[str]:
     going back the same way."""
     forward = tab_cycle(window, start)
     problems = [f"Tab never reaches {describe(w)}" for w in tab_stops(window) if w not in forward]
-    problems += out_of_reading_order(forward, window)
+    problems += out_of_reading_order(forward)
     backward = tab_cycle(window, start, backwards=True)
     if backward != [start, *reversed(forward[1:])]:
         problems.append(

@@ -76,7 +76,7 @@ def press(qtbot: QtBot, key: Qt.Key, times: int = 1) -> None:
 def start_by_keyboard(
     qtbot: QtBot, window: PlayerWindow, scenario_id: str, group: str = ""
 ) -> None:
-    """Pick a scenario with the arrow keys, type the group's name, press Enter."""
+    """Pick a scenario with the arrow keys, Tab to the group's name, type it, press Enter."""
     picker = window.picker
     picker.list.setFocus()
     press(qtbot, Qt.Key.Key_Home)
@@ -85,7 +85,7 @@ def start_by_keyboard(
             break
         press(qtbot, Qt.Key.Key_Down)
     assert picker.current_id() == scenario_id
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab, 3)  # past "Saved runs" and the scenario's description
     assert focused() is picker.group
     if group:
         qtbot.keyClicks(picker.group, group)

@@ -31,6 +31,7 @@ from teachin.ui.player.common import (
 )
 from teachin.ui.player.measures_view import MeasuresView
 from teachin.ui.player.staircase_view import StaircaseView
+from teachin.ui.tab_order import chain_tab_order
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
@@ -113,6 +114,13 @@ class ConsequenceView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.present_button)
         buttons.addWidget(self.next_button)
+
+        # Tab reads the story, its links, then the staircase and the measures beside
+        # it, then the buttons below (the scroll areas are made after what they hold).
+        chain_tab_order(
+            *(story_scroll, self.concept, self.events, side_scroll, self.stairs, self.measures),
+            *(self.what_if_button, self.present_button, self.next_button),
+        )
 
         columns = QHBoxLayout()
         columns.addWidget(story_scroll, 11)

@@ -30,6 +30,7 @@ from teachin.ui.player.common import (
     set_heading,
     text_label,
 )
+from teachin.ui.tab_order import chain_tab_order
 from teachin.workshop.library import Library
 from teachin.workshop.staircase import Staircase
 from teachin.workshop.themes import Theme
@@ -98,7 +99,8 @@ class DebriefView(QWidget):
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
 
-        self.body_scroll = scroll_area(body, "The debrief", self)
+        # Not "The debrief": the timeline's button to come back here says that.
+        self.body_scroll = scroll_area(body, "What the debrief says", self)
 
         self.save_button = BigButton("Save run as…", parent=self)
         self.save_button.clicked.connect(self.saveRequested)
@@ -211,6 +213,7 @@ class DebriefView(QWidget):
             f"<p>Your choices resembled most: <b>{html.escape(top.label)}</b> "
             f"({top.percent} of your choices).</p>"
         )
+        details = []
         for share in story.fingerprint:
             row = QWidget(self.fingerprint_box)
             row_layout = QVBoxLayout(row)
@@ -228,5 +231,7 @@ class DebriefView(QWidget):
             detail = link_label(f"Choices that show the {share.label.lower()}", row)
             detail.setText(f"{html.escape(examples)}. {concept_anchor(share.concept, 'Read:')}")
             detail.linkActivated.connect(self.conceptRequested)
+            details.append(detail)
             row_layout.addWidget(detail)
             self.fingerprint_layout.addWidget(row)
+        chain_tab_order(self.closest, *details)  # new links join the end of the Tab order

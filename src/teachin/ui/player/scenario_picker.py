@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from teachin.scenario.model import Scenario
 from teachin.ui.player.common import BigButton, esc, heading, scroll_area, set_heading, text_label
+from teachin.ui.tab_order import chain_tab_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -93,8 +94,9 @@ class ScenarioPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.resume_box)
         layout.addLayout(columns, 1)
-        self.setTabOrder(self.list, self.group)
-        self.setTabOrder(self.group, self.start_button)
+        # Tab reads the screen column by column: the list and "Saved runs" on the
+        # left, then the scenario's description, the group's name and Start.
+        chain_tab_order(self.list, self.runs_button, setting_scroll, self.group, self.start_button)
         if self.list.count():
             self.list.setCurrentRow(0)
         else:

@@ -17,6 +17,7 @@ from teachin.debrief.words import TOO_EARLY
 from teachin.scenario.engine import READY
 from teachin.scenario.run import Run
 from teachin.ui.player.common import BigButton
+from teachin.ui.tab_order import chain_tab_order
 
 
 class Timeline(QScrollArea):
@@ -84,6 +85,9 @@ class Timeline(QScrollArea):
         self._group.addButton(self.present, 0)
         self._layout.insertWidget(self._layout.count() - 1, self.present)
         self.present.show()
+        # New buttons join the end of the window's Tab order: put them back right
+        # after the timeline, left to right, where they are read.
+        chain_tab_order(self, *self.buttons, self.present)
         self._place_label()
         tallest = max(b.sizeHint().height() for b in [*self.buttons, self.present])
         self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 6)

@@ -532,7 +532,6 @@ class DebriefBoard(QWidget):
             button.setObjectName(f"debrief-{name}")
             button.setAccessibleName(text)
             button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             self.buttons[name] = button
             if name == "fullscreen":
