@@ -111,3 +111,17 @@ def test_schedule_drift_says_behind_when_a_block_runs_long():
     assert timer.schedule_drift(900.0) == 300.0  # still in a 10-minute block after 15 minutes
     timer.enter(1, 900.0)
     assert timer.schedule_drift(900.0) == 300.0
+
+
+def test_a_module_block_skips_the_slides_it_names_and_the_90_minute_plan_repeats_none(library):
+    plan = load_plans([CONTENT])[0]["teach-in-90"]
+    frames = build_deck(plan, library)
+    block = next(i for i, b in enumerate(plan.blocks) if b.ref == "independent-mass-action")
+    module = library.modules["independent-mass-action"]
+    shown = [f.title for f in frames if f.block == block]
+    assert plan.blocks[block].skip  # a shorter path through the module
+    assert len(shown) == len(module.slides) - len(plan.blocks[block].skip)
+    assert not set(plan.blocks[block].skip) & set(shown)
+    # Module 1 opens the evening; module 5 shows none of the same slides again.
+    titles = [f.title.casefold() for f in frames if f.kind == BlockKind.MODULE]
+    assert len(titles) == len(set(titles))

@@ -213,11 +213,17 @@ def test_a_starter_plan_is_saved_as_the_users_own_copy(qtbot, editor, tmp_path):
     starter = CONTENT / "plans" / "teach-in-90.toml"
     before = starter.read_text(encoding="utf-8")
     assert editor.open_file(starter)
+    shorter = next(i for i, b in enumerate(editor.plan.blocks) if b.skip)
+    skipped = editor.plan.blocks[shorter].skip
+    assert cell(editor, shorter, TITLE).endswith(f"(leaves out {len(skipped)} slides)")
     editor.select_row(3)
     editor.move_up()
     target = editor.save()
     assert target == tmp_path / "plans" / "teach-in-90.toml"
     assert starter.read_text(encoding="utf-8") == before
+    saved = load_plan(target)[0]
+    assert saved is not None
+    assert [b.skip for b in saved.blocks if b.skip] == [skipped]  # kept through the editor
 
 
 def test_a_damaged_plan_shows_file_and_line_and_the_editor_goes_on(qtbot, editor, tmp_path):

@@ -267,3 +267,51 @@ def test_plans_and_storage_import_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+SKIPPING = """\
+title = "Short evening"
+
+[[block]]
+kind = "module"
+module = "independent-mass-action"
+minutes = 30
+skip = ["Talk it over", "No such slide"]
+
+[[block]]
+kind = "break"
+minutes = 5
+skip = ["Break"]
+
+[[block]]
+kind = "module"
+module = "from-theory-to-practice"
+minutes = 30
+skip = "Talk it over"
+"""
+
+
+def test_a_module_block_skips_slides_by_title_and_check_names_a_title_that_is_not_there(
+    tmp_path,
+):
+    library = load_library([CONTENT])
+    plan, problems = parse_plan(SKIPPING, tmp_path / "short.toml")
+    assert plan is not None
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "warning: block 2: only a module block can skip slides (ignored)",
+        'error: block 3: skip is a list of slide titles, e.g. skip = ["Talk it over"]',
+    ]
+    assert [p.line for p in problems] == [12, 18]
+    assert plan.blocks[0].skip == ("Talk it over", "No such slide")
+    assert plan.blocks[1].skip == plan.blocks[2].skip == ()
+    assert plan.blocks[0].skips("talk it over ") and not plan.blocks[0].skips("Who acts?")
+    found = check_plan(plan, library.modules)
+    assert [(p.line, p.message) for p in found] == [
+        (
+            3,
+            "block 1: module 'independent-mass-action' has no slide titled 'No such slide' "
+            "(nothing skipped)",
+        )
+    ]
+    again, _ = parse_plan(plan_to_toml(plan), tmp_path / "again.toml")
+    assert again is not None and again.blocks[0].skip == plan.blocks[0].skip

@@ -61,6 +61,8 @@ def build_deck(
                 )
                 continue
             for slide in module.slides:
+                if block.skips(slide.title):
+                    continue
                 steps = step_count if "staircase" in slide.block_kinds() else 0
                 frames.append(Frame(index, block.kind, slide.title, module, slide.index, steps))
         else:

@@ -33,7 +33,7 @@ PLANS_DIR = "plans"
 FORMAT = "teachin-plan"
 VERSION = 1
 _TOP_KEYS = {"format", "version", "title", "start", "available", "notes", "block"}
-_BLOCK_KEYS = {"kind", "minutes", "title", "module", "scenario", "notes"}
+_BLOCK_KEYS = {"kind", "minutes", "title", "module", "scenario", "notes", "skip"}
 _BLOCK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*block[ \t]*\]\]", re.MULTILINE)
 _REF_KEYS = {BlockKind.MODULE: "module", BlockKind.SCENARIO: "scenario"}
 
@@ -240,7 +240,37 @@ def _parse_block(
         ref=ref,
         notes=strings["notes"],
         line=where,
+        skip=_parse_skip(raw, kind, number, _key_line(text, span, "skip"), path, problems),
     )
+
+
+def _parse_skip(
+    raw: Mapping[str, Any],
+    kind: BlockKind,
+    number: int,
+    line: int,
+    path: Path,
+    problems: list[Problem],
+) -> tuple[str, ...]:
+    """A module block's ``skip = ["slide title", ...]``."""
+    if "skip" not in raw:
+        return ()
+    value = raw["skip"]
+    if kind is not BlockKind.MODULE:
+        problems.append(
+            warning(path, line, f"block {number}: only a module block can skip slides (ignored)")
+        )
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(
+            error(
+                path,
+                line,
+                f'block {number}: skip is a list of slide titles, e.g. skip = ["Talk it over"]',
+            )
+        )
+        return ()
+    return tuple(title.strip() for title in value if title.strip())
 
 
 def load_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
@@ -293,6 +323,32 @@ def check_plan(
             problems.append(
                 error(path, block.line or 1, f"block {number}: no scenario with id '{block.ref}'")
             )
+    problems.extend(_unknown_skips(plan, modules, path))
+    return problems
+
+
+def _unknown_skips(
+    plan: Plan, modules: Mapping[str, object] | Iterable[str], path: Path
+) -> list[Problem]:
+    """A slide title in ``skip`` that the module does not have: it would skip nothing."""
+    if not isinstance(modules, Mapping):
+        return []
+    problems = []
+    for number, block in enumerate(plan.blocks, start=1):
+        slides = getattr(modules.get(block.ref), "slides", None)
+        if not block.skip or slides is None:
+            continue
+        titles = {slide.title.strip().casefold() for slide in slides}
+        for title in block.skip:
+            if title.casefold() not in titles:
+                problems.append(
+                    warning(
+                        path,
+                        block.line or 1,
+                        f"block {number}: module '{block.ref}' has no slide titled "
+                        f"{title!r} (nothing skipped)",
+                    )
+                )
     return problems
 
 
@@ -348,6 +404,8 @@ def plan_to_toml(plan: Plan) -> str:
         if block.title:
             lines.append(f"title = {_string(block.title)}")
         lines.append(f"minutes = {block.minutes}")
+        if block.skip:
+            lines.append(f"skip = [{', '.join(_string(title) for title in block.skip)}]")
         if block.notes:
             lines.append(f"notes = {_string(block.notes)}")
     return "\n".join(lines) + "\n"

@@ -52,6 +52,12 @@ class Block:
     notes: str = ""
     line: int = 0
     """Where the block starts in its file (0: not from a file)."""
+    skip: tuple[str, ...] = ()
+    """For a module block: the titles of the slides it leaves out (a shorter path through
+    the module, when an earlier block has already shown them or time is short)."""
+
+    def skips(self, slide_title: str) -> bool:
+        return slide_title.strip().casefold() in {title.strip().casefold() for title in self.skip}
 
     def display_title(self, titles: Mapping[str, str] | None = None) -> str:
         if self.title:

@@ -94,7 +94,12 @@ class BlocksModel(QAbstractTableModel):
             return KIND_LABELS[block.kind]
         if column == TITLE:
             title = block.display_title(self.titles)
-            return f"{title} (not found)" if row in self.missing else title
+            if row in self.missing:
+                return f"{title} (not found)"
+            if block.skip:  # a shorter path: say so where the minutes look short
+                count = len(block.skip)
+                return f"{title} (leaves out {count} slide{'' if count == 1 else 's'})"
+            return title
         return f"{block.minutes} min"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
