@@ -44,8 +44,8 @@ def add_commands(
         help="let phones in the room play a scenario in their browsers, without windows",
         description=(
             "Serve SCENARIO to the phones in the room over the local network (no internet). "
-            "The first two lines printed are 'join: URL' and 'code: CODE'. In vote mode each "
-            "round is open --round-seconds, then the phones' majority decides (a tie goes to "
+            "The first two lines printed are 'join: URL' and 'code: CODE'. In vote mode, once "
+            "a phone has joined, each round is open --round-seconds, then the phones' majority decides (a tie goes to "
             "the option listed first among the tied; with no vote at all, to option 1) and "
             "the run is saved. In groups mode each table plays its own game on its devices "
             "and its run is saved in the folder after every step. Ctrl+C ends it."

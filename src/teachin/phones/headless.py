@@ -17,6 +17,7 @@ from teachin.phones.protocol import (
     TIE_RULE,
     BallotState,
     Choice,
+    DevicesChanged,
     TableChanged,
     TableMove,
     TablesState,
@@ -70,15 +71,29 @@ def _collect(server: PhoneServer, round_number: int, seconds: float) -> VoteTall
     return tally
 
 
+def _first_phone(server: PhoneServer, say: Say) -> None:
+    """Waits for a phone to join, so that the first round's time is not spent on an
+    empty room while the code goes round."""
+    say("waiting for the first phone to join")
+    while True:
+        try:
+            event = server.events.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        if isinstance(event, DevicesChanged) and event.connected:
+            return
+
+
 def play_vote(
     server: PhoneServer, scenario: Scenario, path: Path, round_seconds: float, say: Say
 ) -> RoomSession:
-    """Each round: the vote is open ``round_seconds``, then the phones' majority
-    decides (the tie rule in TIE_RULE) and the run is saved."""
+    """Once a phone has joined, each round: the vote is open ``round_seconds``, then
+    the phones' majority decides (the tie rule in TIE_RULE) and the run is saved."""
     session = RoomSession.start(scenario, path)
     session.save()
     say(f"run: {path}")
     say(f"rule: the phones' majority decides; {TIE_RULE}")
+    _first_phone(server, say)
     before = ""
     while not session.finished:
         run = session.run
