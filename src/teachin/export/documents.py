@@ -309,7 +309,8 @@ def agenda(
                 "time": f"{when(slot.start)}–{when(slot.end)}",
                 "title": block.display_title(titles),
                 "kind": kind,
-                "notes": block.notes,
+                # A line break in the notes is a new line on paper too.
+                "notes": [line.strip() for line in block.notes.splitlines() if line.strip()],
                 "minutes": block.minutes,
             }
         )

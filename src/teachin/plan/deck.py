@@ -201,7 +201,8 @@ def frame_notes_html(frame: Frame, plan: Plan, room: bool = False) -> str:
         if notes:
             parts.append(notes)
     if block.notes and (frame.slide in (None, 0)):
-        parts.append(f"<p><b>Plan notes:</b> {escape(block.notes)}</p>")
+        lines = "<br />".join(escape(line) for line in block.notes.splitlines() if line.strip())
+        parts.append(f"<p><b>Plan notes:</b> {lines}</p>")
     if frame.kind == BlockKind.SCENARIO:
         if room:
             parts.append(
