@@ -162,7 +162,7 @@ def test_a_table_is_joined_by_name_and_plays_once_a_round():
     # The table is being set up by the GUI: no move yet.
     assert room.move({"device": PHONE_A, "round": 1, "choice": "petition"}).status == 409
     room.show(tables(table("Table 3")))
-    assert room.join({"device": PHONE_B, "table": "Table 3"}).events == (
+    assert room.join({"device": PHONE_B, "table": "table  3"}).events == (
         TableChanged("Table 3", 2),
     )
     answer = room.move({"device": PHONE_B, "round": 1, "choice": "strike"})

@@ -228,7 +228,10 @@ class PhoneRoom:
         name = table_name(body.get("table"))
         if name is None:
             return Answer(400, "a table's name: 1 to 40 letters")
-        if state.table(name) is None and not state.open_to_new:
+        # "red table" typed on a second phone joins "Red table", not a table of its own.
+        same = next((t.name for t in state.tables if t.name.casefold() == name.casefold()), None)
+        name = same or name
+        if same is None and not state.open_to_new:
             return Answer(409, "no new tables now")
         device.table = name
         at_table = sum(1 for d in self.devices.values() if d.table == name)
