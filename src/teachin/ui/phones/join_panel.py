@@ -155,6 +155,7 @@ class JoinPanel(QWidget):
         self.url = ""
         self.code = ""
         self._theme = HIGH_CONTRAST
+        self._themed = False
         self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -168,6 +169,8 @@ class JoinPanel(QWidget):
         self.show_tally([], None)
 
     def show_join(self, url: str, code: str) -> None:
+        if (url, code) == (self.url, self.code):
+            return
         self.url, self.code = url, code
         self.qr.set_text(url)
         self.address.setText(f"{short_address(url)}\ncode {code}")
@@ -192,10 +195,11 @@ class JoinPanel(QWidget):
             self.vote_state.setText("Vote closed")
         self.tally.set_rows(rows if vote_open is not None else [], self._theme)
         self.tally.setVisible(vote_open is not None)
-        self._fit_sizes()
 
     def apply_theme(self, theme: Theme) -> None:
-        self._theme = theme
+        if self._themed and theme == self._theme:
+            return  # a new palette repaints the whole panel: only when the theme changes
+        self._theme, self._themed = theme, True
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(theme.background))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.text))

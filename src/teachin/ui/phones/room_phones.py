@@ -212,16 +212,20 @@ class RoomPhones(QObject):
         session = self.room.session
         if not self.link.on or session is None or not session.deciding:
             return {}
-        allowed = {option.id for option in self.room.options()}
+        allowed = {choice.key for choice in self._choices(session.run.round)}
         counts = self.link.tallies.get(session.run.round, {})
         return {key: count for key, count in counts.items() if key in allowed and count > 0}
 
     def tally_rows(self) -> list[TallyRow]:
-        """Phones and hands by option number, for the projector."""
-        phones = self.votes()
+        """Phones and hands by option number, for the projector (the round's choices as
+        sent to the phones: working the options out again costs milliseconds a drain)."""
+        session = self.room.session
+        if session is None or not session.deciding:
+            return []
+        phones, hands = self.votes(), self.room.hands
         return [
-            TallyRow(str(number), phones.get(option.id, 0), self.room.hands.get(option.id, 0))
-            for number, option in enumerate(self.room.options(), start=1)
+            TallyRow(choice.number, phones.get(choice.key, 0), hands.get(choice.key, 0))
+            for choice in self._choices(session.run.round)
         ]
 
     @property
