@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING
 from teachin import __version__
 from teachin.problems import Problem, Severity
 
+if TYPE_CHECKING:  # loaded when a command runs: ``teachin --help`` stays light
+    from teachin.packcheck import Selection
+    from teachin.workshop.library import Library
+    from teachin.workshop.module import Module
+
 
 def _user_content_dir() -> Path:
     from teachin.ui.userdirs import user_content_dir  # QtCore only; kept out of --help
@@ -147,10 +152,45 @@ def _check(args: argparse.Namespace, context: Context) -> int:
             if folder.resolve() not in known:
                 folders.append(folder)
         selection = select(paths)
-        return _report(check_selection(selection, folders), len(selection.files))
+        problems = check_selection(selection, folders)
+        problems.extend(_given_take_home_problems(selection, folders))
+        return _report(_in_order(problems), len(selection.files))
     # Everything in every layer: later folders replace earlier ones by id.
     checked = len(select([folder for folder in folders if folder.is_dir()]).files)
-    return _report(check_catalog(load_catalog(folders)), checked)
+    catalog = load_catalog(folders)
+    problems = check_catalog(catalog) + _take_home_problems(catalog.library)
+    return _report(_in_order(problems), checked)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def _take_home_problems(library: Library, modules: list[Module] | None = None) -> list[Problem]:
+    """The take-homes that print on more than two pages (laid out by the PDF renderer)."""
+    from teachin.export.commands import print_application
+
+    app = print_application()  # fonts and page layout need it
+    from teachin.export.take_home_check import take_home_problems
+
+    problems = take_home_problems(library, modules)
+    del app
+    return problems
+
+
+def _given_take_home_problems(selection: Selection, folders: list[Path]) -> list[Problem]:
+    """The take-home problems of the module files given to ``teachin check``."""
+    from teachin.packcheck import MODULE
+    from teachin.workshop.library import add_modules, load_library
+
+    paths = selection.of_kind(MODULE)
+    if not paths:
+        return []
+    library = load_library(folders)
+    add_modules(library, paths)
+    given = {path.resolve() for path in paths}
+    modules = [m for m in library.ordered_modules() if m.path.resolve() in given]
+    return _take_home_problems(library, modules)
 
 
 def _report(problems: list[Problem], checked: int) -> int:

@@ -12,6 +12,11 @@ from teachin.cli import main
 
 FUZZ = Path(__file__).resolve().parents[1] / "fuzz"
 
+# Check lays take-homes out on pages: with pytest-qt's QApplication made first, the
+# command finds it instead of making a bare QGuiApplication (later widget tests need
+# a QApplication).
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 @pytest.fixture
 def corpus(monkeypatch):

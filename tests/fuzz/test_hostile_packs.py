@@ -78,7 +78,9 @@ def _run(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int,
 
 
 @pytest.mark.timeout(BUDGET_SECONDS)
-def test_check_names_file_and_line_of_every_problem(pack, capsys, request):
+def test_check_names_file_and_line_of_every_problem(pack, capsys, qapp, request):
+    # qapp: check lays take-homes out on pages; a bare QGuiApplication made by the
+    # command would leave later widget tests without their QApplication.
     code, out, err = _run(["check", str(pack)], capsys)
     assert code in (0, 1)
     for line in out.splitlines():

@@ -111,3 +111,32 @@ def test_non_utf8_file_is_reported_with_its_line(tmp_path):
     module, problems = load_module(path)
     assert module is None
     assert [(p.line, "UTF-8" in p.message) for p in problems] == [(14, True)]
+
+
+def test_a_handout_may_draw_the_staircase_and_nothing_else_may_nest_in_it():
+    module, problems = parse(
+        HEADER + "## A\n\n/// handout | Key ideas\nClimb.\n\n/// staircase\n///\n///\n"
+    )
+    assert problems == []
+    [section] = module.handout_sections()
+    assert (section.title, section.line) == ("Key ideas", 13)
+    assert "/// staircase" in section.markdown and "Climb." in section.markdown
+    # The staircase is on the take-home, not on the slide (no steps to reveal there).
+    assert module.slides[0].block_kinds() == {"handout"}
+
+    _, problems = parse(HEADER + "## A\n\n/// notes\n/// staircase\n///\n///\n")
+    assert [(p.line, p.severity) for p in problems] == [(14, Severity.ERROR)]
+    assert "a '/// staircase' inside a '/// handout'" in problems[0].message
+    _, problems = parse(HEADER + "## A\n\n/// handout\n/// questions\n///\n///\n")
+    assert [p.line for p in problems] == [14]
+
+
+def test_handout_sections_come_in_order_across_slides():
+    module, _ = parse(
+        HEADER + "## A\n\n/// handout\nFirst.\n///\n\n---\n\n## B\n\n"
+        "/// notes\nNot this.\n///\n\n/// handout | Questions to carry home\n1. Why?\n///\n"
+    )
+    assert [(s.title, s.markdown, s.line) for s in module.handout_sections()] == [
+        ("", "First.", 13),
+        ("Questions to carry home", "1. Why?", 25),
+    ]

@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # imported when a command runs (see above)
     from teachin.problems import Problem
 
 KINDS = {
-    "handout": "participant handout for the modules named, or a plan's (default: every module)",
+    "handout": "participant take-home (one or two pages a module) for the modules named, "
+    "or a plan's (default: every module)",
     "guide": "facilitator guide: cover, contents, the modules named or a plan's (with its "
     "agenda), or every module; then the glossary",
     "agenda": "the agenda of a session plan, with clock times (PLAN: a plan file or id)",
@@ -82,7 +83,7 @@ def export_command(args: argparse.Namespace, content_folders: Callable[[], list[
         return _usage("closing sheets take at most one session plan: its file or its id")
     if args.kind == "debrief" and len(args.ids) != 1:
         return _usage("a debrief needs one run file (RUN.json)")
-    app = _application()  # kept alive until the PDF is written
+    app = print_application()  # kept alive until the PDF is written
     from teachin.catalog import load_catalog
     from teachin.export.documents import export_pdf
     from teachin.export.make import make_document
@@ -131,7 +132,7 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def _application() -> QGuiApplication:
+def print_application() -> QGuiApplication:
     """The QGuiApplication that fonts and PDF writing need; offscreen without a display."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")

@@ -31,7 +31,7 @@ from teachin.scenario.run import Run
 from teachin.typefaces import MONO_FAMILY
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
-from teachin.workshop.render import Style, render_glossary, render_module
+from teachin.workshop.render import Style, render_glossary, render_module, render_take_home
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import PRINT
 from teachin.workshop.views import View
@@ -53,8 +53,9 @@ WORKSHEET_FIELDS = (
 )
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
-_GLOSSARY_LINK = re.compile(r"\(glossary:([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 _TOC_PLACEHOLDER = "[p{:03d}]"
+TAKE_HOME_STAIRCASE_WIDTH = 0.6
+"""Smaller than in the guide: a take-home keeps to two pages, and the steps still read."""
 
 
 class UnknownModuleError(KeyError):
@@ -156,37 +157,28 @@ def _staircase(library: Library, revealed: int | None = None) -> str | None:
     return staircase_svg(library.staircase, PRINT, revealed=revealed)
 
 
-def _glossary_for(library: Library, modules: list[Module]) -> Library:
-    """The library with only the terms these modules link to."""
-    used = {term for module in modules for term in _GLOSSARY_LINK.findall(module.text)}
-    # Links inside the definitions of the kept terms point at terms that stay out.
-    return Library(
-        folders=library.folders,
-        modules=library.modules,
-        terms={term_id: term for term_id, term in library.terms.items() if term_id in used},
-        staircase=library.staircase,
-    )
-
-
 def handout(library: Library, module_ids: Iterable[str] | None = None) -> ExportDocument:
-    """The participant handout: the modules without facilitator notes or activities,
-    then the glossary terms they use."""
+    """The participant handout: each module's take-home (its handout blocks, the terms
+    they use, a source), each from a new page. The slides stay in the guide."""
     modules = select_modules(library, module_ids)
-    articles = [
-        {"anchor": f"module-{m.id}", "body": _body(render_module(m, View.PARTICIPANT, PRINT_STYLE))}
-        for m in modules
-    ]
-    words = _glossary_for(library, modules)
-    if words.terms:
-        articles.append({"anchor": "glossary", "body": _body(render_glossary(words, PRINT_STYLE))})
     title = f"Handout: {modules[0].title}" if len(modules) == 1 else f"Handout: {WORKSHOP_TITLE}"
-    parts = tuple(_part(title, article) for article in articles)
+    parts = tuple(
+        _part(
+            title,
+            {
+                "anchor": f"module-{m.id}",
+                "body": _body(render_take_home(m, library, PRINT_STYLE)),
+            },
+        )
+        for m in modules
+    )
     return ExportDocument(
         kind="handout",
         title=title,
-        running_title="Participant handout",
+        running_title="Take-home",
         parts=parts,
         staircase_svg=_staircase(library),
+        staircase_width=TAKE_HOME_STAIRCASE_WIDTH,
     )
 
 

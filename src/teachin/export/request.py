@@ -21,7 +21,7 @@ from teachin.workshop.module import Module
 
 class ExportKind(Enum):
     HANDOUT = "handout"
-    """The modules for participants (no facilitator notes), then their glossary terms."""
+    """Each module's take-home for participants: its handout blocks, terms and a source."""
     GUIDE = "guide"
     """Cover, contents, the modules (or a plan's, with its agenda), the glossary."""
     AGENDA = "agenda"

@@ -37,10 +37,12 @@ def load_and_check(
     """The catalog over ``library`` and every problem in it (a loader or checker bug is
     returned, never raised)."""
     from teachin.catalog import check_catalog, load_catalog
+    from teachin.export.take_home_check import take_home_problems
 
     try:
         catalog = load_catalog(folders, library)
-        return catalog, check_catalog(catalog)
+        # The take-homes are laid out as they print, off the UI thread like the rest.
+        return catalog, check_catalog(catalog) + take_home_problems(catalog.library)
     except Exception as exc:  # a checker bug must not stop the app
         return exc
 

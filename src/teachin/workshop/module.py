@@ -24,7 +24,14 @@ BLOCK_KINDS = (
     "solution",
 )
 NESTED_KIND = "solution"
-"""The one block kind that may sit inside another (an activity's or a question's answer)."""
+"""A block kind that may sit inside any other (an activity's or a question's answer)."""
+NESTED_IN: dict[str, frozenset[str] | None] = {
+    NESTED_KIND: None,
+    "staircase": frozenset({"handout"}),
+}
+"""The block kinds that may sit inside another, one level deep, and inside which
+(None: any): a handout may draw the staircase on the take-home."""
+HANDOUT_KIND = "handout"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _BLOCK_OPEN = re.compile(r"^///\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
@@ -42,7 +49,30 @@ class Slide:
     """1-based line in the file where the slide's text starts."""
 
     def block_kinds(self) -> set[str]:
-        return {m.group(1) for m in map(_BLOCK_OPEN.match, self.text.splitlines()) if m}
+        """The kinds of the slide's blocks, not counting those inside another block
+        (a staircase inside a handout is not on the slide itself)."""
+        kinds: set[str] = set()
+        depth = 0
+        for line in self.text.splitlines():
+            stripped = line.strip()
+            if _BLOCK_CLOSE.match(stripped):
+                depth = max(0, depth - 1)
+            elif match := _BLOCK_OPEN.match(stripped):
+                if depth == 0:
+                    kinds.add(match.group(1))
+                depth += 1
+        return kinds
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    """One ``/// handout | Title`` block: a section of the module's take-home."""
+
+    title: str
+    markdown: str
+    """What is inside the block (a nested staircase included)."""
+    line: int
+    """1-based line of the block's opening line in the file."""
 
 
 @dataclass
@@ -64,6 +94,36 @@ class Module:
     @property
     def body(self) -> str:
         return "\n\n".join(slide.text for slide in self.slides)
+
+    def handout_sections(self) -> list[HandoutSection]:
+        """The module's ``/// handout`` blocks in order: what its take-home prints."""
+        sections: list[HandoutSection] = []
+        for slide in self.slides:
+            sections.extend(_handout_sections(slide))
+        return sections
+
+
+def _handout_sections(slide: Slide) -> list[HandoutSection]:
+    sections: list[HandoutSection] = []
+    opened: tuple[str, int] | None = None  # the handout being read: its title and line
+    inside: list[str] = []
+    depth = 0
+    for offset, line in enumerate(slide.text.split("\n")):
+        stripped = line.strip()
+        if _BLOCK_CLOSE.match(stripped):
+            depth = max(0, depth - 1)
+            if depth == 0 and opened is not None:
+                sections.append(HandoutSection(opened[0], "\n".join(inside), opened[1]))
+                opened = None
+                continue
+        elif match := _BLOCK_OPEN.match(stripped):
+            depth += 1
+            if depth == 1 and match.group(1) == HANDOUT_KIND:
+                opened, inside = ((match.group(2) or "").strip(), slide.line + offset), []
+                continue
+        if opened is not None:
+            inside.append(line)
+    return sections
 
 
 _REQUIRED: dict[str, type | tuple[type, ...]] = {
@@ -180,13 +240,14 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
                         f"unknown block '/// {kind}': use one of {', '.join(BLOCK_KINDS)}",
                     )
                 )
-            if open_blocks and (kind != NESTED_KIND or len(open_blocks) > 1):
+            if open_blocks and not _may_nest(kind, open_blocks):
                 problems.append(
                     error(
                         path,
                         number,
                         f"a block cannot start inside the block opened on line "
-                        f"{open_blocks[-1][1]} (only a '/// {NESTED_KIND}' can, one level deep)",
+                        f"{open_blocks[-1][1]} (only a '/// {NESTED_KIND}' can, one level "
+                        f"deep, and a '/// staircase' inside a '/// {HANDOUT_KIND}')",
                     )
                 )
             open_blocks.append((kind, number))
@@ -195,6 +256,14 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
     for _kind, number in open_blocks:
         problems.append(error(path, number, "this block is never closed with a '///' line"))
     return problems
+
+
+def _may_nest(kind: str, open_blocks: list[tuple[str, int]]) -> bool:
+    """Whether a ``kind`` block may start inside the blocks open now."""
+    if kind not in NESTED_IN or len(open_blocks) > 1:
+        return False
+    parents = NESTED_IN[kind]
+    return parents is None or open_blocks[-1][0] in parents
 
 
 def _slides(

@@ -199,6 +199,76 @@ def render_module(module: Module, view: View = View.FACILITATOR, style: Style | 
     )
 
 
+_GLOSSARY_HREF = re.compile(r"\]\(\s*<?glossary:([a-z0-9]+(?:-[a-z0-9]+)*)")
+_SOURCE_LINE = re.compile(r"^\s*(\*\*|_)?sources?\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def take_home_terms(module: Module, library: Library) -> list[Term]:
+    """The glossary terms a module's take-home links to, in the order they first appear."""
+    text = "\n".join(section.markdown for section in module.handout_sections())
+    ids = dict.fromkeys(_GLOSSARY_HREF.findall(text))
+    return [library.terms[term_id] for term_id in ids if term_id in library.terms]
+
+
+def names_a_source(markdown: str) -> bool:
+    """Whether the text has a line that starts ``Source:`` (or ``Sources:``)."""
+    return _SOURCE_LINE.search(markdown) is not None
+
+
+def render_take_home(module: Module, library: Library, style: Style | None = None) -> str:
+    """What a participant takes home from a module: its ``/// handout`` blocks, each
+    under its title, then the glossary terms they link to, then one source (the first
+    of the module's sources, unless a handout names its own with a ``Source:`` line).
+    A module without handout blocks gets its summary and objectives instead."""
+    style = style or Style()
+    sections = module.handout_sections()
+    source = ""
+    if module.sources and not any(names_a_source(s.markdown) for s in sections):
+        source = Markup(_inline_or_refused(module.sources[0], f"{module.path}:1"))  # noqa: S704
+    terms = [
+        {"term": term.term, "definition": Markup(_term_inline(term))}  # noqa: S704
+        for term in take_home_terms(module, library)
+    ]
+    template = _environment().get_template("templates/take_home.html.j2")
+    return template.render(
+        module=module,
+        sections=_take_home_sections(module),
+        terms=terms,
+        source=source,
+        css=Markup(style.css()),  # noqa: S704 - our own stylesheet template
+    )
+
+
+def _take_home_sections(module: Module) -> list[dict[str, str | Markup]]:
+    """Each handout block of ``module`` as its title and HTML (or a box saying why not)."""
+    problems = module_markup_problems(module)
+    if problems:
+        return [{"title": "", "body": Markup(refused_html(_MODULE_REFUSED, _reasons(problems)))}]  # noqa: S704
+    sections = module.handout_sections()
+    if not sections:
+        items = "".join(f"<li>{escape(objective)}</li>" for objective in module.objectives)
+        summary = f"<p>{escape(module.summary)}</p><ul>{items}</ul>"
+        return [{"title": "", "body": Markup(summary)}]  # noqa: S704 - escaped above
+    bodies: list[dict[str, str | Markup]] = []
+    for section in sections:
+        try:
+            html = _markdown(View.PARTICIPANT).convert(
+                section.markdown, image_base=module.path.parent.parent
+            )
+        except MarkupTooComplex as exc:
+            html = refused_html(_MODULE_REFUSED, [f"{module.path}:{section.line}: {exc}"])
+        bodies.append({"title": section.title, "body": Markup(html)})  # noqa: S704 - our renderer escapes raw HTML
+    return bodies
+
+
+def _term_inline(term: Term) -> str:
+    """A term's definition as one line of HTML (or a box saying why it cannot be shown)."""
+    problems = markup_problems(term.definition, term.path, term.line)
+    if problems:
+        return refused_html("This definition cannot be shown", _reasons(problems))
+    return _inline_or_refused(term.definition, f"{term.path}:{term.line}")
+
+
 def render_glossary(library: Library, style: Style | None = None) -> str:
     style = style or Style()
     entries = []
