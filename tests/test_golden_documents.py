@@ -1,5 +1,6 @@
 """The wording of whole documents, checked against golden files (tests/golden_files.py):
-a shipped module's page in both views, a shipped plan's agenda and the welcome page.
+a shipped module's page in both views and its take-home, a shipped plan's agenda and the
+welcome page.
 The stylesheet is left out: it is not wording."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from teachin.locations import builtin_content_dir
 from teachin.plan.fileformat import load_plans
 from teachin.scenario.loader import load_scenarios
 from teachin.workshop.library import Library, load_library
-from teachin.workshop.render import render_module, render_welcome
+from teachin.workshop.render import render_module, render_take_home, render_welcome
 from teachin.workshop.views import View
 
 MODULE = "from-theory-to-practice"
@@ -28,6 +29,11 @@ def library() -> Library:
 def test_a_module_page(library: Library, view: View) -> None:
     html = render_module(library.modules[MODULE], view)
     assert_golden(f"module-{MODULE}-{view.value}.html", readable(html))
+
+
+def test_a_module_take_home(library: Library) -> None:
+    html = render_take_home(library.modules[MODULE], library)
+    assert_golden(f"take-home-{MODULE}.html", readable(html))
 
 
 def test_a_plan_agenda(library: Library) -> None:

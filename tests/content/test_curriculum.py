@@ -1,6 +1,8 @@
-"""The shipped curriculum: every module has every part, and every reference resolves."""
-
-import re
+"""The shipped curriculum: it passes every `teachin check` rule (the teaching rules
+included: notes on every slide, for a quiet room and a dominating voice, an activity,
+questions and a take-home, sourced examples; tests/workshop/test_teaching_rules.py
+checks each rule), its take-homes print on two pages at most, and it has the modules,
+terms and steps the scenarios and plans rely on."""
 
 import pytest
 from tests.curriculum import MODULE_IDS
@@ -33,7 +35,6 @@ REQUIRED_TERMS = [
     "one-on-one",
     "organizing-committee",
 ]
-GLOSSARY_LINK = re.compile(r"\]\(glossary:([a-z0-9-]+)\)")
 
 
 @pytest.fixture(scope="module")
@@ -50,39 +51,28 @@ def test_eleven_modules_in_teaching_order(library):
 
 
 @pytest.mark.parametrize("module_id", TEACHING_ORDER)
-def test_module_has_every_required_part(library, module_id):
+def test_module_has_a_teachable_size(library, module_id):
     module = library.modules[module_id]
     assert module.objectives and module.sources and module.minutes >= 15
     assert 4 <= len(module.slides) <= 16
-    for slide in module.slides:
-        assert "notes" in slide.block_kinds(), (
-            f"{module.path}:{slide.line}: slide without facilitator notes"
-        )
-    kinds = set().union(*(slide.block_kinds() for slide in module.slides))
-    assert {"activity", "questions", "handout"} <= kinds, kinds
-    notes = module.body.casefold()
-    assert "quiet" in notes and "dominat" in notes, (
-        "notes must say what to do if the room is quiet or one person dominates"
-    )
 
 
 @pytest.mark.parametrize("module_id", list(STRATEGY_MODULES))
-def test_strategy_modules_have_a_sourced_real_example(library, module_id):
-    module = library.modules[module_id]
-    assert module.strategy == STRATEGY_MODULES[module_id]
-    examples = re.findall(r"^/// example \|(.*?)^///$", module.body, re.MULTILINE | re.DOTALL)
-    assert examples
-    assert all(re.search(r"^Source", example, re.MULTILINE) for example in examples)
+def test_strategy_modules_name_their_strategy(library, module_id):
+    # The rules then ask each of them for a real example with its source.
+    assert library.modules[module_id].strategy == STRATEGY_MODULES[module_id]
 
 
-def test_glossary_has_the_key_terms_and_each_is_linked_from_a_module(library):
+def test_every_take_home_prints_on_two_pages_at_most(library, qapp):
+    from teachin.export.take_home_check import take_home_problems
+
+    assert [str(p) for p in take_home_problems(library)] == []
+
+
+def test_glossary_has_the_key_terms(library):
+    # The rules check that each is linked from a module.
     assert len(library.terms) >= 20
     assert set(REQUIRED_TERMS) <= set(library.terms)
-    linked = set()
-    for module in library.modules.values():
-        linked |= set(GLOSSARY_LINK.findall(module.body))
-    unlinked = sorted(set(library.terms) - linked)
-    assert unlinked == []
 
 
 def test_staircase_has_ten_steps_each_with_asks_costs_builds(library):

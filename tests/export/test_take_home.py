@@ -193,3 +193,37 @@ def test_the_check_counts_the_pages_the_pdf_has(tmp_path, paper):
     assert _export(folder, out, "long", "--paper", paper) == 0
     measured = take_home_pages(library.modules["long"], library, Paper(paper))
     assert measured == len(PdfReader(out).pages)
+
+
+def test_the_teach_in_90_pack_is_four_pages_at_most(tmp_path, capsys):
+    # Letter: the shorter page. Each module's take-home keeps to two pages on A4 too
+    # (tests/content/test_curriculum.py).
+    from teachin.export.documents import plan_modules
+    from teachin.locations import builtin_content_dir
+    from teachin.plan.fileformat import load_plans
+
+    library = load_library([builtin_content_dir()])
+    plans, _ = load_plans([builtin_content_dir()])
+    modules = [library.modules[m] for m in plan_modules(plans["teach-in-90"], library)]
+    out = tmp_path / "pack.pdf"
+    code = main(["export", "handout", "teach-in-90", "-o", str(out), "--paper", "letter"])
+    assert code == 0, capsys.readouterr().err
+    pages = [squash(text) for text in page_texts(out)]
+    assert len(pages) == len(PdfReader(out).pages) <= 4
+    starts = [next(i for i, page in enumerate(pages) if squash(m.title) in page) for m in modules]
+    assert starts == sorted(starts) and starts[0] == 0
+    everything = "".join(pages)
+    assert "Slide1" not in everything and "Facilitatornotes" not in everything
+    assert everything.count("Questionstocarryhome") == len(modules)
+
+
+def test_a_built_in_module_prints_its_take_home(tmp_path):
+    out = tmp_path / "m.pdf"
+    module = "militancy-and-escalation"
+    assert main(["export", "handout", module, "-o", str(out), "--paper", "letter"]) == 0
+    pages = [squash(text) for text in page_texts(out)]
+    assert 1 <= len(pages) <= 2
+    everything = "".join(pages)
+    for part in ("Keyideas", "10Generalunlimitedstrike", "Questionstocarryhome", "Wordsweused"):
+        assert part in everything
+    assert "Source:" in everything and "Slide" not in everything

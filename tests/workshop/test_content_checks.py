@@ -14,7 +14,11 @@ def library_with(tmp_path: Path, extra_slide: str):
     shutil.copytree(GOOD, folder)
     module = folder / "modules" / "second.md"
     module.write_text(
-        module.read_text(encoding="utf-8") + "\n---\n\n## Added\n\n" + extra_slide, encoding="utf-8"
+        module.read_text(encoding="utf-8")
+        + "\n---\n\n## Added\n\n"
+        + extra_slide
+        + "\n\n/// notes\nSay why. (1 minute)\n///\n",  # the teaching rules want notes
+        encoding="utf-8",
     )
     return load_library([folder]), module
 

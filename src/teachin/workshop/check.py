@@ -1,4 +1,5 @@
-"""Checks across content files: links, pictures and examples (after loading)."""
+"""Checks across content files: links, pictures, examples and the teaching rules
+(:mod:`teachin.workshop.teaching_rules`), after loading."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from teachin.workshop.library import Library
 from teachin.workshop.markup_limits import module_markup_problems
 from teachin.workshop.module import Module
 from teachin.workshop.render import module_render_problems, term_render_problems
+from teachin.workshop.teaching_rules import teaching_problems, unlinked_term_problems
 
 # Bounded like the renderer's links: an unbounded target backtracked over the whole
 # line from every '[' ("[a](" 20,000 times hung check).
@@ -33,9 +35,11 @@ def check_library(library: Library) -> list[Problem]:
             continue
         problems.extend(_check_module(module, targets))
         problems.extend(module_render_problems(module))
+        problems.extend(teaching_problems(module))
     for term in library.terms.values():
         problems.extend(_check_term(term, library, targets))
         problems.extend(term_render_problems(term))
+    problems.extend(unlinked_term_problems(library))
     if library.staircase is None:
         problems.append(
             error(Path("staircase.toml"), 1, "no staircase.toml was found in any content folder")
