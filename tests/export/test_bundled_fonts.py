@@ -64,7 +64,8 @@ def test_a_pdf_made_where_the_machine_has_no_fonts_embeds_only_the_bundled_ones(
         '+++\nid = "francais"\ntitle = "Une grève à l’hôpital"\nsummary = "Résumé."\n'
         'minutes = 10\npart = "Essais"\norder = 1\nobjectives = ["Lire."]\n'
         'sources = ["Personne (2020)."]\n+++\n\n'
-        f"## Ça commence\n\nLes préposées *votent* la **grève** : {FRENCH} `code`.\n",
+        f"## Ça commence\n\n/// handout | À retenir\n"  # what the handout prints
+        f"Les préposées *votent* la **grève** : {FRENCH} `code`.\n///\n",
         encoding="utf-8",
     )
     out = tmp_path / "handout.pdf"

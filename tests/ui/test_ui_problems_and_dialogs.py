@@ -220,3 +220,30 @@ def test_the_next_start_reads_the_library_cache_and_reports_the_same_problems(
     (pack / "modules" / "broken.md").unlink()
     mended.reload_content()
     assert "mended" not in mended.library.modules
+
+
+def test_the_teaching_rules_and_a_long_take_home_show_in_the_problems_panel(
+    make_window, tmp_path: Path
+) -> None:
+    # FINE has no notes, activity, questions or take-home: what `teachin check` says of
+    # it, the panel says too; and a take-home that prints over two pages is named.
+    long_take_home = (
+        FINE.replace('id = "local-fight"', 'id = "long"').replace("order = 50", "order = 51")
+        + "\n/// handout | Everything\n"
+        + "\n\n".join(
+            ["Everyone in the building pays the same rent increase, so we act together. " * 4] * 80
+        )
+        + "\n///\n"
+    )
+    folder = tmp_path / "pack"
+    (folder / "modules").mkdir(parents=True)
+    (folder / "modules" / "fine.md").write_text(FINE, encoding="utf-8")
+    (folder / "modules" / "long.md").write_text(long_take_home, encoding="utf-8")
+    window: MainWindow = make_window(extra=[folder])
+    panel = window.problems_panel
+    rows = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    fine = [row.text(2) for row in rows if row.text(1).startswith("modules/fine.md:")]
+    assert any("has no '/// notes'" in text for text in fine), fine
+    assert any(text.startswith("the module has no take-home") for text in fine), fine
+    [long] = [row for row in rows if "the take-home prints on" in row.text(2)]
+    assert long.text(0) == "Warning" and long.text(1) == "modules/long.md:16"

@@ -78,5 +78,10 @@ def test_glossary_problems_point_at_the_terms_own_line(tmp_path):
     )
     problems = [p for p in check_library(load_library([folder])) if p.path.name == "glossary.toml"]
     assert [(p.line, p.message) for p in problems] == [
-        (8, "term 'base': see_also names unknown term 'nowhere'")
+        (
+            2,
+            "term 'organizing' is linked from no module and no other term: link it where it "
+            "is taught, with [Organizing](glossary:organizing)",
+        ),
+        (8, "term 'base': see_also names unknown term 'nowhere'"),
     ]
