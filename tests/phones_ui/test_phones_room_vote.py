@@ -75,6 +75,15 @@ def test_phones_vote_beside_the_hands_and_the_run_keeps_them_apart(qtbot, room):
         assert panel.tally.rows[1] == TallyRow("2", 1, 4)
         assert "option 2: 5 (1 phones + 4 hands)" in panel.tally.accessibleDescription()
 
+        # Room play stopped for a slide and continued (R): the round keeps its votes.
+        qtbot.mouseClick(console.room_panel.stop_button, Qt.MouseButton.LeftButton)
+        assert not room.controller.room.active
+        assert voters[2].post("vote", round=1, choice=first)[0] == 409  # closed meanwhile
+        qtbot.keyClick(console, Key.Key_R)
+        assert room.controller.room.session.deciding
+        assert phones.votes() == {first: 2, second: 1}
+        assert panel.vote_state.text() == "Vote open: choose on your phone"
+
         # V closes the phones' vote: a late vote is refused, the tally stays.
         qtbot.keyClick(console, Key.Key_V)
         assert panel.vote_state.text() == "Vote closed"

@@ -10,7 +10,7 @@ what the room chose (so Ctrl+Z, which reopens it, finds its votes still there).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -54,6 +54,8 @@ class _Remembered:
 
     state: BallotState | None = None
     pushed: bool = False
+    session: int = 0
+    """Which game the state belongs to (``id`` of its RoomSession; 0: none yet)."""
     choices: dict[tuple[int, int], tuple[Choice, ...]] = field(default_factory=dict)
 
 
@@ -74,8 +76,9 @@ class RoomPhones(QObject):
         self.message = ""
         self.closed_round = 0
         """The live round whose vote the facilitator closed (0: none)."""
-        self.opened_round = 0
-        """The live round whose choices have reached the projector (its ballot is open)."""
+        self.opened_round: tuple[int, int] = (0, 0)
+        """The game and live round whose choices have reached the projector (its ballot
+        is open)."""
         self._shown = _Remembered()
         self._decided: tuple[int, int] = (0, 0)
 
@@ -167,15 +170,19 @@ class RoomPhones(QObject):
         """What the phones should show for the game as it stands (None: they wait)."""
         session = self.room.session
         if session is None:
-            return None
+            # Room play stopped for a slide: the phones keep the round, closed, so that
+            # R continues it with its votes.
+            previous = self._shown.state
+            return replace(previous, open=False) if previous is not None else None
         title = session.scenario.title
         run = session.run
         decided = (id(session), len(session.decisions))
         if decided != self._decided:  # a decision made or taken back: a vote closed opens again
             self._decided, self.closed_round = decided, 0
+        live = (id(session), run.round)
         if session.deciding:
-            self.opened_round = run.round
-        if not run.finished and self.opened_round == run.round:
+            self.opened_round = live
+        if not run.finished and self.opened_round == live:
             situation = session.scenario.rounds[run.round - 1].situation
             is_open = self.closed_round != run.round
             return BallotState(run.round, situation, self._choices(run.round), is_open, title)
@@ -195,6 +202,13 @@ class RoomPhones(QObject):
         """Sends the phones the game's state when it changed (nothing when phones are off)."""
         if not self.link.on:
             return
+        session = self.room.session
+        if session is not None and id(session) != self._shown.session:
+            if self._shown.state is not None:  # another game: none of the last one's votes
+                self.link.show(None)  # carries over to a round of the same number
+                self._shown.state = None
+                self.link.tallies.clear()
+            self._shown.session = id(session)
         state = self.ballot()
         if state == self._shown.state and self._shown.pushed:
             return
