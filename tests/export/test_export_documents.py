@@ -396,3 +396,14 @@ def test_the_spectrum_fills_the_width_of_its_first_page(tmp_path, paper):
     assert right.x_max - left.x_min > 0.9 * text_width
     labels = {word.text for word in found if word.page == 1}
     assert {part for wedge in WEDGES for part in wedge.split()} <= labels
+
+
+def test_the_guide_prints_the_spectrum_where_a_slide_asks_for_it(builtin_library, tmp_path):
+    from teachin.export.documents import export_pdf, guide
+    from teachin.export.paged import Paper
+
+    path = tmp_path / "guide.pdf"
+    export_pdf(guide(builtin_library, ["power-mapping"]), path, Paper.LETTER)
+    text = squash("".join(page_texts(path)))
+    assert "←Ourside" in text and "Theotherside→" in text  # only the picture says these
+    assert not any(page.images for page in PdfReader(path).pages)  # drawn as vector lines

@@ -54,3 +54,29 @@ def test_each_name_sits_inside_its_own_wedge_from_our_side_to_theirs(svg: str) -
 def test_the_title_names_every_wedge_for_a_screen_reader(svg: str) -> None:
     title = re.search(r"<title>(.*?)</title>", svg).group(1)
     assert all(label in title for label in WEDGES)
+
+
+def test_a_spectrum_block_shows_the_picture_with_its_wedges_in_words(tmp_path) -> None:
+    from teachin.workshop.check import check_library
+    from teachin.workshop.library import load_library
+    from teachin.workshop.render import render_module
+    from teachin.workshop.spectrum_svg import SPECTRUM_IMAGE
+    from teachin.workshop.views import View
+
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    (modules / "m.md").write_text(
+        '+++\nid = "m"\ntitle = "M"\nsummary = "S"\nminutes = 15\npart = "P"\norder = 1\n'
+        'objectives = ["O"]\nsources = ["S"]\n+++\n\n## Where they stand\n\n'
+        "/// spectrum\n///\n",
+        encoding="utf-8",
+    )
+    library = load_library([tmp_path])
+    html = render_module(library.modules["m"], View.PROJECTOR)
+    image = re.search(rf'<img alt="([^"]*)" src="{SPECTRUM_IMAGE}"', html)
+    assert image is not None, html
+    assert all(label in image.group(1) for label in WEDGES)
+    refused = [
+        p for p in check_library(library) if "picture" in p.message or "spectrum" in p.message
+    ]
+    assert refused == []

@@ -32,6 +32,7 @@ from teachin.typefaces import MONO_FAMILY
 from teachin.workshop.library import Library, Part
 from teachin.workshop.module import Module
 from teachin.workshop.render import Style, render_glossary, render_module, render_take_home
+from teachin.workshop.spectrum_svg import SPECTRUM_IMAGE, spectrum_svg
 from teachin.workshop.staircase_svg import staircase_svg
 from teachin.workshop.themes import PRINT
 from teachin.workshop.views import View
@@ -157,6 +158,11 @@ def _staircase(library: Library, revealed: int | None = None) -> str | None:
     return staircase_svg(library.staircase, PRINT, revealed=revealed)
 
 
+def _module_pictures() -> dict[str, str]:
+    """The pictures a module's blocks may ask for, besides the staircase."""
+    return {SPECTRUM_IMAGE: spectrum_svg(PRINT)}
+
+
 def handout(library: Library, module_ids: Iterable[str] | None = None) -> ExportDocument:
     """The participant handout: each module's take-home (its handout blocks, the terms
     they use, a source), each from a new page. The slides stay in the guide."""
@@ -178,7 +184,7 @@ def handout(library: Library, module_ids: Iterable[str] | None = None) -> Export
         running_title="Take-home",
         parts=parts,
         staircase_svg=_staircase(library),
-        staircase_width=TAKE_HOME_STAIRCASE_WIDTH,
+        pictures=_module_pictures(),
     )
 
 
@@ -237,6 +243,7 @@ def guide(
         parts=(front, *extra, *(_part(title, article) for article in articles)),
         cover=True,
         staircase_svg=_staircase(library),
+        pictures=_module_pictures(),
         toc=placeholders,
     )
 

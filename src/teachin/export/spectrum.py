@@ -9,7 +9,7 @@ printed as vector lines as wide as the text, so the wedges leave room to write.
 from __future__ import annotations
 
 from teachin.export.documents import ExportDocument, render_print_template
-from teachin.workshop.spectrum_svg import SPECTRUM_TITLE, WEDGES, spectrum_svg
+from teachin.workshop.spectrum_svg import SPECTRUM_IMAGE, SPECTRUM_TITLE, WEDGES, spectrum_svg
 from teachin.workshop.themes import PRINT
 
 FIELDS = (
@@ -17,7 +17,7 @@ FIELDS = (
     "Who can say yes (the target)",
     "Who the target depends on",
 )
-PICTURE = "teachin:spectrum"
+PICTURE = SPECTRUM_IMAGE
 MOVES = 6
 """Rows on the second page for groups to move one wedge."""
 CREDIT = "The spectrum of allies is a tool from George Lakey and Training for Change."

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from teachin.workshop.render import BASE_POINT_SIZE
+from teachin.workshop.spectrum_svg import SPECTRUM_IMAGE, drawn_height
 from teachin.workshop.staircase import STAIRCASE_IMAGE, Staircase, picture_height
 from teachin.workshop.themes import LIGHT, Theme
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 _MIN_STAIRCASE_WIDTH = 320
 _STAIRCASE_WIDTH = 760
 """At zoom 1; the picture grows with the text, up to the view's width."""
+_SPECTRUM_WIDTH = 560
+"""At zoom 1, like the staircase but fixed for the page (see ``_new_document``)."""
 _LOCAL_SCHEMES = ("file", "qrc", "")
 DOCUMENT_MARGIN = 28
 _KEPT_DOCUMENTS = 12
@@ -168,6 +171,14 @@ class ReaderView(QTextBrowser):
                 f'src="{STAIRCASE_IMAGE}"',
                 f'src="{STAIRCASE_IMAGE}" width="{width}" height="{picture_height(width)}"',
             )
+        spectrum_width = 0
+        if SPECTRUM_IMAGE in html:
+            spectrum_width = min(self._target_width(), round(_SPECTRUM_WIDTH * self._zoom))
+            html = html.replace(
+                f'src="{SPECTRUM_IMAGE}"',
+                f'src="{SPECTRUM_IMAGE}" width="{spectrum_width}" '
+                f'height="{drawn_height(spectrum_width)}"',
+            )
         document = _PageDocument(self._staircase_image, self._document_owner)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         # Qt sizes <h1> to <h3> from the document's default font, not from their CSS
@@ -180,6 +191,14 @@ class ReaderView(QTextBrowser):
         # out once at an unlimited width while the HTML goes in.
         document.setPageSize(QSizeF(self._text_width(), -1))
         document.setHtml(html)
+        if spectrum_width:
+            # Drawn once for the page, at the width it was laid out at: pages are
+            # made again for a new theme or zoom, and the picture is narrower than
+            # the staircase, so a window resized smaller still shows it whole.
+            from teachin.ui.staircase_image import SPECTRUM_URL, spectrum_image
+
+            image = spectrum_image(self._theme, spectrum_width, self.devicePixelRatioF())
+            document.addResource(QTextDocument.ResourceType.ImageResource, SPECTRUM_URL, image)
         if self._has_staircase:
             document.setProperty(_STAIRCASE_KEY, repr(self._staircase_key(self._staircase_width)))
         return document

@@ -30,6 +30,7 @@ from teachin.workshop.bounded import BoundedExtension, ScanBudget
 from teachin.workshop.content_policy import attribute_refusal, picture_path, picture_refusal
 from teachin.workshop.markup_limits import MarkupTooComplex
 from teachin.workshop.module import BLOCK_KINDS
+from teachin.workshop.spectrum_svg import SPECTRUM_IMAGE, SPECTRUM_TITLE, WEDGES
 from teachin.workshop.staircase import STAIRCASE_IMAGE
 
 INTERNAL_SCHEMES = ("module", "glossary")
@@ -121,6 +122,11 @@ def _block_class(kind: str, hidden: frozenset[str], conversion: _Conversion) -> 
                     {"src": STAIRCASE_IMAGE, "alt": "The escalation staircase, bottom step to top"},
                 )
                 return etree.Element("div")
+            if kind == "spectrum":
+                paragraph = etree.SubElement(parent, "p", {"class": "staircase"})
+                alt = f"{SPECTRUM_TITLE}, from our side to the other: {', '.join(WEDGES)}"
+                etree.SubElement(paragraph, "img", {"src": SPECTRUM_IMAGE, "alt": alt})
+                return etree.Element("div")
             table = etree.SubElement(
                 parent,
                 "table",
@@ -172,7 +178,7 @@ class _LinkRewriter(Treeprocessor):
         base = self.conversion.image_base
         for element in root.iter("img"):
             src = element.get("src", "")
-            if src == STAIRCASE_IMAGE:
+            if src in (STAIRCASE_IMAGE, SPECTRUM_IMAGE):
                 continue
             refusal = picture_refusal(src, base)
             if refusal is not None or base is None:

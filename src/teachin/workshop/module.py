@@ -19,6 +19,7 @@ BLOCK_KINDS = (
     "handout",
     "example",
     "staircase",
+    "spectrum",
     "callout",
     "prerequisite",
     "solution",

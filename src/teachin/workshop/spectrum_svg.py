@@ -24,6 +24,8 @@ WEDGES = (
 )
 """The five wedges, from our side to the other side."""
 SPECTRUM_TITLE = "The spectrum of allies"
+SPECTRUM_IMAGE = "teachin:spectrum"
+"""The picture address where a page shows the spectrum (``/// spectrum``); each medium draws it."""
 PICTURE_WIDTH = 1000
 _MARGIN = 14.0
 _LABEL_RADIUS = 0.84
@@ -40,6 +42,15 @@ def picture_height(width: float = PICTURE_WIDTH) -> float:
     """How tall the drawing is at ``width``: the half circle and the line under it."""
     radius = (width - 2 * _MARGIN) / 2
     return _MARGIN + radius + _ENDS_ROOM
+
+
+SPECTRUM_ASPECT = picture_height() / PICTURE_WIDTH
+"""Height over width of the drawing, however large it is drawn."""
+
+
+def drawn_height(width: int) -> int:
+    """How tall the picture is when the drawing is scaled to ``width`` (reader, slides)."""
+    return round(width * SPECTRUM_ASPECT)
 
 
 def spectrum_svg(theme: Theme, width: int = PICTURE_WIDTH) -> str:

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from teachin.export.fonts import with_bundled_family
-from teachin.ui.staircase_image import staircase_image
+from teachin.ui.staircase_image import spectrum_image, staircase_image
 from teachin.workshop.render import BASE_POINT_SIZE, Style
+from teachin.workshop.spectrum_svg import SPECTRUM_ASPECT, SPECTRUM_IMAGE
 from teachin.workshop.staircase import (
     PICTURE_HEIGHT,
     PICTURE_WIDTH,
@@ -114,6 +115,10 @@ class SlideView(QTextBrowser):
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         url = QUrl(url)
+        if url.toString() == SPECTRUM_IMAGE:
+            if self._stair_share == NO_PICTURE:
+                return _nothing()
+            return spectrum_image(self._theme, self._spectrum_width(), self.devicePixelRatioF())
         marks = staircase_marks(url.toString())
         if marks is not None and self._stair_share == NO_PICTURE:
             return _nothing()
@@ -165,6 +170,13 @@ class SlideView(QTextBrowser):
         by_height = self.viewport().height() * self._stair_share * PICTURE_WIDTH / PICTURE_HEIGHT
         return int(max(64, min(by_width, by_height)))
 
+    def _spectrum_width(self) -> int:
+        """As wide as the slide, or as the picture's share of the slide's height allows."""
+        margin = 2 * int(self.document().documentMargin()) + 8
+        by_width = self.viewport().width() - margin
+        by_height = self.viewport().height() * self._stair_share / SPECTRUM_ASPECT
+        return int(max(64, min(by_width, by_height)))
+
     def used_height(self) -> float:
         """The document's height without the empty line Qt always adds after a table
         that ends the page: it shows nothing, so it may fall below the screen's edge."""
@@ -179,7 +191,8 @@ class SlideView(QTextBrowser):
         """Lays the slide out at the wanted size; if it does not fit, the staircase shrinks first, then the text."""
         height = max(1, self.viewport().height())
         self.document().setDocumentMargin(max(8.0, self.viewport().width() * 0.035))
-        has_staircase = STAIRCASE_IMAGE in self._body
+        # The spectrum makes way for the text as the staircase does.
+        has_staircase = STAIRCASE_IMAGE in self._body or SPECTRUM_IMAGE in self._body
         # A short slide without a picture grows to fill the screen (up to
         # GROW_CEILING times the wanted size), rather than sit in its top fifth.
         grown = () if has_staircase else tuple((g, 0.66) for g in GROWTH)
