@@ -113,6 +113,18 @@ def test_phones_vote_beside_the_hands_and_the_run_keeps_them_apart(qtbot, room):
         assert phones.votes() == {first: 2, second: 1}
         assert voters[2].post("vote", round=1, choice=first)[0] == 200
         qtbot.waitUntil(lambda: phones.votes() == {first: 3})
+        assert "phones vote again" not in console.room_panel.message.text()
+
+        # Decided again and on to round 2's choices: Ctrl+Z now finds the phones' votes of
+        # round 1 gone with the new round, and says that the phones vote again.
+        qtbot.keyClick(console, Key.Key_Return)
+        qtbot.keyClick(console, Key.Key_PageDown)
+        assert voters[0].post("vote", round=1, choice=first)[0] == 409
+        qtbot.keyClick(console, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert "The phones vote again on this round" in console.room_panel.message.text()
+        assert phones.votes() == {}
+        assert voters[0].post("vote", round=1, choice=second)[0] == 200
+        qtbot.waitUntil(lambda: phones.votes() == {second: 1})
     finally:
         for voter in voters:
             voter.close()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from teachin.phones.protocol import BallotState, Choice
+from teachin.runs.room import Decision
 from teachin.ui.phones.address_dialog import NO_NETWORK
 from teachin.ui.phones.addresses import Address, address_without_asking, network_addresses
 from teachin.ui.phones.join_panel import TallyRow
@@ -221,6 +222,18 @@ class RoomPhones(QObject):
         self.changed.emit()
 
     # -- the votes ------------------------------------------------------------------------
+    def after_undo(self, decision: Decision) -> str:
+        """A word for the facilitator when a decision taken back had phone votes the
+        server no longer holds (the phones moved on to the next round since)."""
+        shown = self._shown.state
+        if (
+            not self.on
+            or not decision.phones
+            or (shown is not None and shown.round == decision.round)
+        ):
+            return ""
+        return " The phones vote again on this round (their votes went with the decision)."
+
     def votes(self) -> dict[str, int]:
         """The phones' votes for the round being played, by option id."""
         session = self.room.session

@@ -319,6 +319,8 @@ class RoomPlay(QObject):
             f"Round {decision.round}'s decision ({label}) taken back: correct the hands "
             "or pick another option, then Enter."
         )
+        if self.phones is not None:
+            self.message += self.phones.after_undo(decision)
         self._save(session)
         self._changed()
         return True
