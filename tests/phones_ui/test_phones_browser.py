@@ -65,6 +65,7 @@ def test_a_phone_joins_votes_and_the_projector_counts_it(qtbot, room, browser):
         qtbot.keyClick(console, Key.Key_R)
         qtbot.keyClick(console, Key.Key_PageDown)  # round 1's choices on the projector
         expect(page.get_by_role("heading", name="Round 1")).to_be_visible()
+        expect(page.locator("[aria-live]")).to_contain_text("Round 1")  # read out, unasked
         options = room.controller.room.options()
         buttons = page.get_by_role("group", name="Choices").get_by_role("button")
         expect(buttons).to_have_count(len(options))
