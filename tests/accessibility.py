@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -269,6 +271,39 @@ def keyboard_problems(window: QWidget, start: QWidget) -> list[str]:
     return problems
 
 
+def _has_a_key(widget: QWidget) -> bool:
+    """A button with a shortcut of its own (an underlined letter), or a toolbar button
+    whose action has a shortcut or sits in a menu (reached with Alt and the arrows)."""
+    if isinstance(widget, QAbstractButton) and not widget.shortcut().isEmpty():
+        return True
+    action = widget.defaultAction() if isinstance(widget, QToolButton) else None
+    if action is None:
+        return False
+    in_a_menu = any(isinstance(o, QMenu) for o in action.associatedObjects())
+    return in_a_menu or not action.shortcut().isEmpty()
+
+
+def _reached_by_arrows(widget: QWidget) -> bool:
+    """A button of a button group: Qt keeps one Tab stop for the group (the button
+    last focused) and the arrow keys move between its buttons."""
+    group = widget.group() if isinstance(widget, QAbstractButton) else None
+    return group is not None and any(takes_tab(other) for other in group.buttons())
+
+
+def out_of_tab_reach(window: QWidget) -> list[str]:
+    """The names of ``window``'s shown, enabled controls that Tab never stops at and
+    that have no key of their own: each needs another way in (a window's own key)."""
+    return sorted(
+        accessible_name(widget)
+        for widget in visible_controls(window)
+        if widget.isEnabled()
+        and not takes_tab(widget)
+        and widget.focusProxy() is None
+        and not _has_a_key(widget)
+        and not _reached_by_arrows(widget)
+    )
+
+
 def naming_problems(window: QWidget) -> list[str]:
     """Controls with no name, and names two controls share."""
     problems = [f"no name: {what}" for what in unnamed_controls(window)]
@@ -276,3 +311,18 @@ def naming_problems(window: QWidget) -> list[str]:
         f"{name!r} names {', '.join(them)}" for name, them in repeated_names(window).items()
     ]
     return problems
+
+
+def check_window(window: QWidget, start: QWidget | None = None, keys: tuple[str, ...] = ()) -> None:
+    """``window`` as it is now: every control named, no two alike; Tab from ``start``
+    (else the first stop) reaching every stop in reading order and Shift+Tab coming
+    back; and every control Tab does not reach is one of ``keys``, the controls the
+    window has a key of its own for (its tests press those keys)."""
+    activate(window)
+    problems = naming_problems(window)
+    stops = tab_stops(window)
+    if stops:
+        problems += keyboard_problems(window, start or stops[0])
+    missing = sorted(set(out_of_tab_reach(window)) - set(keys))
+    problems += [f"no key or Tab reaches {name!r}" for name in missing]
+    assert not problems, "\n".join(problems)

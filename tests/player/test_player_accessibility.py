@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
-from tests.accessibility import activate, keyboard_problems, naming_problems
+from tests.accessibility import activate, check_window
 from tests.player.conftest import SEED, focused, play_to_end
 
 from teachin.ui.player.player_window import PlayerWindow
@@ -33,18 +32,12 @@ def player(qapp, content, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     window.deleteLater()
 
 
-def check_page(window: PlayerWindow, start: QWidget) -> None:
-    activate(window)
-    problems = naming_problems(window) + keyboard_problems(window, start)
-    assert not problems, "\n".join(problems)
-
-
 def press(key: Qt.Key) -> None:
     QTest.keyClick(focused(), key)
 
 
 def test_1_choosing_a_scenario(player: PlayerWindow) -> None:
-    check_page(player, player.picker.list)
+    check_window(player, player.picker.list)
 
 
 def test_2_a_round(player: PlayerWindow) -> None:
@@ -53,7 +46,7 @@ def test_2_a_round(player: PlayerWindow) -> None:
     player.picker.group.setFocus()
     press(Qt.Key.Key_Return)
     assert player.play_stack.currentWidget() is player.round_view
-    check_page(player, player.round_view.tactics)
+    check_window(player, player.round_view.tactics)
 
 
 def test_3_its_consequences(player: PlayerWindow) -> None:
@@ -61,16 +54,16 @@ def test_3_its_consequences(player: PlayerWindow) -> None:
     press(Qt.Key.Key_1)
     press(Qt.Key.Key_Return)
     assert player.play_stack.currentWidget() is player.consequence_view
-    check_page(player, focused())
+    check_window(player, focused())
 
 
 def test_4_the_debrief(player: PlayerWindow, qtbot) -> None:
     press(Qt.Key.Key_Return)
     play_to_end(qtbot, player)
     assert player.pages.currentWidget() is player.debrief
-    check_page(player, focused())
+    check_window(player, focused())
 
 
 def test_5_the_saved_runs(player: PlayerWindow) -> None:
     player.show_runs()
-    check_page(player, player.runs.list)
+    check_window(player, player.runs.list)

@@ -1,4 +1,5 @@
-"""A clock the tests move by hand, and a presentation opened on both windows."""
+"""A clock the tests move by hand, a presentation opened on both windows, and the
+console's keys."""
 
 from __future__ import annotations
 
@@ -45,3 +46,10 @@ def open_presentation(qtbot, plan, library, size=(1280, 720), scenarios=None, ro
         window.show()
     qtbot.waitExposed(audience)
     return Shown(controller, audience, console, clock)
+
+
+def console_keys(console: PresenterConsole) -> tuple[str, ...]:
+    """The console's buttons are its keys (KEY_HELP, pressed in test_present_keys):
+    they take no focus, so the clicker's keys always reach the presentation. The
+    plan's blocks are reached by G and a slide number."""
+    return (*(b.accessibleName() for b in console.buttons.values()), "Plan blocks")

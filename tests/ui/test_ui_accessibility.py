@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QWidget
-from tests.accessibility import activate, keyboard_problems, naming_problems, tab_stops
+from PySide6.QtWidgets import QDialog
+from tests.accessibility import activate, check_window
 
 from teachin.ui.main_window import MainWindow
 from teachin.ui.settings import Settings
 
 GOOD = Path(__file__).parent.parent / "data" / "good"
+KEYS = ("Close the library", "Close the problems panel", "Clear the search")
+"""Out of Tab's way, as in every Qt app: View › Library and View › Problems
+(Ctrl+Shift+P) show and hide the panels; Escape in the search field clears it."""
 
 
 @pytest.fixture(scope="module")
@@ -38,25 +41,13 @@ def main_window(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Main
     window.deleteLater()
 
 
-def check_window(window: QWidget, start: QWidget | None = None) -> None:
-    """``window`` named and reachable, Tab starting at ``start`` (else its first stop)."""
-    activate(window)
-    problems = naming_problems(window)
-    assert not problems, "\n".join(problems)
-    stops = tab_stops(window)
-    assert stops, "nothing in the window takes the keyboard focus"
-    problems = keyboard_problems(window, start or stops[0])
-    assert not problems, "\n".join(problems)
-
-
 def test_main_window_with_search_results_and_problems(main_window: MainWindow, qtbot) -> None:
-    check_window(main_window, main_window.library_panel)
+    check_window(main_window, main_window.library_panel, KEYS)
     main_window.problems_action.trigger()
     qtbot.keyClicks(main_window.search_panel.field, "strike")
     qtbot.waitUntil(main_window.search_panel.results.isVisible)
-    check_window(
-        main_window, main_window.search_panel.field
-    )  # the results stand in for the library
+    # The results stand in for the library.
+    check_window(main_window, main_window.search_panel.field, KEYS)
 
 
 def open_dialog(main_window: MainWindow, action_name: str, window_name: str) -> QDialog:

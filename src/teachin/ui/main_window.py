@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setAccessibleName("Problems panel")
         self.problems_dock.setWidget(self.problems_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.setFeatures(self.library_dock.features())  # no Float: no key for it
         self.problems_dock.hide()
 
         self.setTabOrder(self.search_panel.field, self.search_panel.results)

@@ -69,6 +69,7 @@ class SearchPanel(QWidget):
         # Qt's clear button shows only an icon: without a name a screen reader says "button".
         for button in self.field.findChildren(QToolButton):
             button.setAccessibleName("Clear the search")
+            button.setToolTip("Clear the search (Escape)")
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")

@@ -12,13 +12,13 @@ from teachin.ui.phones.connect_help import TITLE as HELP_TITLE
 from teachin.ui.phones.connect_help import ConnectHelpDialog
 from teachin.ui.phones.join_panel import short_address
 from teachin.ui.phones.room_phones import RoomPhones
+from teachin.ui.tab_order import chain_tab_order, key_window_button
 
 
 def _button(text: str, tip: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+    button = key_window_button(text, parent)  # Tab reaches it: three have no key
     button.setObjectName(f"phones-{name}")
     button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys always reach the presentation
     return button
 
 
@@ -50,14 +50,11 @@ class PhonesBar(QWidget):
         self.help_button = _button(HELP_TITLE, "What to try when phones cannot join", "help", self)
         self.help_button.clicked.connect(self.show_help)
         buttons = QHBoxLayout()
-        for button in (
-            self.on_button,
-            self.vote_button,
-            self.off_button,
-            self.address_button,
-            self.help_button,
-        ):
+        row = [self.on_button, self.vote_button, self.off_button, self.address_button]
+        row.append(self.help_button)
+        for button in row:
             buttons.addWidget(button)
+        chain_tab_order(*row)  # as they stand, not as they were made
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

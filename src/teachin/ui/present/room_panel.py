@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,12 +27,14 @@ from teachin.ui.layouts import clear_layout
 from teachin.ui.phones.phones_bar import PhonesBar
 from teachin.ui.present.controller import PresentationController
 from teachin.ui.present.room_play import RoomPlay
+from teachin.ui.tab_order import chain_tab_order, key_window_button
 
 Key = Qt.Key
 
 
 class HandsBox(QSpinBox):
-    """A hand count. The clicker's keys and Escape go on to the presentation."""
+    """A hand count, reached by Tab or a click (Tab goes down the counts). The
+    clicker's keys and Escape go on to the presentation."""
 
     PASS_ON = frozenset({Key.Key_PageDown, Key.Key_PageUp, Key.Key_Escape, Key.Key_Space})
 
@@ -40,7 +43,7 @@ class HandsBox(QSpinBox):
         self.setRange(-1, MAX_HANDS)
         self.setSpecialValueText("–")
         self.setValue(-1)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(64)
@@ -64,11 +67,10 @@ class HandsBox(QSpinBox):
 
 
 def _button(text: str, tip: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+    button = key_window_button(text, parent)  # Tab reaches it: "Stop playing" has no key
     button.setObjectName(f"room-{name}")
     button.setAccessibleName(text)
     button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
@@ -113,6 +115,10 @@ class RoomPanel(QWidget):
         offer.addWidget(self.play_button)
         offer.addWidget(self.continue_button)
         offer.addStretch(1)
+        chain_tab_order(  # the offer at the top, then (while playing) the counts, the buttons
+            *(self.play_button, self.continue_button, self.confirm_button, self.next_button),
+            *(self.undo_button, self.stop_button),
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +180,11 @@ class RoomPanel(QWidget):
         self.history.setAccessibleName("The room's decisions so far")
 
     def _fill(self, options: list[Option]) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.options_box.isAncestorOf(focused):
+            # A hand count about to go hands the keys back to the presentation (else
+            # Qt passes the focus on to the next control: a button Space would press).
+            self.window().setFocus(Qt.FocusReason.OtherFocusReason)
         clear_layout(self.grid)
         self.rows = []
         staircase = self.controller.library.staircase
@@ -198,6 +209,8 @@ class RoomPanel(QWidget):
             self.grid.addWidget(label, number, 0, 1, 2)
             self.grid.addWidget(box, number, 2)
             self.rows.append((label, box, option.id))
+        # Made after the buttons below them: Tab reaches the counts first, top down.
+        chain_tab_order(self.continue_button, *(box for _label, box, _option in self.rows))
 
     @Slot(int)
     def _hands_changed(self, value: int) -> None:
