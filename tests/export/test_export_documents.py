@@ -407,3 +407,15 @@ def test_the_guide_prints_the_spectrum_where_a_slide_asks_for_it(builtin_library
     text = squash("".join(page_texts(path)))
     assert "←Ourside" in text and "Theotherside→" in text  # only the picture says these
     assert not any(page.images for page in PdfReader(path).pages)  # drawn as vector lines
+
+
+def test_the_power_mapping_take_home_draws_the_spectrum_within_two_pages(builtin_library, tmp_path):
+    from teachin.export.documents import export_pdf, handout
+    from teachin.export.paged import Paper
+
+    for paper in (Paper.LETTER, Paper.A4):
+        path = tmp_path / f"take-home-{paper.name}.pdf"
+        paged = export_pdf(handout(builtin_library, ["power-mapping"]), path, paper)
+        assert paged.page_count <= 2
+        text = squash("".join(page_texts(path)))
+        assert "←Ourside" in text and "Activeopposition" in text

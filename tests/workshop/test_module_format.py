@@ -131,6 +131,14 @@ def test_a_handout_may_draw_the_staircase_and_nothing_else_may_nest_in_it():
     assert [p.line for p in problems] == [14]
 
 
+def test_a_handout_may_draw_the_spectrum_but_notes_may_not():
+    module, problems = parse(HEADER + "## A\n\n/// handout | Key ideas\n/// spectrum\n///\n///\n")
+    assert problems == []
+    assert "/// spectrum" in module.handout_sections()[0].markdown
+    _, problems = parse(HEADER + "## A\n\n/// notes\n/// spectrum\n///\n///\n")
+    assert [(p.line, p.severity) for p in problems] == [(14, Severity.ERROR)]
+
+
 def test_handout_sections_come_in_order_across_slides():
     module, _ = parse(
         HEADER + "## A\n\n/// handout\nFirst.\n///\n\n---\n\n## B\n\n"

@@ -29,9 +29,10 @@ NESTED_KIND = "solution"
 NESTED_IN: dict[str, frozenset[str] | None] = {
     NESTED_KIND: None,
     "staircase": frozenset({"handout"}),
+    "spectrum": frozenset({"handout"}),
 }
 """The block kinds that may sit inside another, one level deep, and inside which
-(None: any): a handout may draw the staircase on the take-home."""
+(None: any): a handout may draw the staircase or the spectrum on the take-home."""
 HANDOUT_KIND = "handout"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
