@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -29,7 +29,27 @@ from teachin.ui.phones.phone_link import (
 )
 
 if TYPE_CHECKING:
-    from teachin.ui.present.room_play import RoomPlay
+    from PySide6.QtCore import SignalInstance
+
+    from teachin.runs.room import RoomSession
+    from teachin.scenario.model import Scenario
+
+
+class RoomPlayLike(Protocol):
+    """What the phones read of the room's play (teachin.ui.present.room_play.RoomPlay,
+    which owns them: named here by its shape, so the two modules don't import each other)."""
+
+    changed: SignalInstance
+    hands: dict[str, int]
+
+    @property
+    def active(self) -> bool: ...
+
+    @property
+    def session(self) -> RoomSession | None: ...
+
+    def scenario_for_frame(self) -> Scenario | None: ...
+
 
 Key = Qt.Key
 TURN_ON_KEY = Key.Key_J
@@ -67,8 +87,8 @@ class RoomPhones(QObject):
     addressNeeded = Signal()
     """Several addresses and none remembered: the console asks the facilitator."""
 
-    def __init__(self, room: RoomPlay, setup: PhonesSetup) -> None:
-        super().__init__(room)
+    def __init__(self, room: RoomPlayLike, setup: PhonesSetup, parent: QObject) -> None:
+        super().__init__(parent)
         self.room = room
         self.setup = setup
         self.link = PhoneLink(setup.make_server, setup.port, self)

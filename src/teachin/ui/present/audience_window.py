@@ -43,10 +43,10 @@ class AudienceWindow(PresentationWindow):
         self._stack.addWidget(self.blank_screen)
         self.resize(960, 540)
         controller.changed.connect(self.refresh)
-        phones = controller.room.phones if controller.room is not None else None
-        if phones is not None:
-            phones.changed.connect(self.refresh_phones)
-            phones.room.handsChanged.connect(self.refresh_phones)
+        room = controller.room
+        if room is not None and room.phones is not None:
+            room.phones.changed.connect(self.refresh_phones)
+            room.handsChanged.connect(self.refresh_phones)
         controller.fullScreenToggled.connect(self.toggle_full_screen)
         self.refresh()
 

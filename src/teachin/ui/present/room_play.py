@@ -98,7 +98,7 @@ class RoomPlay(QObject):
         self._save_counts.setSingleShot(True)
         self._save_counts.setInterval(COUNT_SAVE_DELAY_MS)
         self._save_counts.timeout.connect(self._save_current)
-        self.phones = RoomPhones(self, setup.phones) if setup.phones is not None else None
+        self.phones = RoomPhones(self, setup.phones, self) if setup.phones is not None else None
 
     # -- what is on screen --------------------------------------------------------------
     @property
