@@ -201,3 +201,36 @@ def test_export_imports_no_widgets():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_no_blank_page_when_only_the_bottom_margin_spills_over(tmp_path):
+    # Qt counts a page for the root frame's bottom margin alone when the text ends just
+    # above the page's foot: that page printed blank at the end of a take-home. The
+    # space above the last line grows a pixel at a time until Qt counts a second page.
+    from teachin.export.documents import print_css
+    from teachin.export.paged import PagedDocument, Paper, write_pdf
+
+    css = print_css()  # as a printed part is styled and wrapped
+
+    def document(count: int, space: int) -> PagedDocument:
+        lines = "".join(f"<p>Line {number} of the text.</p>" for number in range(count))
+        last = f'<p style="margin-top: {space}px">The last line.</p>'
+        html = (
+            f"<html><head><style>{css}</style></head><body><div>{lines}{last}</div></body></html>"
+        )
+        return PagedDocument(html, title="Test", paper=Paper.A4)
+
+    count = next(n for n in range(20, 120, 4) if document(n, 0).page_count > 1) - 4
+    spilled = None
+    for space in range(0, 120):
+        paged = document(count, space)
+        if paged.sections[0].document.pageCount() > 1:
+            spilled = paged
+            break
+    assert spilled is not None
+    assert spilled.page_count == 1  # the last line is on the first page
+    path = tmp_path / "spilled.pdf"
+    write_pdf(spilled, path)
+    texts = page_texts(path)
+    assert len(texts) == spilled.page_count
+    assert "Thelastline." in squash(texts[-1])  # the last page printed has text on it

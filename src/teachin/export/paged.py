@@ -362,7 +362,16 @@ class PagedText:
 
     @property
     def page_count(self) -> int:
-        return self.document.pageCount()
+        """The pages up to the last one with something printed on it: Qt counts one
+        more when only the frame's bottom margin (or an empty closing block) spills
+        over, which would print a blank page."""
+        pages = self.document.pageCount()
+        block = self.document.lastBlock()
+        while block.isValid() and not (block.text().strip() and block.layout().lineCount()):
+            block = block.previous()
+        if not block.isValid():
+            return pages
+        return max(1, min(pages, self.page_of_line(*self._line_tops(block)[-1]) + 1))
 
     def _line_tops(self, block: QTextBlock) -> list[tuple[float, float]]:
         """(top, bottom) of each line of a block, in document coordinates."""
