@@ -58,7 +58,7 @@ class Kind:
 
 
 KINDS = (
-    Kind(ExportKind.HANDOUT, "Participant handout", "modules"),
+    Kind(ExportKind.HANDOUT, "Participant take-home", "modules"),
     Kind(ExportKind.GUIDE, "Facilitator guide", "plan-or-all"),
     Kind(ExportKind.AGENDA, "Session agenda (one page)", "plan"),
     Kind(
