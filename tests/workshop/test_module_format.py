@@ -126,7 +126,7 @@ def test_a_handout_may_draw_the_staircase_and_nothing_else_may_nest_in_it():
 
     _, problems = parse(HEADER + "## A\n\n/// notes\n/// staircase\n///\n///\n")
     assert [(p.line, p.severity) for p in problems] == [(14, Severity.ERROR)]
-    assert "a '/// staircase' inside a '/// handout'" in problems[0].message
+    assert "a '/// staircase' or a '/// spectrum' inside a '/// handout'" in problems[0].message
     _, problems = parse(HEADER + "## A\n\n/// handout\n/// questions\n///\n///\n")
     assert [p.line for p in problems] == [14]
 

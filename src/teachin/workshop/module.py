@@ -34,6 +34,9 @@ NESTED_IN: dict[str, frozenset[str] | None] = {
 """The block kinds that may sit inside another, one level deep, and inside which
 (None: any): a handout may draw the staircase or the spectrum on the take-home."""
 HANDOUT_KIND = "handout"
+_HANDOUT_PICTURES = " or ".join(
+    f"a '/// {kind}'" for kind, parents in NESTED_IN.items() if parents and HANDOUT_KIND in parents
+)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _BLOCK_OPEN = re.compile(r"^///\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
@@ -249,7 +252,7 @@ def _check_blocks(body: str, first_line: int, path: Path) -> list[Problem]:
                         number,
                         f"a block cannot start inside the block opened on line "
                         f"{open_blocks[-1][1]} (only a '/// {NESTED_KIND}' can, one level "
-                        f"deep, and a '/// staircase' inside a '/// {HANDOUT_KIND}')",
+                        f"deep, and {_HANDOUT_PICTURES} inside a '/// {HANDOUT_KIND}')",
                     )
                 )
             open_blocks.append((kind, number))
