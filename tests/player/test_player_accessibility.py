@@ -67,3 +67,11 @@ def test_4_the_debrief(player: PlayerWindow, qtbot) -> None:
 def test_5_the_saved_runs(player: PlayerWindow) -> None:
     player.show_runs()
     check_window(player, player.runs.list)
+
+
+def test_6_choosing_with_a_run_to_continue(player: PlayerWindow) -> None:
+    player.start(player.picker.current_id(), "Table 4")
+    player.choose(player.round_view.tactics.options[0].id)
+    player.resume_or_pick()
+    assert player.picker.resume_box.isVisible()
+    check_window(player, player.picker.resume_button)

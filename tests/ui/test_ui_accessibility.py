@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QComboBox, QDialog
 from tests.accessibility import activate, check_window
 
 from teachin.ui.main_window import MainWindow
@@ -57,9 +57,18 @@ def open_dialog(main_window: MainWindow, action_name: str, window_name: str) -> 
     return dialog
 
 
+def test_export_dialog_for_every_kind_of_print(main_window: MainWindow) -> None:
+    dialog = open_dialog(main_window, "export", "export")
+    kinds = dialog.findChild(QComboBox, "exportKind")
+    assert kinds is not None
+    for index in range(kinds.count()):
+        kinds.setCurrentIndex(index)
+        check_window(dialog)
+    dialog.reject()
+
+
 @pytest.mark.parametrize(
-    ("action_name", "window_name"),
-    [("export", "export"), ("content_folders", "content folders"), ("about", "about")],
+    ("action_name", "window_name"), [("content_folders", "content folders"), ("about", "about")]
 )
 def test_dialog(main_window: MainWindow, action_name: str, window_name: str) -> None:
     dialog = open_dialog(main_window, action_name, window_name)

@@ -150,6 +150,7 @@ class ExportDialog(QDialog):
 
     def _build(self, current_module: Module | None) -> None:
         self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("exportKind")
         self.kind_combo.setAccessibleName("What to print")
         for kind in KINDS:
             self.kind_combo.addItem(kind.label, kind.id)
