@@ -105,4 +105,6 @@ def test_debrief_board_with_three_groups(qtbot, library, tmp_path: Path) -> None
     board.resize(1920, 1080)
     board.add_paths(paths)
     board.show()
+    activate(board)
+    assert focused() is board  # its keys (F, +, -, Escape) reach it; no button is pressed by Space
     check_window(board)

@@ -462,6 +462,9 @@ class DebriefBoard(QWidget):
 
         self._apply_palette()
         bar = self._build_bar()
+        # The board opens with the keys on itself, not on its first button (which Tab
+        # reaches): no focus ring on the projector, and Space presses nothing.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title = QLabel(self)
         self.title.setObjectName("debrief-title")
         self.title.setWordWrap(True)
