@@ -103,17 +103,7 @@ class ConsequenceView(QWidget):
         side_scroll = scroll_area(side, "The staircase and the measures", self)
         self.side = side_scroll
 
-        self.next_button = BigButton("Next round  (Enter)", "Next round", self)
-        self.next_button.clicked.connect(self.nextRequested)
-        self.present_button = BigButton("Back to where we are", parent=self)
-        self.present_button.clicked.connect(self.backToPresent)
-        self.what_if_button = BigButton("What if? Choose again from this round", parent=self)
-        self.what_if_button.clicked.connect(self._what_if)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.what_if_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.present_button)
-        buttons.addWidget(self.next_button)
+        buttons = self._build_buttons()
 
         # Tab reads the story, its links, then the staircase and the measures beside
         # it, then the buttons below (the scroll areas are made after what they hold).
@@ -128,6 +118,20 @@ class ConsequenceView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.next_button = BigButton("Next round  (Enter)", "Next round", self)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.present_button = BigButton("Back to where we are", parent=self)
+        self.present_button.clicked.connect(self.backToPresent)
+        self.what_if_button = BigButton("What if? Choose again from this round", parent=self)
+        self.what_if_button.clicked.connect(self._what_if)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.what_if_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.present_button)
+        buttons.addWidget(self.next_button)
+        return buttons
 
     def set_theme(self, theme: Theme) -> None:
         self.measures.set_theme(theme)
