@@ -9,7 +9,7 @@ import socket
 LOOPBACK = "127.0.0.1"
 
 
-def _rank(address: ipaddress.IPv4Address) -> int:
+def network_rank(address: ipaddress.IPv4Address) -> int:
     """Home and hotspot networks (192.168/16) first, then 10/8, then 172.16/12."""
     for rank, network in enumerate(("192.168.0.0/16", "10.0.0.0/8", "172.16.0.0/12")):
         if address in ipaddress.ip_network(network):
@@ -33,7 +33,7 @@ def private_addresses(candidates: list[str]) -> list[str]:
             and address not in found
         ):
             found.append(address)
-    return [str(address) for address in sorted(found, key=_rank)]
+    return [str(address) for address in sorted(found, key=network_rank)]
 
 
 _PROBES = ("192.168.255.254", "10.255.255.254", "172.31.255.254")

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
+from teachin.phones.address import network_rank
+
 
 @dataclass(frozen=True)
 class Address:
@@ -33,14 +35,9 @@ class Address:
 
 def _preference(address: Address) -> tuple[int, int]:
     """Private first; among them home and hotspot ranges (192.168) before offices (10, 172.16)."""
-    ip = ipaddress.IPv4Address(address.ip)
     if not address.private:
         return (1, 0)
-    if ip in ipaddress.IPv4Network("192.168.0.0/16"):
-        return (0, 0)
-    if ip in ipaddress.IPv4Network("10.0.0.0/8"):
-        return (0, 1)
-    return (0, 2)
+    return (0, network_rank(ipaddress.IPv4Address(address.ip)))
 
 
 def rank_addresses(found: Iterable[tuple[str, str]]) -> list[Address]:
